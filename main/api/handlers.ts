@@ -1,0 +1,40 @@
+import type { CallName, CallRequestParsed, CallResponse } from '../../shared/api/contract';
+import type { ApiContext } from './context';
+
+/** A handler for one call: gets the validated request, returns the response. */
+export type Handler<K extends CallName> = (req: CallRequestParsed<K>, ctx: ApiContext) => Promise<CallResponse<K>>;
+
+/** The handlers of every call in the contract; the type makes a missing one a compile error. */
+export type Handlers = { [K in CallName]: Handler<K> };
+
+/** Every call's implementation. */
+export const handlers: Handlers = {
+  'app.info': async (_req, ctx) => ({ version: ctx.version, transport: ctx.transport, dataDir: ctx.store.dataDir }),
+  'projects.list': async (_req, ctx) => ctx.store.list(),
+  'projects.get': async ({ id }, ctx) => ctx.store.get(id),
+  'projects.create': async ({ name }, ctx) => {
+    const p = await ctx.store.create(name);
+    ctx.events.emit('projects.changed', { id: p.id, change: 'saved' });
+    return p;
+  },
+  'projects.save': async ({ project }, ctx) => {
+    const p = await ctx.store.save(project);
+    ctx.events.emit('projects.changed', { id: p.id, change: 'saved' });
+    return p;
+  },
+  'projects.rename': async ({ id, name }, ctx) => {
+    const p = await ctx.store.rename(id, name);
+    ctx.events.emit('projects.changed', { id: p.id, change: 'saved' });
+    return p;
+  },
+  'projects.duplicate': async ({ id }, ctx) => {
+    const p = await ctx.store.duplicate(id);
+    ctx.events.emit('projects.changed', { id: p.id, change: 'saved' });
+    return p;
+  },
+  'projects.delete': async ({ id }, ctx) => {
+    await ctx.store.delete(id);
+    ctx.events.emit('projects.changed', { id, change: 'deleted' });
+    return { deleted: true as const };
+  },
+};
