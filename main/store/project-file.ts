@@ -9,7 +9,8 @@ export interface ProjectFile {
   project: Project;
 }
 
-type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+/** Turns a project object of version N into version N+1. */
+export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
 /**
  * Migrations from version N to N+1, applied in order when an older file is read. The file is
@@ -21,7 +22,11 @@ const MIGRATIONS: Record<number, Migration> = {};
 export class ProjectFileError extends Error {}
 
 /** Parse the text of a project file, migrating older versions; throws ProjectFileError. */
-export function parseProjectFile(text: string, migrations: Record<number, Migration> = MIGRATIONS): Project {
+export function parseProjectFile(
+  text: string,
+  migrations: Record<number, Migration> = MIGRATIONS,
+  target = PROJECT_FILE_VERSION,
+): Project {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -36,13 +41,13 @@ export function parseProjectFile(text: string, migrations: Record<number, Migrat
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new ProjectFileError('it has no schema version');
   }
-  if (version > PROJECT_FILE_VERSION) {
+  if (version > target) {
     throw new ProjectFileError(
-      `it was written by a newer version of Mailwright (file version ${version}, this version reads up to ${PROJECT_FILE_VERSION}); update Mailwright to open it`,
+      `it was written by a newer version of Mailwright (file version ${version}, this version reads up to ${target}); update Mailwright to open it`,
     );
   }
   let project = file.project as Record<string, unknown>;
-  while (version < PROJECT_FILE_VERSION) {
+  while (version < target) {
     const step = migrations[version];
     if (!step) throw new ProjectFileError(`no migration from file version ${version}`);
     project = step(project);

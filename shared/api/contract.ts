@@ -69,18 +69,4 @@ export const CALL_NAMES = Object.keys(calls) as CallName[];
 /** All event names. */
 export const EVENT_NAMES = Object.keys(events) as EventName[];
 
-/** The IPC channel a call travels on. */
-export function callChannel(name: CallName): string {
-  return `mailwright:call:${name}`;
-}
-
-/** The IPC channel an event travels on. */
-export function eventChannel(name: EventName): string {
-  return `mailwright:event:${name}`;
-}
-
-/** "verify.progress" → ["verify", "onProgress"]: where an event's subscribe function sits in the preload API. */
-export function eventPath(name: EventName): [string, string] {
-  const [ns, ev] = name.split('.') as [string, string];
-  return [ns, `on${ev.charAt(0).toUpperCase()}${ev.slice(1)}`];
-}
+export { callChannel, eventChannel, eventPath } from './channels';

@@ -1,0 +1,29 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { detectApiClient } from './api/api-client';
+import { setApi } from './state/api-ref';
+import { ProjectsLayout } from './app/ProjectsLayout';
+import { ProjectLayout } from './app/ProjectLayout';
+import { useAppStore } from './state/app-store';
+import './styles.css';
+
+const client = detectApiClient();
+setApi(client);
+client.on('projects.changed', () => void useAppStore.getState().loadProjects());
+
+// Hash routes work the same under mailwright://app/ and http://127.0.0.1/?token=…, and keep the query intact.
+const router = createHashRouter([
+  { path: '/', element: <Navigate to="/projects" replace /> },
+  { path: '/projects', element: <ProjectsLayout /> },
+  { path: '/p/:projectId/:step', element: <ProjectLayout /> },
+  { path: '*', element: <Navigate to="/projects" replace /> },
+]);
+
+window.addEventListener('beforeunload', () => void useAppStore.getState().flushSave());
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <RouterProvider router={router} />
+  </StrictMode>,
+);

@@ -1,0 +1,88 @@
+import type { StateCreator } from 'zustand';
+import type { Draft, Project } from '../../../shared/model/project';
+import type { StepId } from '../../../shared/model/steps';
+import { api } from './api-ref';
+import type { AppState } from './app-store';
+
+/** How the last save went, shown next to the step title. */
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+
+/** The open project and its autosave. */
+export interface ProjectSlice {
+  project: Project | null;
+  projectError: string | null;
+  saveState: SaveState;
+  saveError: string | null;
+  openProject(id: string): Promise<void>;
+  updateDraft(patch: Partial<Draft>): void;
+  setStep(step: StepId): void;
+  flushSave(): Promise<void>;
+}
+
+/** Typing is saved this long after the last keystroke. */
+export const SAVE_DELAY_MS = 400;
+
+/** Build the project slice: every change is saved (debounced) through the contract. */
+export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = (set, get) => {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let inFlight: Promise<void> | null = null;
+  let dirtySince = 0;
+
+  async function save(): Promise<void> {
+    timer = null;
+    const project = get().project;
+    if (!project) return;
+    const startedAt = Date.now();
+    set({ saveState: 'saving' });
+    const r = await api().call('projects.save', { project });
+    if (!r.ok) {
+      set({ saveState: 'error', saveError: r.error.message });
+      return;
+    }
+    // Keep edits made while this save was travelling; take only the server's timestamp.
+    const now = get().project;
+    if (now && now.id === project.id) set({ project: { ...now, updatedAt: r.value.updatedAt } });
+    set({ saveState: dirtySince > startedAt ? 'pending' : 'saved', saveError: null });
+  }
+
+  function schedule(): void {
+    dirtySince = Date.now();
+    set({ saveState: 'pending' });
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      inFlight = save().finally(() => (inFlight = null));
+    }, SAVE_DELAY_MS);
+  }
+
+  return {
+    project: null,
+    projectError: null,
+    saveState: 'idle',
+    saveError: null,
+    async openProject(id) {
+      if (get().project?.id === id) return;
+      await get().flushSave();
+      const r = await api().call('projects.get', { id });
+      if (r.ok) set({ project: r.value, projectError: null, saveState: 'idle', saveError: null });
+      else set({ project: null, projectError: r.error.message });
+    },
+    updateDraft(patch) {
+      const p = get().project;
+      if (!p) return;
+      set({ project: { ...p, draft: { ...p.draft, ...patch } } });
+      schedule();
+    },
+    setStep(step) {
+      const p = get().project;
+      if (!p || p.step === step) return;
+      set({ project: { ...p, step } });
+      schedule();
+    },
+    async flushSave() {
+      if (timer) {
+        clearTimeout(timer);
+        await save();
+      } else if (inFlight) await inFlight;
+    },
+  };
+};

@@ -1,0 +1,25 @@
+// Where is the Electron binary, without triggering electron's download-on-require?
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** The Electron executable's path, or null when it has not been downloaded. */
+export function findElectronBinary() {
+  const require = createRequire(import.meta.url);
+  let pkgDir;
+  try {
+    pkgDir = dirname(require.resolve('electron/package.json'));
+  } catch {
+    return null;
+  }
+  const pathFile = join(pkgDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const bin = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(bin) ? bin : null;
+}
+
+/** One paragraph for a person whose machine cannot get the Electron binary. */
+export const NO_ELECTRON_MESSAGE = `The Electron desktop runtime is not installed on this machine, and it could not be
+downloaded (Electron fetches its binary from GitHub on first launch, which this network does not allow).
+Everything else works: run \`npm run web\` to open the same app in your web browser instead. It listens
+on 127.0.0.1 only and prints an address with a one-time access key.`;
