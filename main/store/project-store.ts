@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import writeFileAtomic from 'write-file-atomic';
 import { ApiError } from '../../shared/api/result';
 import type { Project, ProjectSummary, StoreProblem } from '../../shared/model/project';
+import { normalizeDomainInput } from '../../shared/model/domain-input';
 import { parseProjectFile, ProjectFileError, serializeProjectFile } from './project-file';
 
 const PROJECT_FILE = 'project.json';
@@ -46,7 +47,8 @@ export class ProjectStore {
       }
       try {
         const p = parseProjectFile(text);
-        projects.push({ id: p.id, name: p.name, domain: p.draft.domain, updatedAt: p.updatedAt, step: p.step });
+        const d = normalizeDomainInput(p.draft.domain);
+        projects.push({ id: p.id, name: p.name, domain: d.ok ? d.unicode : p.draft.domain.trim(), updatedAt: p.updatedAt, step: p.step });
       } catch (e) {
         if (!(e instanceof ProjectFileError)) throw e;
         problems.push(await this.setAside(entry.name, file, e.message));

@@ -45,13 +45,13 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     set({ saveState: dirtySince > startedAt ? 'pending' : 'saved', saveError: null });
   }
 
-  function schedule(): void {
+  function schedule(delay = SAVE_DELAY_MS): void {
     dirtySince = Date.now();
     set({ saveState: 'pending' });
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       inFlight = save().finally(() => (inFlight = null));
-    }, SAVE_DELAY_MS);
+    }, delay);
   }
 
   return {
@@ -76,7 +76,8 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
       const p = get().project;
       if (!p || p.step === step) return;
       set({ project: { ...p, step } });
-      schedule();
+      // Moving to a step is a deliberate action: save it now, not after the typing delay.
+      schedule(0);
     },
     async flushSave() {
       if (timer) {
