@@ -8,7 +8,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const rawIpc = {
   name: 'electron',
   importNames: ['ipcMain', 'ipcRenderer'],
-  message: 'Raw IPC belongs only in main/electron/ipc-register.ts and main/electron/preload.ts.',
+  message: 'Raw IPC belongs only in main/electron/ipc-register.ts, ipc-main-binding.ts and preload.ts.',
 };
 
 export default tseslint.config(
@@ -61,7 +61,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/electron/ipc-register.ts', 'main/electron/preload.ts'],
+    files: ['main/electron/ipc-register.ts', 'main/electron/ipc-main-binding.ts', 'main/electron/preload.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -18,7 +18,11 @@ export async function dispatch(
   ctx: ApiContext,
   handlers: Handlers = defaultHandlers,
 ): Promise<Result<unknown>> {
-  if (!isCallName(name)) return { ok: false, error: { code: 'unknown-call', message: `There is no call named "${name}".` } };
+  if (!isCallName(name))
+    return {
+      ok: false,
+      error: { code: 'unknown-call', message: `There is no call named "${name}".` },
+    };
   const spec = calls[name];
   const parsed = spec.request.safeParse(payload ?? {});
   if (!parsed.success) {
@@ -26,7 +30,11 @@ export async function dispatch(
     const field = issue?.path.join('.') ?? '';
     return {
       ok: false,
-      error: { code: 'bad-request', message: `${issue?.message ?? 'Invalid request'}${field ? ` (field: ${field})` : ''}`, field },
+      error: {
+        code: 'bad-request',
+        message: `${issue?.message ?? 'Invalid request'}${field ? ` (field: ${field})` : ''}`,
+        field,
+      },
     };
   }
   try {
@@ -35,13 +43,27 @@ export async function dispatch(
     // Check our own answer too: a handler bug must not reach the renderer as a malformed object.
     const checked = spec.response.safeParse(value);
     if (!checked.success) {
-      return { ok: false, error: { code: 'internal', message: `Mailwright produced an invalid answer for ${name}.` } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: `Mailwright produced an invalid answer for ${name}.` },
+      };
     }
     return { ok: true, value: checked.data };
   } catch (e) {
     if (e instanceof ApiError) {
-      return { ok: false, error: e.field ? { code: e.code, message: e.message, field: e.field } : { code: e.code, message: e.message } };
+      return {
+        ok: false,
+        error: e.field
+          ? { code: e.code, message: e.message, field: e.field }
+          : { code: e.code, message: e.message },
+      };
     }
-    return { ok: false, error: { code: 'internal', message: `Something went wrong in ${name}: ${(e as Error).message}` } };
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `Something went wrong in ${name}: ${(e as Error).message}`,
+      },
+    };
   }
 }

@@ -2,14 +2,21 @@ import type { CallName, CallRequestParsed, CallResponse } from '../../shared/api
 import type { ApiContext } from './context';
 
 /** A handler for one call: gets the validated request, returns the response. */
-export type Handler<K extends CallName> = (req: CallRequestParsed<K>, ctx: ApiContext) => Promise<CallResponse<K>>;
+export type Handler<K extends CallName> = (
+  req: CallRequestParsed<K>,
+  ctx: ApiContext,
+) => Promise<CallResponse<K>>;
 
 /** The handlers of every call in the contract; the type makes a missing one a compile error. */
 export type Handlers = { [K in CallName]: Handler<K> };
 
 /** Every call's implementation. */
 export const handlers: Handlers = {
-  'app.info': async (_req, ctx) => ({ version: ctx.version, transport: ctx.transport, dataDir: ctx.store.dataDir }),
+  'app.info': async (_req, ctx) => ({
+    version: ctx.version,
+    transport: ctx.transport,
+    dataDir: ctx.store.dataDir,
+  }),
   'projects.list': async (_req, ctx) => ctx.store.list(),
   'projects.get': async ({ id }, ctx) => ctx.store.get(id),
   'projects.create': async ({ name }, ctx) => {

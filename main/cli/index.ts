@@ -10,7 +10,10 @@ export function buildProgram(): Command {
   const program = new Command('mailwright')
     .description('Set up and verify the DNS of your own mail server.')
     .version(VERSION)
-    .option('--data <dir>', 'folder for projects (default: ~/.config/mailwright, or $MAILWRIGHT_DATA)')
+    .option(
+      '--data <dir>',
+      'folder for projects (default: ~/.config/mailwright, or $MAILWRIGHT_DATA)',
+    )
     .showHelpAfterError()
     .exitOverride();
   registerServeCommand(program);

@@ -24,11 +24,18 @@ export function registerServeCommand(program: Command): void {
     .action(async (opts: { port?: number; open: boolean }) => {
       const dir = rendererDir();
       if (!existsSync(join(dir, 'index.html'))) {
-        throw new Error(`the app's pages are not built (${dir} is missing). Run \`npm run build\` first.`);
+        throw new Error(
+          `the app's pages are not built (${dir} is missing). Run \`npm run build\` first.`,
+        );
       }
       const dataDir = (program.opts() as { data?: string }).data ?? defaultDataDir();
       const host = await startHttpHost({
-        ctx: { version: VERSION, transport: 'http', store: new ProjectStore(dataDir), events: new EventHub() },
+        ctx: {
+          version: VERSION,
+          transport: 'http',
+          store: new ProjectStore(dataDir),
+          events: new EventHub(),
+        },
         rendererDir: dir,
         port: opts.port ?? 0,
       });
@@ -46,14 +53,18 @@ export function registerServeCommand(program: Command): void {
 
 function parsePort(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port: "${v}" is not a port number (0-65535).`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`--port: "${v}" is not a port number (0-65535).`);
   return n;
 }
 
 function openBrowser(url: string): void {
-  const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
+  const cmd =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
   const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
   const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
-  child.on('error', () => process.stdout.write('(Could not open a browser: open the address above yourself.)\n'));
+  child.on('error', () =>
+    process.stdout.write('(Could not open a browser: open the address above yourself.)\n'),
+  );
   child.unref();
 }

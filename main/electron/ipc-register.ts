@@ -20,7 +20,13 @@ export function registerIpc(
   for (const name of CALL_NAMES) {
     ipcMain.handle(callChannel(name), async (event, payload: unknown) => {
       if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'forbidden', message: 'This request did not come from the Mailwright window.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message: 'This request did not come from the Mailwright window.',
+          },
+        };
       }
       return dispatch(name, payload, ctx, handlers);
     });

@@ -1,5 +1,5 @@
 // The Electron app: one secure window showing the renderer, the contract over IPC.
-import { app, BrowserWindow, Menu, ipcMain, protocol, screen, shell } from 'electron';
+import { app, BrowserWindow, Menu, protocol, screen, shell } from 'electron';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EventHub } from '../api/event-hub';
@@ -8,12 +8,15 @@ import { ProjectStore } from '../store/project-store';
 import { defaultDataDir } from '../store/data-dir';
 import { VERSION } from '../cli/version';
 import { APP_ORIGIN, APP_SCHEME, registerAppProtocol } from './app-protocol';
-import { forwardEvents, registerIpc, senderCheckFor } from './ipc-register';
+import { forwardEvents, senderCheckFor } from './ipc-register';
+import { registerAppIpc } from './ipc-main-binding';
 import { isSafeExternalUrl } from './external-links';
 import { menuTemplate } from './menu';
 import { loadWindowBounds, saveWindowBounds } from './window-state';
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true } },
+]);
 
 const dataDir = process.env.MAILWRIGHT_DATA ?? defaultDataDir();
 // One data folder for the app, browser mode and the CLI, so a project made in one opens in the others.
@@ -23,8 +26,16 @@ let win: BrowserWindow | null = null;
 
 async function createWindow(): Promise<void> {
   await mkdir(dataDir, { recursive: true });
-  const ctx: ApiContext = { version: VERSION, transport: 'electron', store: new ProjectStore(dataDir), events: new EventHub() };
-  const bounds = await loadWindowBounds(dataDir, screen.getAllDisplays().map((d) => d.workArea));
+  const ctx: ApiContext = {
+    version: VERSION,
+    transport: 'electron',
+    store: new ProjectStore(dataDir),
+    events: new EventHub(),
+  };
+  const bounds = await loadWindowBounds(
+    dataDir,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   win = new BrowserWindow({
     ...bounds,
     minWidth: 900,
@@ -42,7 +53,7 @@ async function createWindow(): Promise<void> {
   });
   if (bounds.maximized) win.maximize();
   const contents = () => (win && !win.isDestroyed() ? win.webContents : null);
-  registerIpc(ipcMain, ctx, senderCheckFor(contents, APP_ORIGIN));
+  registerAppIpc(ctx, senderCheckFor(contents, APP_ORIGIN));
   const stopEvents = forwardEvents(ctx, contents);
 
   win.webContents.setWindowOpenHandler(({ url }) => {

@@ -49,7 +49,8 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `Internal error: ${(e as Error).message}`);
+      if (!res.headersSent)
+        send(res, 500, 'text/plain; charset=utf-8', `Internal error: ${(e as Error).message}`);
       else res.end();
     });
   });
@@ -57,18 +58,35 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (!hostAllowed(req.headers.host, port)) {
-      send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: this server only answers on its loopback address.');
+      send(
+        res,
+        403,
+        'text/plain; charset=utf-8',
+        'Forbidden: this server only answers on its loopback address.',
+      );
       return;
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !hostAllowed(origin.replace(/^http:\/\//, ''), port)) {
-      send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: requests from other web pages are refused.');
+      send(
+        res,
+        403,
+        'text/plain; charset=utf-8',
+        'Forbidden: requests from other web pages are refused.',
+      );
       return;
     }
     const presented =
-      headerValue(req.headers[TOKEN_HEADER]) ?? url.searchParams.get('token') ?? readCookie(req.headers.cookie, cookieName());
+      headerValue(req.headers[TOKEN_HEADER]) ??
+      url.searchParams.get('token') ??
+      readCookie(req.headers.cookie, cookieName());
     if (!presented || !sameToken(presented, token)) {
-      send(res, 401, 'text/plain; charset=utf-8', 'Unauthorized: open the address that `mailwright serve` printed (it carries the access token).');
+      send(
+        res,
+        401,
+        'text/plain; charset=utf-8',
+        'Unauthorized: open the address that `mailwright serve` printed (it carries the access token).',
+      );
       return;
     }
 
@@ -79,7 +97,12 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       }
       // Calls need the header, not just the cookie: a cross-site form cannot set it.
       if (headerValue(req.headers[TOKEN_HEADER]) === undefined) {
-        send(res, 401, 'text/plain; charset=utf-8', `Unauthorized: calls need the ${TOKEN_HEADER} header.`);
+        send(
+          res,
+          401,
+          'text/plain; charset=utf-8',
+          `Unauthorized: calls need the ${TOKEN_HEADER} header.`,
+        );
         return;
       }
       const body = await readBody(req, maxBody);
@@ -91,7 +114,10 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       try {
         payload = body.length ? JSON.parse(body) : {};
       } catch {
-        sendJson(res, { ok: false, error: { code: 'bad-request', message: 'The request body is not JSON.' } });
+        sendJson(res, {
+          ok: false,
+          error: { code: 'bad-request', message: 'The request body is not JSON.' },
+        });
         return;
       }
       const name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
@@ -122,7 +148,12 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     }
     const file = await readStatic(opts.rendererDir, url.pathname);
     if (!file) {
-      send(res, 404, 'text/plain; charset=utf-8', 'Not found. (Was the renderer built? Run `npm run build`.)');
+      send(
+        res,
+        404,
+        'text/plain; charset=utf-8',
+        'Not found. (Was the renderer built? Run `npm run build`.)',
+      );
       return;
     }
     const headers: Record<string, string> = {
@@ -202,7 +233,11 @@ function readBody(req: IncomingMessage, max: number): Promise<string | null> {
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(body);
 }
 

@@ -13,8 +13,14 @@ const TYPES: Record<string, string> = {
 };
 
 /** Read a file of the built renderer for a URL path; null when it is not there or escapes the folder. */
-export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
-  const rel = urlPath === '/' || urlPath === '' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+export async function readStatic(
+  root: string,
+  urlPath: string,
+): Promise<{ body: Buffer; type: string } | null> {
+  const rel =
+    urlPath === '/' || urlPath === ''
+      ? 'index.html'
+      : decodeURIComponent(urlPath).replace(/^\/+/, '');
   const full = normalize(join(root, rel));
   if (!full.startsWith(normalize(root) + sep)) return null;
   try {

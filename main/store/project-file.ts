@@ -56,7 +56,9 @@ export function parseProjectFile(
   const parsed = projectSchema.safeParse(project);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new ProjectFileError(`its project data is invalid at "${first?.path.join('.') ?? ''}": ${first?.message ?? ''}`);
+    throw new ProjectFileError(
+      `its project data is invalid at "${first?.path.join('.') ?? ''}": ${first?.message ?? ''}`,
+    );
   }
   return parsed.data;
 }

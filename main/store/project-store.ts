@@ -27,7 +27,8 @@ export class ProjectStore {
 
   /** The folder a project's files live in. */
   projectDir(id: string): string {
-    if (!/^[a-z0-9-]{6,64}$/.test(id)) throw new ApiError('bad-id', `"${id}" is not a project id.`, 'id');
+    if (!/^[a-z0-9-]{6,64}$/.test(id))
+      throw new ApiError('bad-id', `"${id}" is not a project id.`, 'id');
     return join(this.projectsDir, id);
   }
 
@@ -48,7 +49,13 @@ export class ProjectStore {
       try {
         const p = parseProjectFile(text);
         const d = normalizeDomainInput(p.draft.domain);
-        projects.push({ id: p.id, name: p.name, domain: d.ok ? d.unicode : p.draft.domain.trim(), updatedAt: p.updatedAt, step: p.step });
+        projects.push({
+          id: p.id,
+          name: p.name,
+          domain: d.ok ? d.unicode : p.draft.domain.trim(),
+          updatedAt: p.updatedAt,
+          step: p.step,
+        });
       } catch (e) {
         if (!(e instanceof ProjectFileError)) throw e;
         problems.push(await this.setAside(entry.name, file, e.message));
@@ -65,7 +72,10 @@ export class ProjectStore {
     try {
       text = await readFile(file, 'utf8');
     } catch {
-      throw new ApiError('not-found', 'This project no longer exists. It may have been deleted in another window.');
+      throw new ApiError(
+        'not-found',
+        'This project no longer exists. It may have been deleted in another window.',
+      );
     }
     try {
       return parseProjectFile(text);
@@ -115,7 +125,8 @@ export class ProjectStore {
       updatedAt: now.toISOString(),
     };
     const runs = join(this.projectDir(id), 'runs');
-    if (await exists(runs)) await cp(runs, join(this.projectDir(copy.id), 'runs'), { recursive: true });
+    if (await exists(runs))
+      await cp(runs, join(this.projectDir(copy.id), 'runs'), { recursive: true });
     await this.write(copy);
     return copy;
   }
@@ -132,18 +143,27 @@ export class ProjectStore {
   private async write(project: Project): Promise<void> {
     const dir = this.projectDir(project.id);
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(join(dir, PROJECT_FILE), serializeProjectFile(project), { mode: 0o600, fsync: true });
+    await writeFileAtomic(join(dir, PROJECT_FILE), serializeProjectFile(project), {
+      mode: 0o600,
+      fsync: true,
+    });
   }
 
   private async assertExists(id: string): Promise<void> {
     if (!(await exists(join(this.projectDir(id), PROJECT_FILE)))) {
-      throw new ApiError('not-found', 'This project no longer exists. It may have been deleted in another window.');
+      throw new ApiError(
+        'not-found',
+        'This project no longer exists. It may have been deleted in another window.',
+      );
     }
   }
 
   private async setAside(id: string, file: string, reason: string): Promise<StoreProblem> {
     await mkdir(this.asideDir, { recursive: true });
-    const keptAs = join(this.asideDir, `${id}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    const keptAs = join(
+      this.asideDir,
+      `${id}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+    );
     await rename(file, keptAs);
     return { file, keptAs, message: `The project file ${file} could not be read: ${reason}.` };
   }

@@ -28,7 +28,8 @@ export function hostnameProblem(ascii: string): string | null {
     if (label.length === 0) return 'has two dots in a row, or starts with a dot';
     if (label.length > 63) return `has a part longer than 63 characters ("${label.slice(0, 20)}…")`;
     if (!LABEL.test(label)) {
-      if (label.startsWith('-') || label.endsWith('-')) return `has a part that starts or ends with a hyphen ("${label}")`;
+      if (label.startsWith('-') || label.endsWith('-'))
+        return `has a part that starts or ends with a hyphen ("${label}")`;
       return `contains characters a domain cannot have ("${label}"); use letters, digits and hyphens`;
     }
   }
@@ -53,7 +54,11 @@ export function toAsciiName(name: string): string | null {
 export function normalizeDomainInput(raw: string): DomainInputResult {
   const notes: string[] = [];
   let s = raw.trim();
-  if (s === '') return { ok: false, message: 'Enter the domain your mail addresses will use, for example example.com.' };
+  if (s === '')
+    return {
+      ok: false,
+      message: 'Enter the domain your mail addresses will use, for example example.com.',
+    };
 
   if (/^mailto:/i.test(s)) s = s.slice(7);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) {
@@ -63,14 +68,19 @@ export function normalizeDomainInput(raw: string): DomainInputResult {
   const cut = s.search(/[/?#]/);
   if (cut >= 0) {
     s = s.slice(0, cut);
-    if (!notes.length) notes.push('We removed the part after the domain: only the domain is needed.');
+    if (!notes.length)
+      notes.push('We removed the part after the domain: only the domain is needed.');
   }
   if (s.includes('@')) {
     s = s.slice(s.lastIndexOf('@') + 1);
     notes.push('You entered an e-mail address; we kept the domain after the @.');
   }
   s = s.replace(/:\d+$/, '').replace(/\.$/, '');
-  if (/\s/.test(s)) return { ok: false, message: 'A domain cannot contain spaces. Enter just the name, for example example.com.' };
+  if (/\s/.test(s))
+    return {
+      ok: false,
+      message: 'A domain cannot contain spaces. Enter just the name, for example example.com.',
+    };
   if (/^www\./i.test(s)) {
     s = s.slice(4);
     notes.push('We removed "www.": mail uses the domain itself.');
@@ -95,7 +105,9 @@ export function normalizeDomainInput(raw: string): DomainInputResult {
   }
   const tld = ascii.slice(ascii.lastIndexOf('.') + 1);
   if (RESERVED_TLDS.has(tld)) {
-    notes.push(`".${tld}" is reserved for testing: fine for trying Mailwright, but no one on the internet can reach it.`);
+    notes.push(
+      `".${tld}" is reserved for testing: fine for trying Mailwright, but no one on the internet can reach it.`,
+    );
   } else if (!parsed.isIcann) {
     notes.push(`".${tld}" is not a top-level domain we know. Check the spelling.`);
   }

@@ -34,12 +34,15 @@ export function normalizeMailHostInput(raw: string, domain: string): MailHostInp
     return { ok: true, label: '', mailHost: domain, notes };
   }
   const ascii = toAsciiName(s);
-  if (ascii === null) return { ok: false, message: `"${raw.trim()}" cannot be used as a host name.` };
+  if (ascii === null)
+    return { ok: false, message: `"${raw.trim()}" cannot be used as a host name.` };
   const full = `${ascii}.${domain}`;
   const problem = hostnameProblem(full);
   if (problem) return { ok: false, message: `The mail host name ${full} ${problem}.` };
   if (ascii === 'www') {
-    notes.push('"www" is usually your website. A separate name such as "mail" keeps mail and web apart.');
+    notes.push(
+      '"www" is usually your website. A separate name such as "mail" keeps mail and web apart.',
+    );
   }
   return { ok: true, label: ascii, mailHost: full, notes };
 }

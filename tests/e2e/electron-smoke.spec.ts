@@ -8,13 +8,24 @@ import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 const binary = (findElectronBinary as () => string | null)();
 
 test('the Electron window opens and reaches the contract', async () => {
-  test.skip(!binary, 'Electron binary not installed (it downloads from GitHub, unreachable here); browser-mode e2e covers the renderer.');
+  test.skip(
+    !binary,
+    'Electron binary not installed (it downloads from GitHub, unreachable here); browser-mode e2e covers the renderer.',
+  );
   const dataDir = await mkdtemp(join(tmpdir(), 'mw-electron-'));
-  const app = await electron.launch({ executablePath: binary!, args: ['.'], env: { ...process.env, MAILWRIGHT_DATA: dataDir } });
+  const app = await electron.launch({
+    executablePath: binary!,
+    args: ['.'],
+    env: { ...process.env, MAILWRIGHT_DATA: dataDir },
+  });
   try {
     const win = await app.firstWindow();
     await expect(win.getByRole('heading', { name: 'Your mail setups' })).toBeVisible();
-    const info = await win.evaluate(() => (window as unknown as { mailwright: { app: { info(r: object): Promise<unknown> } } }).mailwright.app.info({}));
+    const info = await win.evaluate(() =>
+      (
+        window as unknown as { mailwright: { app: { info(r: object): Promise<unknown> } } }
+      ).mailwright.app.info({}),
+    );
     expect(info).toMatchObject({ ok: true, value: { transport: 'electron' } });
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const w = BrowserWindow.getAllWindows()[0]!;

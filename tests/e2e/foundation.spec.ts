@@ -1,7 +1,10 @@
 import { test, expect, serve, shot } from './serve-fixture';
 import { STEPS } from '../../shared/model/steps';
 
-test('create a project, enter a pasted URL as the domain, reject a public suffix, survive reload and restart', async ({ page, served }) => {
+test('create a project, enter a pasted URL as the domain, reject a public suffix, survive reload and restart', async ({
+  page,
+  served,
+}) => {
   await page.goto(served.url);
   await expect(page.getByRole('heading', { name: 'Your mail setups' })).toBeVisible();
   await expect(page.getByText('No projects yet')).toBeVisible();
@@ -14,7 +17,9 @@ test('create a project, enter a pasted URL as the domain, reject a public suffix
   const domain = page.getByLabel('Your domain');
   await domain.fill('https://www.Example.COM/contact');
   await expect(page.getByTestId('domain-normalized')).toHaveText('We will use example.com.');
-  await expect(page.getByTestId('mail-host')).toHaveText('Your mail server will be called mail.example.com.');
+  await expect(page.getByTestId('mail-host')).toHaveText(
+    'Your mail server will be called mail.example.com.',
+  );
   await expect(page.getByText('All changes saved')).toBeVisible();
   await page.screenshot({ path: shot('02-domain-normalized'), fullPage: true });
 
@@ -71,7 +76,12 @@ test('rename, duplicate and delete with confirmation', async ({ page, served }) 
   await expect(page.getByText(/This cannot be undone/)).toBeVisible();
   await page.screenshot({ path: shot('05-delete-confirm'), fullPage: true });
   await page.getByRole('button', { name: 'Delete for good' }).click();
-  await expect(page.getByRole('list').filter({ has: page.getByRole('heading', { level: 3 }) }).getByRole('listitem')).toHaveCount(1);
+  await expect(
+    page
+      .getByRole('list')
+      .filter({ has: page.getByRole('heading', { level: 3 }) })
+      .getByRole('listitem'),
+  ).toHaveCount(1);
 });
 
 test('an empty project name gets a clear message', async ({ page, served }) => {

@@ -13,9 +13,13 @@ export interface Served {
 
 /** Start `node bin/mailwright.js serve --no-open` on a data folder and wait for its address. */
 export async function serve(dataDir: string): Promise<Served> {
-  const child: ChildProcess = spawn(process.execPath, ['bin/mailwright.js', '--data', dataDir, 'serve', '--no-open'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['bin/mailwright.js', '--data', dataDir, 'serve', '--no-open'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 15_000);
@@ -44,6 +48,8 @@ export async function serve(dataDir: string): Promise<Served> {
 
 /** Tests get a fresh data folder and a server on it. */
 export const test = base.extend<{ served: Served }>({
+  // Playwright requires the object pattern for fixtures without dependencies.
+  // eslint-disable-next-line no-empty-pattern
   served: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'mw-e2e-'));
     const s = await serve(dataDir);

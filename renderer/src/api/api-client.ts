@@ -1,4 +1,10 @@
-import type { CallName, CallRequest, CallResponse, EventName, EventPayload } from '../../../shared/api/contract';
+import type {
+  CallName,
+  CallRequest,
+  CallResponse,
+  EventName,
+  EventPayload,
+} from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import { electronTransport, preloadApi } from './electron-transport';
 import { httpTransport } from './http-transport';
@@ -28,7 +34,8 @@ export function detectApiClient(): ApiClient {
   if (token) return createApiClient(httpTransport(token));
   const missing: Transport = {
     kind: 'http',
-    call: async () => transportError('This page has no access key. Open the address `mailwright serve` printed.'),
+    call: async () =>
+      transportError('This page has no access key. Open the address `mailwright serve` printed.'),
     subscribe: () => () => undefined,
   };
   return createApiClient(missing);

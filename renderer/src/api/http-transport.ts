@@ -22,9 +22,14 @@ export function httpTransport(token: string): Transport {
           body: JSON.stringify(request ?? {}),
         });
       } catch {
-        return transportError('Mailwright is not answering. Is `mailwright serve` still running in your terminal?');
+        return transportError(
+          'Mailwright is not answering. Is `mailwright serve` still running in your terminal?',
+        );
       }
-      if (res.status === 401) return transportError('This page has no valid access key. Open the address `mailwright serve` printed.');
+      if (res.status === 401)
+        return transportError(
+          'This page has no valid access key. Open the address `mailwright serve` printed.',
+        );
       if (!res.ok) return transportError(`Mailwright answered with an error (HTTP ${res.status}).`);
       return (await res.json()) as Result<unknown>;
     },

@@ -38,7 +38,11 @@ export function ProjectLayout() {
         ) : (
           <>
             <SaveIndicator />
-            {stepId === 'domain' ? <DomainStep project={project} /> : <LaterStep projectId={project.id} step={stepId} />}
+            {stepId === 'domain' ? (
+              <DomainStep project={project} />
+            ) : (
+              <LaterStep projectId={project.id} step={stepId} />
+            )}
           </>
         )}
       </main>

@@ -5,10 +5,14 @@ export const STEP_PURPOSE: Record<StepId, string> = {
   projects: 'Start a new setup or open one you saved.',
   domain: 'Choose your domain and the name of your mail server.',
   server: "Enter your server's public IP addresses, and choose your VPS host and mail software.",
-  'dns-host': 'Confirm where your DNS is hosted (found from your nameservers) and learn its quirks.',
-  records: "The exact records to publish, written the way your DNS host's form wants them, with copy buttons.",
+  'dns-host':
+    'Confirm where your DNS is hosted (found from your nameservers) and learn its quirks.',
+  records:
+    "The exact records to publish, written the way your DNS host's form wants them, with copy buttons.",
   dkim: 'Create a DKIM signing key on this computer, or paste the record your mail software gave you.',
-  'reverse-dns': 'How to ask your VPS host for reverse DNS (PTR), and to open port 25 if it is blocked.',
-  verify: 'Check everything from three points of view, with live progress and a fix for every problem.',
+  'reverse-dns':
+    'How to ask your VPS host for reverse DNS (PTR), and to open port 25 if it is blocked.',
+  verify:
+    'Check everything from three points of view, with live progress and a fix for every problem.',
   summary: 'Your overall status, the next steps, and a PDF summary to keep.',
 };

@@ -13,7 +13,11 @@ export function SaveIndicator() {
           ? 'All changes saved'
           : '';
   return (
-    <p className={`save-indicator ${state === 'error' ? 'is-error' : ''}`} role="status" aria-live="polite">
+    <p
+      className={`save-indicator ${state === 'error' ? 'is-error' : ''}`}
+      role="status"
+      aria-live="polite"
+    >
       {text}
     </p>
   );

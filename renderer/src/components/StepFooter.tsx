@@ -3,7 +3,15 @@ import { STEPS, type StepId } from '../../../shared/model/steps';
 import { useAppStore } from '../state/app-store';
 
 /** Back / Next buttons. Next is disabled (with the reason) while the step has a blocking problem. */
-export function StepFooter({ projectId, step, blocker }: { projectId: string; step: StepId; blocker?: string | null }) {
+export function StepFooter({
+  projectId,
+  step,
+  blocker,
+}: {
+  projectId: string;
+  step: StepId;
+  blocker?: string | null;
+}) {
   const navigate = useNavigate();
   const flushSave = useAppStore((s) => s.flushSave);
   const i = STEPS.findIndex((s) => s.id === step);

@@ -9,12 +9,17 @@ export function StepNav({ projectId, current }: { projectId: string | null; curr
     <nav aria-label="Setup steps" className="step-nav">
       <ol>
         {STEPS.map((step, i) => {
-          const to = step.id === 'projects' ? '/projects' : projectId ? `/p/${projectId}/${step.id}` : null;
+          const to =
+            step.id === 'projects' ? '/projects' : projectId ? `/p/${projectId}/${step.id}` : null;
           const state = i < index ? 'done' : i === index ? 'current' : 'todo';
           return (
             <li key={step.id} className={`step-${state}`}>
               {to ? (
-                <NavLink to={to} title={STEP_PURPOSE[step.id]} aria-current={i === index ? 'step' : undefined}>
+                <NavLink
+                  to={to}
+                  title={STEP_PURPOSE[step.id]}
+                  aria-current={i === index ? 'step' : undefined}
+                >
                   <span className="step-number" aria-hidden="true">
                     {i + 1}
                   </span>

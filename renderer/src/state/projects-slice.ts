@@ -24,7 +24,13 @@ export const createProjectsSlice: StateCreator<AppState, [], [], ProjectsSlice> 
   projectsError: null,
   async loadProjects() {
     const r = await api().call('projects.list', {});
-    if (r.ok) set({ projects: r.value.projects, problems: r.value.problems, projectsLoaded: true, projectsError: null });
+    if (r.ok)
+      set({
+        projects: r.value.projects,
+        problems: r.value.problems,
+        projectsLoaded: true,
+        projectsError: null,
+      });
     else set({ projectsLoaded: true, projectsError: r.error.message });
   },
   async createProject(name) {

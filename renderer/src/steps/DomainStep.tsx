@@ -29,8 +29,8 @@ export function DomainStep({ project }: { project: Project }) {
     <section aria-labelledby="domain-title">
       <h1 id="domain-title">Domain &amp; mail host</h1>
       <p className="lead">
-        Your <strong>domain</strong> is the part after the @ in your mail addresses. Your <strong>mail host</strong> is
-        the name of the server that sends (and receives) that mail.
+        Your <strong>domain</strong> is the part after the @ in your mail addresses. Your{' '}
+        <strong>mail host</strong> is the name of the server that sends (and receives) that mail.
       </p>
 
       <div className="field">
@@ -47,7 +47,9 @@ export function DomainStep({ project }: { project: Project }) {
         />
         <div id={`${domainId}-help`} aria-live="polite">
           {!typed ? (
-            <p className="hint">Type or paste it: a web address like https://www.example.com/contact works too.</p>
+            <p className="hint">
+              Type or paste it: a web address like https://www.example.com/contact works too.
+            </p>
           ) : domain.ok ? (
             <>
               <p className="field-ok" data-testid="domain-normalized">
@@ -94,7 +96,12 @@ export function DomainStep({ project }: { project: Project }) {
               {host.message}
             </p>
           ) : null}
-          {host?.ok && host.notes.map((n) => <p className="hint" key={n}>{n}</p>)}
+          {host?.ok &&
+            host.notes.map((n) => (
+              <p className="hint" key={n}>
+                {n}
+              </p>
+            ))}
           <p className="hint">Why a separate name? {WHY_SUBDOMAIN}</p>
         </div>
       </div>

@@ -10,7 +10,8 @@ export function LaterStep({ projectId, step }: { projectId: string; step: StepId
       <h1 id="step-title">{title}</h1>
       <p className="lead">{STEP_PURPOSE[step]}</p>
       <div className="notice info" role="note">
-        This step is not built yet: it comes in a later version of Mailwright. What you entered so far is saved.
+        This step is not built yet: it comes in a later version of Mailwright. What you entered so
+        far is saved.
       </div>
       <StepFooter projectId={projectId} step={step} />
     </section>

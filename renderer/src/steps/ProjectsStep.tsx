@@ -6,7 +6,8 @@ import { useAppStore } from '../state/app-store';
 
 /** Projects: create, open, rename, duplicate and delete saved setups. */
 export function ProjectsStep() {
-  const { projects, problems, projectsLoaded, projectsError, loadProjects, createProject } = useAppStore();
+  const { projects, problems, projectsLoaded, projectsError, loadProjects, createProject } =
+    useAppStore();
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -27,8 +28,8 @@ export function ProjectsStep() {
     <section aria-labelledby="projects-title">
       <h1 id="projects-title">Your mail setups</h1>
       <p className="lead">
-        Mailwright walks you through the DNS records your mail server needs, checks them, and explains every problem.
-        Each setup is saved as a project on this computer.
+        Mailwright walks you through the DNS records your mail server needs, checks them, and
+        explains every problem. Each setup is saved as a project on this computer.
       </p>
 
       {problems.map((p) => (
@@ -135,7 +136,11 @@ function ProjectRow({ project }: { project: ProjectSummary }) {
       {mode === 'confirm-delete' ? (
         <div className="row confirm" role="group" aria-label={`Delete ${project.name}?`}>
           <span>Delete “{project.name}” and its history? This cannot be undone.</span>
-          <button type="button" className="danger" onClick={() => void run(() => deleteProject(project.id))}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => void run(() => deleteProject(project.id))}
+          >
             Delete for good
           </button>
           <button type="button" className="secondary" onClick={() => setMode('view')}>
@@ -144,16 +149,29 @@ function ProjectRow({ project }: { project: ProjectSummary }) {
         </div>
       ) : mode === 'view' ? (
         <div className="row actions">
-          <button type="button" onClick={() => navigate(`/p/${project.id}/${project.step === 'projects' ? 'domain' : project.step}`)}>
+          <button
+            type="button"
+            onClick={() =>
+              navigate(`/p/${project.id}/${project.step === 'projects' ? 'domain' : project.step}`)
+            }
+          >
             Open
           </button>
           <button type="button" className="secondary" onClick={() => setMode('rename')}>
             Rename
           </button>
-          <button type="button" className="secondary" onClick={() => void run(() => duplicateProject(project.id))}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void run(() => duplicateProject(project.id))}
+          >
             Duplicate
           </button>
-          <button type="button" className="secondary danger-text" onClick={() => setMode('confirm-delete')}>
+          <button
+            type="button"
+            className="secondary danger-text"
+            onClick={() => setMode('confirm-delete')}
+          >
             Delete
           </button>
         </div>

@@ -14,7 +14,12 @@ beforeAll(async () => {
   await mkdir(join(dir, 'renderer'));
   await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Mailwright</title>');
   host = await startHttpHost({
-    ctx: { version: 't', transport: 'http', store: new ProjectStore(join(dir, 'data')), events: new EventHub() },
+    ctx: {
+      version: 't',
+      transport: 'http',
+      store: new ProjectStore(join(dir, 'data')),
+      events: new EventHub(),
+    },
     rendererDir: join(dir, 'renderer'),
   });
 });
@@ -24,19 +29,31 @@ afterAll(async () => {
 });
 
 /** A raw HTTP request, so the test controls the Host header exactly. */
-function raw(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: host.port, path, method: opts.method ?? 'GET', headers: opts.headers, timeout: 5000 },
-      (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-      },
-    );
-    req.on('error', reject);
-    req.end(opts.body);
-  });
+function raw(
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
+    (resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path,
+          method: opts.method ?? 'GET',
+          headers: opts.headers,
+          timeout: 5000,
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+        },
+      );
+      req.on('error', reject);
+      req.end(opts.body);
+    },
+  );
 }
 
 const own = () => ({ host: `127.0.0.1:${host.port}` });
@@ -58,7 +75,11 @@ describe('browser mode server', () => {
   it('refuses a request without the token', async () => {
     const r = await raw('/', { headers: own() });
     expect(r.status).toBe(401);
-    const call = await raw('/api/call/projects.list', { method: 'POST', headers: { ...own(), 'content-type': 'application/json' }, body: '{}' });
+    const call = await raw('/api/call/projects.list', {
+      method: 'POST',
+      headers: { ...own(), 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(call.status).toBe(401);
   });
 
@@ -72,7 +93,9 @@ describe('browser mode server', () => {
   });
 
   it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
-    const r = await raw(`/?token=${host.token}`, { headers: { host: `evil.example:${host.port}` } });
+    const r = await raw(`/?token=${host.token}`, {
+      headers: { host: `evil.example:${host.port}` },
+    });
     expect(r.status).toBe(403);
     const call = await raw('/api/call/projects.list', {
       method: 'POST',
@@ -123,7 +146,12 @@ describe('browser mode server', () => {
   it('streams contract events over Server-Sent Events', async () => {
     const got = await new Promise<string>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: own() },
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: `/api/events?token=${host.token}`,
+          headers: own(),
+        },
         (res) => {
           let buf = '';
           res.on('data', (c: Buffer) => {

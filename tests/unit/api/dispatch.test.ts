@@ -13,7 +13,12 @@ let dir: string;
 let ctx: ApiContext;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mw-api-'));
-  ctx = { version: '1.2.3', transport: 'http', store: new ProjectStore(dir), events: new EventHub() };
+  ctx = {
+    version: '1.2.3',
+    transport: 'http',
+    store: new ProjectStore(dir),
+    events: new EventHub(),
+  };
 });
 afterEach(async () => rm(dir, { recursive: true, force: true }));
 

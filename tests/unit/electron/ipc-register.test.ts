@@ -21,8 +21,17 @@ async function setup() {
   };
   const mainFrame = { url: 'mailwright://app/index.html' };
   const wc = { mainFrame } as unknown as WebContents;
-  const ctx = { version: 't', transport: 'electron' as const, store: new ProjectStore(await mkdtemp(join(tmpdir(), 'mw-ipc-'))), events: new EventHub() };
-  const unregister = registerIpc(ipcMain as never, ctx, senderCheckFor(() => wc, 'mailwright://app'));
+  const ctx = {
+    version: 't',
+    transport: 'electron' as const,
+    store: new ProjectStore(await mkdtemp(join(tmpdir(), 'mw-ipc-'))),
+    events: new EventHub(),
+  };
+  const unregister = registerIpc(
+    ipcMain as never,
+    ctx,
+    senderCheckFor(() => wc, 'mailwright://app'),
+  );
   return { registered, wc, mainFrame, unregister };
 }
 
@@ -36,7 +45,10 @@ describe('IPC registration', () => {
 
   it('answers our window main frame', async () => {
     const { registered, wc, mainFrame } = await setup();
-    const r = await registered.get(callChannel('app.info'))!({ sender: wc, senderFrame: mainFrame } as never, {});
+    const r = await registered.get(callChannel('app.info'))!(
+      { sender: wc, senderFrame: mainFrame } as never,
+      {},
+    );
     expect(r).toMatchObject({ ok: true, value: { transport: 'electron' } });
   });
 
@@ -44,8 +56,13 @@ describe('IPC registration', () => {
     const { registered, wc, mainFrame } = await setup();
     const call = registered.get(callChannel('projects.list'))!;
     const other = {} as WebContents;
-    expect(await call({ sender: other, senderFrame: mainFrame } as never, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await call({ sender: wc, senderFrame: { url: 'mailwright://app/' } } as never, {})).toMatchObject({ ok: false });
+    expect(await call({ sender: other, senderFrame: mainFrame } as never, {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(
+      await call({ sender: wc, senderFrame: { url: 'mailwright://app/' } } as never, {}),
+    ).toMatchObject({ ok: false });
     const foreign = { url: 'https://evil.example/' };
     const wc2 = { mainFrame: foreign } as unknown as WebContents;
     const check = senderCheckFor(() => wc2, 'mailwright://app');
@@ -54,7 +71,10 @@ describe('IPC registration', () => {
 
   it('validates payloads arriving over IPC', async () => {
     const { registered, wc, mainFrame } = await setup();
-    const r = await registered.get(callChannel('projects.rename'))!({ sender: wc, senderFrame: mainFrame } as never, { id: 1 });
+    const r = await registered.get(callChannel('projects.rename'))!(
+      { sender: wc, senderFrame: mainFrame } as never,
+      { id: 1 },
+    );
     expect(r).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 });

@@ -3,7 +3,11 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile, mkdir } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProjectStore } from '../../../main/store/project-store';
-import { parseProjectFile, PROJECT_FILE_VERSION, serializeProjectFile } from '../../../main/store/project-file';
+import {
+  parseProjectFile,
+  PROJECT_FILE_VERSION,
+  serializeProjectFile,
+} from '../../../main/store/project-file';
 
 let dir: string;
 let store: ProjectStore;
@@ -17,7 +21,10 @@ describe('the project store', () => {
   it('creates, saves and reads back a project, newest first', async () => {
     const a = await store.create('First', new Date('2026-01-01T00:00:00Z'));
     const b = await store.create('Second', new Date('2026-01-02T00:00:00Z'));
-    await store.save({ ...a, draft: { ...a.draft, domain: 'example.com' } }, new Date('2026-01-03T00:00:00Z'));
+    await store.save(
+      { ...a, draft: { ...a.draft, domain: 'example.com' } },
+      new Date('2026-01-03T00:00:00Z'),
+    );
     const { projects, problems } = await store.list();
     expect(problems).toEqual([]);
     expect(projects.map((p) => p.name)).toEqual(['First', 'Second']);
@@ -42,22 +49,39 @@ describe('the project store', () => {
     expect(problems[0]?.message).toMatch(/could not be read: it is not valid JSON/);
     const kept = await readdir(join(dir, 'projects-unreadable'));
     expect(kept).toHaveLength(1);
-    expect(await readFile(join(dir, 'projects-unreadable', kept[0]!), 'utf8')).toBe('{"schemaVersion":1,"project":{"id":');
+    expect(await readFile(join(dir, 'projects-unreadable', kept[0]!), 'utf8')).toBe(
+      '{"schemaVersion":1,"project":{"id":',
+    );
   });
 
   it('refuses a file from a newer version with a clear message', () => {
-    expect(() => parseProjectFile(JSON.stringify({ schemaVersion: 99, project: {} }))).toThrow(/newer version of Mailwright/);
+    expect(() => parseProjectFile(JSON.stringify({ schemaVersion: 99, project: {} }))).toThrow(
+      /newer version of Mailwright/,
+    );
   });
 
   it('runs migrations from older versions, in order', () => {
-    const v1 = { id: 'abcdef12', name: 'Old', createdAt: 'x', updatedAt: 'x', step: 'domain', draft: { domain: 'a.com', mailHostLabel: 'mail' } };
+    const v1 = {
+      id: 'abcdef12',
+      name: 'Old',
+      createdAt: 'x',
+      updatedAt: 'x',
+      step: 'domain',
+      draft: { domain: 'a.com', mailHostLabel: 'mail' },
+    };
     const migrations = {
       1: (p: Record<string, unknown>) => ({ ...p, name: `${String(p.name)} v2` }),
       2: (p: Record<string, unknown>) => ({ ...p, name: `${String(p.name)} v3` }),
     };
-    const migrated = parseProjectFile(JSON.stringify({ schemaVersion: 1, project: v1 }), migrations, 3);
+    const migrated = parseProjectFile(
+      JSON.stringify({ schemaVersion: 1, project: v1 }),
+      migrations,
+      3,
+    );
     expect(migrated.name).toBe('Old v2 v3');
-    expect(() => parseProjectFile(JSON.stringify({ schemaVersion: 1, project: v1 }), {}, 2)).toThrow(/no migration from file version 1/);
+    expect(() =>
+      parseProjectFile(JSON.stringify({ schemaVersion: 1, project: v1 }), {}, 2),
+    ).toThrow(/no migration from file version 1/);
     expect(() => parseProjectFile(JSON.stringify({ project: v1 }))).toThrow(/no schema version/);
   });
 
@@ -83,7 +107,14 @@ describe('the project store', () => {
   });
 
   it('round-trips unknown draft fields written by a newer step', () => {
-    const p = { id: 'abcdef12', name: 'X', createdAt: 'x', updatedAt: 'x', step: 'domain' as const, draft: { domain: '', mailHostLabel: 'mail', future: 1 } };
+    const p = {
+      id: 'abcdef12',
+      name: 'X',
+      createdAt: 'x',
+      updatedAt: 'x',
+      step: 'domain' as const,
+      draft: { domain: '', mailHostLabel: 'mail', future: 1 },
+    };
     expect(parseProjectFile(serializeProjectFile(p)).draft).toMatchObject({ future: 1 });
   });
 });
