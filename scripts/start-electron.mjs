@@ -9,8 +9,12 @@ if (!bin) {
   const require = createRequire(import.meta.url);
   const install = join(dirname(require.resolve('electron/package.json')), 'install.js');
   process.stdout.write('Downloading the Electron runtime (first launch only)...\n');
-  const r = spawnSync(process.execPath, [install], { stdio: 'inherit', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [install], { encoding: 'utf8', timeout: 120_000 });
   bin = r.status === 0 ? findElectronBinary() : null;
+  if (!bin) {
+    const reason = `${r.stderr ?? ''}`.split('\n').find((l) => /Error/.test(l)) ?? r.error?.message ?? 'unknown error';
+    process.stderr.write(`The download failed (${reason.trim()}).\n`);
+  }
 }
 if (!bin) {
   process.stderr.write(`\n${NO_ELECTRON_MESSAGE}\n`);
