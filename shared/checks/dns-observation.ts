@@ -72,9 +72,12 @@ export function isConclusive(answer: ObservedAnswer): boolean {
 export function recordsOf<T extends ObservedRecord['type']>(
   answer: ObservedAnswer,
   type: T,
-): Extract<ObservedRecord, { type: T }>[] {
-  return answer.records.filter((r): r is Extract<ObservedRecord, { type: T }> => r.type === type);
+): RecordOfType<T>[] {
+  return answer.records.filter((r): r is RecordOfType<T> => r.type === type);
 }
+
+/** The record shape of one type (narrowed from the union, also for the shared A/AAAA member). */
+export type RecordOfType<T extends ObservedRecord['type']> = ObservedRecord & { type: T };
 
 /** TXT records of an answer as joined text (character-strings concatenated, RFC 7208 §3.3). */
 export function txtValues(answer: ObservedAnswer): string[] {

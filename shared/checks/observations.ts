@@ -1,4 +1,4 @@
-import type { Lookup } from './dns-observation';
+import type { Lookup, ObservedOutcome } from './dns-observation';
 
 /**
  * What the probes gather for the pure checks, group by group. Every lookup keeps the raw answers
@@ -14,6 +14,8 @@ export interface NameserverObservation {
   addresses: string[];
   /** Whether it answered the zone's SOA with authority. */
   answered: boolean;
+  /** How its SOA query ended (refused/servfail = it does not serve the zone; timeout = silent). */
+  outcome?: ObservedOutcome;
   /** Its answer to the SOA query, when it gave one. */
   soaSerial?: number;
   /** Why it could not be asked or did not answer. */
