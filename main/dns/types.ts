@@ -60,3 +60,43 @@ export interface DnsView {
   label: string;
   query(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsAnswer>;
 }
+
+/** The SOA record type, on its own (used for the authority section of negative answers). */
+export type SoaRecord = Extract<DnsRecord, { type: 'SOA' }>;
+
+/**
+ * Extra facts some transports can give beside the answer. Kept optional so every transport can
+ * fill what it knows; nothing reads them blind.
+ */
+export interface DnsAnswerExtras {
+  /** The SOA of the authority section (negative answers): its owner name is the zone the name lives in. */
+  authoritySoa?: SoaRecord;
+  /** The raw response code name, e.g. "NOERROR", "SERVFAIL", "FORMERR" (or the DoH JSON Status as a name). */
+  rcode?: string;
+  /** How the answer travelled: "udp", "tcp" (after truncation or by choice), "doh-json", "doh-wire", "system". */
+  via?: 'udp' | 'tcp' | 'doh-json' | 'doh-wire' | 'system';
+  /** Whether the answer came from this run's cache (same query asked before in the run). */
+  cached?: boolean;
+}
+
+/** One answer plus the optional extras. Every transport and view returns this shape. */
+export type DnsResult = DnsAnswer & DnsAnswerExtras;
+
+/**
+ * Something that sends queries to one server (or one fixed list of them). It never throws: a
+ * query that could not be made resolves with outcome "timeout" or "error" and a reason.
+ */
+export interface DnsTransport {
+  /** Which server it asks, as put in DnsAnswer.server. */
+  server: string;
+  query(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsResult>;
+}
+
+/** What a transport reports for every packet or HTTP request it sends (counters, tests). */
+export interface SentQuery {
+  /** Where it went: "127.0.0.1:5300", a DoH URL, or "system" for Node's resolver. */
+  server: string;
+  name: string;
+  type: QueryType;
+  via: NonNullable<DnsAnswerExtras['via']>;
+}

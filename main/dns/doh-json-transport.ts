@@ -1,0 +1,147 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import DohResolver from 'dns-over-http-resolver';
+import { interpretResponse } from './answer-interpret';
+import { startDeadline } from './deadline';
+import { canonicalName } from './dns-names';
+import { DohHttpError, fetchDoh } from './doh-fetch';
+import { dohJsonSchema, responseFromJson } from './doh-json-parse';
+import { failureAnswer } from './failure-answer';
+import type { FetchFunction } from './doh-fetch';
+import type { DohJson } from './doh-json-parse';
+import type { DnsResult, DnsTransport, QueryType, SentQuery } from './types';
+
+/** Options of the JSON DoH client. */
+export interface DohJsonOptions {
+  /** Endpoint, e.g. "https://cloudflare-dns.com/dns-query" or "https://dns.google/resolve". */
+  url: string;
+  timeoutMs: number;
+  /** Injectable fetch (tests, proxies); default the global fetch. */
+  fetch?: FetchFunction;
+  /**
+   * Send A/AAAA through dns-over-http-resolver (the product brief's choice, correct for
+   * addresses); default true. TXT and the rest always go through this client, because the
+   * library strips quotes, joins strings and drops the response code.
+   */
+  libraryForAddresses?: boolean;
+  /** Called once per HTTP request sent. */
+  onSend?: (sent: SentQuery) => void;
+}
+
+/** Per-query context the library's request hook reads (the library has no per-call options). */
+interface HookContext {
+  signal: AbortSignal;
+  name: string;
+  type: QueryType;
+  json?: DohJson;
+  error?: unknown;
+}
+
+/**
+ * A DNS-over-HTTPS client for the JSON flavour (`accept: application/dns-json`). Keeps the
+ * response code, TTLs, CNAME chain and, where the server quotes them, TXT string boundaries.
+ */
+export function createDohJsonTransport(options: DohJsonOptions): DnsTransport {
+  const fetchFn = options.fetch ?? fetch;
+  const server = options.url;
+  const context = new AsyncLocalStorage<HookContext>();
+
+  async function getJson(
+    resource: string,
+    ctx: HookContext,
+    libSignal?: AbortSignal,
+  ): Promise<DohJson> {
+    options.onSend?.({ server, name: ctx.name, type: ctx.type, via: 'doh-json' });
+    const signal = libSignal ? AbortSignal.any([libSignal, ctx.signal]) : ctx.signal;
+    try {
+      const response = await fetchDoh(
+        fetchFn,
+        resource,
+        { headers: { accept: 'application/dns-json' } },
+        signal,
+      );
+      const parsed = dohJsonSchema.safeParse(await response.json());
+      if (!parsed.success) throw new DohHttpError('the DNS-over-HTTPS answer is not DNS JSON');
+      ctx.json = parsed.data;
+      return parsed.data;
+    } catch (err) {
+      ctx.error = err;
+      throw err;
+    }
+  }
+
+  // One library instance per endpoint, so answers from different public resolvers never mix.
+  const library = new DohResolver({
+    maxCache: 1000,
+    request: (resource, libSignal) => {
+      const ctx = context.getStore();
+      if (!ctx) return Promise.reject(new Error('DoH request outside a query'));
+      // The library's DNSJSON type insists on Question/Answer, which negative answers lack;
+      // it only reads them inside its own try/catch, so the real shape is safe to hand over.
+      return getJson(resource, ctx, libSignal) as Promise<never>;
+    },
+  });
+  library.setServers([server]);
+
+  function resourceFor(name: string, type: QueryType): string {
+    const url = new URL(server);
+    url.searchParams.set('name', name);
+    url.searchParams.set('type', type);
+    return url.toString();
+  }
+
+  async function fetchAnswer(ctx: HookContext): Promise<DohJson> {
+    if ((ctx.type === 'A' || ctx.type === 'AAAA') && options.libraryForAddresses !== false) {
+      // The library's own cache would hide the response from the hook (and reads TTLs as ms).
+      library.clearCache();
+      await context
+        .run(ctx, () => library.resolve(ctx.name, ctx.type as 'A' | 'AAAA'))
+        .catch(() => {
+          // It throws one message for NXDOMAIN, no-data, SERVFAIL and dead servers alike; the
+          // hook kept the real response (or the real error), which is read below.
+        });
+      if (ctx.json) return ctx.json;
+      throw ctx.error ?? new Error('no answer');
+    }
+    return getJson(resourceFor(ctx.name, ctx.type), ctx);
+  }
+
+  async function query(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsResult> {
+    const startedAt = Date.now();
+    const deadline = startDeadline(options.timeoutMs, signal);
+    const qname = canonicalName(name);
+    try {
+      const json = await fetchAnswer({ signal: deadline.signal, name: qname, type });
+      const meaning = interpretResponse(responseFromJson(json, qname, type));
+      return {
+        name: qname,
+        type,
+        outcome: meaning.outcome,
+        records: meaning.records,
+        ...(meaning.negativeTtl !== undefined && { negativeTtl: meaning.negativeTtl }),
+        ...(meaning.authoritySoa && { authoritySoa: meaning.authoritySoa }),
+        ...(meaning.error && { error: `${server}: ${meaning.error}` }),
+        rcode: responseFromJson(json, qname, type).rcode,
+        via: 'doh-json',
+        server,
+        elapsedMs: Date.now() - startedAt,
+      };
+    } catch (err) {
+      return failureAnswer(
+        {
+          name,
+          type,
+          server,
+          startedAt,
+          timeoutMs: options.timeoutMs,
+          timedOut: deadline.timedOut(),
+          ...(signal && { signal }),
+        },
+        err,
+      );
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  return { server, query };
+}

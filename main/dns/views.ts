@@ -1,0 +1,220 @@
+import { getServers } from 'node:dns';
+import { isLoopback } from './loopback';
+import { createConcurrencyLimit } from './concurrency-limit';
+import { discoverAuthoritative } from './authoritative-discovery';
+import { canonicalName } from './dns-names';
+import { createDohJsonTransport } from './doh-json-transport';
+import { createDohWireTransport } from './doh-wire-transport';
+import { createFailoverTransport } from './failover-transport';
+import { createNodeResolverTransport } from './node-resolver-transport';
+import { DEFAULT_PUBLIC_RESOLVERS } from './public-resolvers';
+import { runTransport } from './run-transport';
+import { formatServerAddress, parseServerAddress } from './server-address';
+import { createWireTransport } from './wire-transport';
+import type { AuthoritativeSet } from './authoritative-discovery';
+import type { FetchFunction } from './doh-fetch';
+import type { PublicResolver } from './public-resolvers';
+import type { QueryStats, RunContext } from './run-transport';
+import type { DnsResult, DnsTransport, DnsView, QueryType, SentQuery } from './types';
+
+/** Options of one run's views (CLI flags and settings map onto these). */
+export interface ViewsOptions {
+  /**
+   * Recursive resolvers "HOST[:PORT]" to use instead of the system and public views (tests,
+   * unusual networks): each becomes a public view, and there is no system view.
+   */
+  resolvers?: string[];
+  /** Port used when asking authoritative servers directly (default 53). */
+  nsPort?: number;
+  /** Time for one query, failover not included (default 3000 ms). */
+  timeoutMs?: number;
+  /** Public DoH resolvers (default Cloudflare, Google, Quad9); given, they are used even with `resolvers`. */
+  doh?: { endpoints?: readonly PublicResolver[]; fetch?: FetchFunction };
+  /** This computer's resolvers (default node's dns.getServers()); injectable for tests. */
+  systemServers?: string[];
+  /** Queries in flight at once across the run (default 32). */
+  concurrency?: number;
+  /**
+   * Contact nothing but loopback addresses (nameservers found elsewhere are skipped, with the
+   * reason). Defaults to true when every `resolvers` entry is loopback, so a test run or a
+   * `--resolver 127.0.0.1` run cannot leak a packet.
+   */
+  loopbackOnly?: boolean;
+  /** Cancels every query of the run. */
+  signal?: AbortSignal;
+  /** Told about every packet / HTTP request sent (tests, the benchmark). */
+  onSend?: (sent: SentQuery) => void;
+}
+
+/** The points of view of one run, sharing one cache and one concurrency limit. */
+export interface DnsViews {
+  /** The resolver discovery and follow-up lookups go through: the first of `resolvers`, else the system view falling back to the public ones. */
+  recursive: DnsView;
+  /** This computer's resolver ("This computer"); null when `resolvers` replace it. */
+  systemView: DnsView | null;
+  /** Cloudflare, Google, Quad9 over DoH, or one per `resolvers` entry. */
+  publicViews: DnsView[];
+  /** Zone, nameservers and one view per nameserver for a name (memoised per run). */
+  authoritativeFor(name: string, signal?: AbortSignal): Promise<AuthoritativeSet>;
+  /** Ask every authoritative server of `name`'s zone for name/type (one answer per nameserver view). */
+  authoritative(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsResult[]>;
+  /** Queries sent and cache hits so far in this run. */
+  stats(): QueryStats;
+  /** Whether this run may contact only loopback addresses. */
+  loopbackOnly: boolean;
+}
+
+function view(transport: DnsTransport, id: string, kind: DnsView['kind'], label: string): DnsView {
+  return { id, kind, label, query: (name, type, signal) => transport.query(name, type, signal) };
+}
+
+/**
+ * Create the views of one verification run. Every run gets a fresh cache: a second run after an
+ * edit never reuses answers of the first. Nothing is sent until a view is asked.
+ */
+export function createViews(options: ViewsOptions = {}): DnsViews {
+  const timeoutMs = options.timeoutMs ?? 3000;
+  const nsPort = options.nsPort ?? 53;
+  const resolvers = (options.resolvers ?? []).map((r) => parseServerAddress(r, 53));
+  const loopbackOnly =
+    options.loopbackOnly ?? (resolvers.length > 0 && resolvers.every((r) => isLoopback(r.host)));
+  const run: RunContext = {
+    cache: new Map(),
+    limit: createConcurrencyLimit(options.concurrency ?? 32),
+    stats: { queries: 0, cacheHits: 0 },
+    ...(options.signal && { signal: options.signal }),
+  };
+  const onSend = options.onSend;
+  const wire = (
+    address: ReturnType<typeof parseServerAddress>,
+    recursionDesired: boolean,
+  ): DnsTransport =>
+    createWireTransport({
+      server: address,
+      timeoutMs,
+      recursionDesired,
+      ...(onSend && { onSend }),
+    });
+
+  const resolverViews = resolvers.map((address) => {
+    const name = formatServerAddress(address);
+    return view(
+      runTransport(wire(address, true), run, 'rd'),
+      `resolver:${name}`,
+      'public',
+      `Resolver ${name}`,
+    );
+  });
+
+  const dohEndpoints =
+    options.doh?.endpoints ?? (resolvers.length > 0 ? [] : DEFAULT_PUBLIC_RESOLVERS);
+  const dohViews = dohEndpoints
+    .filter((endpoint) => !loopbackOnly || isLoopback(new URL(endpoint.url).hostname))
+    .map((endpoint) => {
+      const common = {
+        url: endpoint.url,
+        timeoutMs,
+        ...(options.doh?.fetch && { fetch: options.doh.fetch }),
+        ...(onSend && { onSend }),
+      };
+      const transport =
+        endpoint.format === 'json'
+          ? createDohJsonTransport(common)
+          : createDohWireTransport(common);
+      return view(
+        runTransport(transport, run, endpoint.format),
+        `public:${endpoint.id}`,
+        'public',
+        endpoint.label,
+      );
+    });
+  const publicViews = [...resolverViews, ...dohViews];
+
+  let systemView: DnsView | null = null;
+  if (resolvers.length === 0) {
+    const servers = (options.systemServers ?? getServers()).flatMap((s) => {
+      try {
+        return [parseServerAddress(s, 53)];
+      } catch {
+        return [];
+      }
+    });
+    const allowed = servers.filter((s) => !loopbackOnly || isLoopback(s.host));
+    const wireChain = allowed.map((s) => wire(s, true));
+    const nodeFallback = createNodeResolverTransport({
+      timeoutMs,
+      ...(options.systemServers && { servers: allowed.map(formatServerAddress) }),
+    });
+    // Node's resolver only when the wire client could not be used at all (no servers, or an
+    // error such as an unusable address); a timeout is an answer about this network.
+    const transport =
+      wireChain.length > 0
+        ? createFailoverTransport([createFailoverTransport(wireChain), nodeFallback], ['error'])
+        : nodeFallback;
+    systemView = view(runTransport(transport, run, 'system'), 'system', 'system', 'This computer');
+  }
+
+  const recursive: DnsView =
+    resolverViews[0] ??
+    view(
+      createFailoverTransport(
+        [systemView, ...publicViews].flatMap((v) => (v ? [{ server: v.id, query: v.query }] : [])),
+        ['timeout', 'error', 'servfail', 'refused'],
+      ),
+      'recursive',
+      systemView ? 'system' : 'public',
+      'Recursive lookups',
+    );
+
+  const nameserverView = (name: string, addresses: string[]): DnsView => {
+    const transports = addresses.map((address) =>
+      runTransport(
+        wire(parseServerAddress(address.includes(':') ? `[${address}]` : address, nsPort), false),
+        run,
+        'no-rd',
+      ),
+    );
+    return view(
+      createFailoverTransport(transports),
+      `authoritative:${name}`,
+      'authoritative',
+      name,
+    );
+  };
+
+  const discovered = new Map<string, Promise<AuthoritativeSet>>();
+  const authoritativeFor = (name: string, signal?: AbortSignal): Promise<AuthoritativeSet> => {
+    const key = canonicalName(name);
+    let found = discovered.get(key);
+    if (!found) {
+      found = discoverAuthoritative(
+        key,
+        {
+          recursive,
+          nameserverView,
+          mayContact: (address) => !loopbackOnly || isLoopback(address),
+        },
+        signal,
+      );
+      discovered.set(key, found);
+      // A discovery cut short by its caller is not the truth about the zone: forget it.
+      void found.then(() => {
+        if (signal?.aborted) discovered.delete(key);
+      });
+    }
+    return found;
+  };
+
+  return {
+    recursive,
+    systemView,
+    publicViews,
+    authoritativeFor,
+    authoritative: async (name, type, signal) => {
+      const set = await authoritativeFor(name, signal);
+      return Promise.all(set.views.map((v) => v.query(name, type, signal)));
+    },
+    stats: () => ({ ...run.stats }),
+    loopbackOnly,
+  };
+}

@@ -1,0 +1,104 @@
+import { interpretResponse } from './answer-interpret';
+import { startDeadline } from './deadline';
+import { failureAnswer } from './failure-answer';
+import { formatServerAddress, parseServerAddress } from './server-address';
+import { tcpExchange } from './tcp-exchange';
+import { udpExchange } from './udp-exchange';
+import { buildWireQuery } from './wire-message';
+import type { ServerAddress } from './server-address';
+import type { WireResponse } from './wire-message';
+import type { DnsResult, DnsTransport, QueryType, SentQuery } from './types';
+
+/** Options of the UDP/TCP wire client. */
+export interface WireTransportOptions {
+  /** The server: "HOST[:PORT]" (IP literal) or a parsed address. */
+  server: string | ServerAddress;
+  /** Port when `server` is a string without one (default 53). */
+  port?: number;
+  /** Total time for one query, UDP retransmits and the TCP fallback included. */
+  timeoutMs: number;
+  /** Set RD (default true); authoritative servers are asked with false. */
+  recursionDesired?: boolean;
+  /** Ask over TCP from the start. */
+  tcpOnly?: boolean;
+  /** UDP retransmit interval (default: a third of the timeout, at least 200 ms). */
+  retransmitMs?: number;
+  /** Called for every packet (UDP datagram or TCP query) sent: counters and tests use it. */
+  onSend?: (sent: SentQuery) => void;
+}
+
+/**
+ * A DNS client on dns-packet that asks one server over UDP (EDNS0, 1232-byte buffer) and retries
+ * over TCP when the answer is truncated. Each query has a random id and source port, is checked
+ * against its question, and ends within `timeoutMs` with an outcome: it never throws.
+ */
+export function createWireTransport(options: WireTransportOptions): DnsTransport {
+  const address =
+    typeof options.server === 'string'
+      ? parseServerAddress(options.server, options.port ?? 53)
+      : options.server;
+  const server = formatServerAddress(address);
+  const recursionDesired = options.recursionDesired ?? true;
+  const retransmitMs = options.retransmitMs ?? Math.max(200, Math.floor(options.timeoutMs / 3));
+
+  async function exchange(
+    name: string,
+    type: QueryType,
+    signal: AbortSignal,
+    edns: boolean,
+  ): Promise<{ response: WireResponse; via: 'udp' | 'tcp' }> {
+    if (!options.tcpOnly) {
+      const query = buildWireQuery(name, type, { recursionDesired, edns });
+      const onSend = (): void => options.onSend?.({ server, name: query.name, type, via: 'udp' });
+      const response = await udpExchange(address, query, signal, { retransmitMs, onSend });
+      if (!response.truncated) return { response, via: 'udp' };
+    }
+    const query = buildWireQuery(name, type, { recursionDesired, edns });
+    options.onSend?.({ server, name: query.name, type, via: 'tcp' });
+    return { response: await tcpExchange(address, query, signal), via: 'tcp' };
+  }
+
+  async function query(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsResult> {
+    const startedAt = Date.now();
+    const deadline = startDeadline(options.timeoutMs, signal);
+    try {
+      let { response, via } = await exchange(name, type, deadline.signal, true);
+      // A server too old for EDNS0 answers FORMERR: ask once more the RFC 1035 way.
+      if (response.rcode === 'FORMERR') {
+        ({ response, via } = await exchange(name, type, deadline.signal, false));
+      }
+      const meaning = interpretResponse(response);
+      return {
+        name: response.name,
+        type,
+        outcome: meaning.outcome,
+        records: meaning.records,
+        ...(meaning.negativeTtl !== undefined && { negativeTtl: meaning.negativeTtl }),
+        ...(meaning.authoritySoa && { authoritySoa: meaning.authoritySoa }),
+        ...(meaning.error && { error: `${server}: ${meaning.error}` }),
+        authoritative: response.authoritative,
+        rcode: response.rcode,
+        via,
+        server,
+        elapsedMs: Date.now() - startedAt,
+      };
+    } catch (err) {
+      return failureAnswer(
+        {
+          name,
+          type,
+          server,
+          startedAt,
+          timeoutMs: options.timeoutMs,
+          timedOut: deadline.timedOut(),
+          ...(signal && { signal }),
+        },
+        err,
+      );
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  return { server, query };
+}

@@ -1,0 +1,45 @@
+import { createSocket } from 'node:dgram';
+import { createServer } from 'node:net';
+import type { Socket } from 'node:net';
+import { getFreePort } from './ports';
+
+/** A DNS "server" that reads every query and never answers (UDP and TCP). */
+export interface SilentDns {
+  port: number;
+  address: string;
+  /** Queries received so far (UDP datagrams + TCP connections). */
+  received(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Start a black hole on 127.0.0.1: UDP datagrams are read and dropped, TCP connections are
+ * accepted and left hanging. No real server misbehaves like this on demand, hence a fake.
+ */
+export async function startSilentDns(): Promise<SilentDns> {
+  const port = await getFreePort();
+  let count = 0;
+  const udp = createSocket('udp4');
+  udp.on('message', () => {
+    count += 1;
+  });
+  await new Promise<void>((resolve) => udp.bind(port, '127.0.0.1', () => resolve()));
+  const sockets = new Set<Socket>();
+  const tcp = createServer((socket) => {
+    count += 1;
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => tcp.listen(port, '127.0.0.1', () => resolve()));
+  return {
+    port,
+    address: `127.0.0.1:${port}`,
+    received: () => count,
+    stop: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => tcp.close(() => resolve()));
+      await new Promise<void>((resolve) => udp.close(() => resolve()));
+    },
+  };
+}
