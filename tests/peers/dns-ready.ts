@@ -1,17 +1,17 @@
 import { createWireTransport } from '../../main/dns/wire-transport';
 
 /**
- * Wait until a DNS server on 127.0.0.1:`port` answers a TCP SOA query for `zone` (any response
+ * Wait until a DNS server on `host` (default 127.0.0.1):`port` answers a TCP SOA query for `zone` (any response
  * code counts). TCP, because a UDP probe sent before the socket is bound waits out its timeout.
  */
 export async function waitForDns(
   port: number,
   zone: string,
-  options: { timeoutMs?: number; isDead?: () => boolean; logs?: () => string } = {},
+  options: { host?: string; timeoutMs?: number; isDead?: () => boolean; logs?: () => string } = {},
 ): Promise<void> {
   const until = Date.now() + (options.timeoutMs ?? 10_000);
   const probe = createWireTransport({
-    server: `127.0.0.1:${port}`,
+    server: `${options.host ?? '127.0.0.1'}:${port}`,
     timeoutMs: 500,
     tcpOnly: true,
     recursionDesired: false,

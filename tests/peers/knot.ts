@@ -18,6 +18,11 @@ export interface KnotOptions {
   port?: number;
   /** Also listen on ::1 (default false: getFreePort only checks 127.0.0.1). */
   ipv6?: boolean;
+  /**
+   * Loopback address to listen on (default 127.0.0.1). Another 127.x address lets a second
+   * server share the port, as a zone's nameservers all share the run's --ns-port.
+   */
+  host?: string;
 }
 
 /** A running Knot (authoritative DNS) on 127.0.0.1. */
@@ -25,6 +30,7 @@ export interface KnotPeer {
   port: number;
   /** "127.0.0.1:PORT" */
   address: string;
+  host: string;
   dir: string;
   /** Replace a served zone's text and reload it (new zones cannot be added while running). */
   setZone(name: string, text: string): Promise<void>;
@@ -34,8 +40,14 @@ export interface KnotPeer {
   stop(): Promise<void>;
 }
 
-function knotConfig(dir: string, port: number, zones: string[], ipv6: boolean): string {
-  const listen = ipv6 ? `[ 127.0.0.1@${port}, ::1@${port} ]` : `[ 127.0.0.1@${port} ]`;
+function knotConfig(
+  dir: string,
+  host: string,
+  port: number,
+  zones: string[],
+  ipv6: boolean,
+): string {
+  const listen = ipv6 ? `[ ${host}@${port}, ::1@${port} ]` : `[ ${host}@${port} ]`;
   return `server:
     rundir: "${dir}/run"
     listen: ${listen}
@@ -66,6 +78,7 @@ ${zones.map((z) => `  - domain: "${z}."`).join('\n')}
  */
 export async function startKnot(options: KnotOptions): Promise<KnotPeer> {
   const port = options.port ?? (await getFreePort());
+  const host = options.host ?? '127.0.0.1';
   const dir = await makeTempDir('knot');
   const names = Object.keys(options.zones).map(canonicalName);
   await Promise.all(['run', 'db', 'zones'].map((d) => mkdir(join(dir, d), { recursive: true })));
@@ -74,7 +87,7 @@ export async function startKnot(options: KnotOptions): Promise<KnotPeer> {
     Object.entries(options.zones).map(([name, text]) => writeFile(zoneFile(name), text)),
   );
   const conf = join(dir, 'knot.conf');
-  await writeFile(conf, knotConfig(dir, port, names, options.ipv6 ?? false));
+  await writeFile(conf, knotConfig(dir, host, port, names, options.ipv6 ?? false));
   const peer = spawnPeer('knotd', ['-c', conf], dir);
   const socket = join(dir, 'run', 'knot.sock');
   const stop = async (): Promise<void> => {
@@ -82,7 +95,7 @@ export async function startKnot(options: KnotOptions): Promise<KnotPeer> {
     await removeTempDir(dir);
   };
   try {
-    await waitForDns(port, names[0] ?? '.', { isDead: peer.exited, logs: peer.logs });
+    await waitForDns(port, names[0] ?? '.', { host, isDead: peer.exited, logs: peer.logs });
   } catch (err) {
     await stop();
     throw err;
@@ -94,7 +107,8 @@ export async function startKnot(options: KnotOptions): Promise<KnotPeer> {
   };
   return {
     port,
-    address: `127.0.0.1:${port}`,
+    address: `${host}:${port}`,
+    host,
     dir,
     setZone: async (name, text) => {
       if (!names.includes(canonicalName(name))) {

@@ -13,17 +13,20 @@ export interface SilentDns {
 }
 
 /**
- * Start a black hole on 127.0.0.1: UDP datagrams are read and dropped, TCP connections are
+ * Start a black hole on `host` (default 127.0.0.1): UDP datagrams are read and dropped, TCP connections are
  * accepted and left hanging. No real server misbehaves like this on demand, hence a fake.
  */
-export async function startSilentDns(): Promise<SilentDns> {
-  const port = await getFreePort();
+export async function startSilentDns(
+  options: { host?: string; port?: number } = {},
+): Promise<SilentDns> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? (await getFreePort());
   let count = 0;
   const udp = createSocket('udp4');
   udp.on('message', () => {
     count += 1;
   });
-  await new Promise<void>((resolve) => udp.bind(port, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => udp.bind(port, host, () => resolve()));
   const sockets = new Set<Socket>();
   const tcp = createServer((socket) => {
     count += 1;
@@ -31,10 +34,10 @@ export async function startSilentDns(): Promise<SilentDns> {
     socket.on('error', () => undefined);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => tcp.listen(port, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => tcp.listen(port, host, () => resolve()));
   return {
     port,
-    address: `127.0.0.1:${port}`,
+    address: `${host}:${port}`,
     received: () => count,
     stop: async () => {
       for (const s of sockets) s.destroy();

@@ -13,8 +13,10 @@ const run = promisify(execFile);
 /** One zone Unbound sends to an authoritative server on loopback. */
 export interface StubZone {
   zone: string;
-  /** Port on 127.0.0.1 of the authoritative server (e.g. Knot's). */
+  /** Port of the authoritative server (e.g. Knot's). */
   port: number;
+  /** Its loopback address (default 127.0.0.1). */
+  host?: string;
 }
 
 /** Options for an Unbound instance. */
@@ -65,7 +67,8 @@ remote-control:
     control-use-cert: no
 ${options.stubs
   .map(
-    (s) => `stub-zone:\n    name: "${canonicalName(s.zone)}."\n    stub-addr: 127.0.0.1@${s.port}`,
+    (s) =>
+      `stub-zone:\n    name: "${canonicalName(s.zone)}."\n    stub-addr: ${s.host ?? '127.0.0.1'}@${s.port}`,
   )
   .join('\n')}
 `;
