@@ -86,6 +86,10 @@ export interface SpfObservation {
    * lookups met; undefined when the tree could not be walked.
    */
   lookupCount?: { terms: number; voids: number; path: string[]; error?: string };
+  /** Every include/redirect target met while walking the record (for spf.senders). */
+  includesSeen?: string[];
+  /** The plan's third-party senders with the include each one needs (resolved from the catalogue). */
+  senders: { id: string; name: string; include?: string }[];
 }
 
 /** What node:crypto made of a DKIM public key (main/ parses; shared judges). */

@@ -1,0 +1,273 @@
+import { parseDkimRecord, type DkimKeyRecord } from '../records/dkim-parse';
+import type { Finding } from './finding';
+import { detailText, makeFinding, unknownFinding } from './finding-make';
+import {
+  lookupEvidence,
+  perViewLines,
+  publishedAnswers,
+  txtValues,
+  whyUnknown,
+  type ObservedAnswer,
+} from './dns-observation';
+import type { DkimKeyInfo, DkimObservation } from './observations';
+import { atDnsHost, relativeName, type EvalContext } from './eval-context';
+import { judgeVisibility, waitWords } from './visibility';
+import { dkimName } from './dkim-selectors';
+
+/** Whether a TXT value is meant as a DKIM key record (v=DKIM1 or a p= tag). */
+export function looksLikeDkim(text: string): boolean {
+  return /^\s*"?\s*v\s*=\s*DKIM1/i.test(text) || /(^|;)\s*p\s*=/i.test(text.replace(/"/g, ''));
+}
+
+function dkimValues(a: ObservedAnswer): string[] {
+  return txtValues(a).filter(looksLikeDkim).sort();
+}
+
+/** Selectors (other than the planned one) where a DKIM record was found. */
+export function foundOtherSelectors(obs: DkimObservation): string[] {
+  return obs.otherSelectors
+    .filter((o) => o.lookup.answers.some((a) => dkimValues(a.answer).length > 0))
+    .map((o) => o.selector);
+}
+
+function published(obs: DkimObservation): { texts: string[] } | undefined {
+  const a = publishedAnswers(obs.lookup).answers[0]?.answer;
+  return a ? { texts: dkimValues(a) } : undefined;
+}
+
+/** dkim.present: the key record exists at `<selector>._domainkey.<domain>`. */
+export function evaluateDkimPresent(obs: DkimObservation, ctx: EvalContext): Finding {
+  const name = dkimName(obs.selector, ctx.plan.domain);
+  const evidence = {
+    lookup: lookupEvidence(obs.lookup),
+    otherSelectors: obs.otherSelectors.map((o) => lookupEvidence(o.lookup)),
+  };
+  const lines = perViewLines(obs.lookup);
+  const pub = published(obs);
+  const want = pub?.texts ?? [];
+  const v = judgeVisibility(
+    obs.lookup,
+    (a) => {
+      const vals = dkimValues(a);
+      return vals.length > 0 && vals.length === want.length && vals.every((x, i) => x === want[i]);
+    },
+    ctx.observedAt,
+    ctx.negativeTtl,
+  );
+  if (v.state === 'unknown')
+    return unknownFinding('dkim.present', name, whyUnknown(obs.lookup), evidence);
+  if (v.state === 'bad') {
+    const others = foundOtherSelectors(obs);
+    const rel = relativeName(name, ctx.plan.domain);
+    return makeFinding('dkim.present', name, 'fail', {
+      title: others.length
+        ? 'The DKIM key is published under a different selector'
+        : 'The DKIM key is not published',
+      detail: detailText(
+        others.length
+          ? `There is no DKIM key at ${name}, but there is one under the selector "${others.join('", "')}" (${others.map((s) => dkimName(s, ctx.plan.domain)).join(', ')}). Your mail software signs with one selector; receivers look the key up under that name only.`
+          : `There is no DKIM key at ${name}, so receivers cannot check your server's signatures.`,
+        lines,
+      ),
+      fix: others.length
+        ? `Find which selector your mail software signs with (its DKIM settings). If it is "${others[0]}", set that selector on the DKIM step. If it is "${obs.selector}", create the TXT record "${rel}" ${atDnsHost(ctx)} with the key.`
+        : `Create a TXT record ${atDnsHost(ctx)}: Name "${rel}", Type TXT, Value: the DKIM record from the DKIM step (it starts with "v=DKIM1;").`,
+      evidence,
+    });
+  }
+  if (v.lagging.length > 0) {
+    return makeFinding('dkim.present', name, 'pending', {
+      title: 'Published, not yet visible everywhere',
+      detail: detailText(
+        `Your DNS host has the DKIM key at ${name}. Some resolvers still have the old answer${v.waitSeconds !== undefined ? ` and should update ${waitWords(v.waitSeconds)}` : ''}.`,
+        lines,
+      ),
+      fix: 'Nothing to change. Wait, then check again.',
+      ...(v.eta ? { eta: v.eta } : {}),
+      evidence,
+    });
+  }
+  return makeFinding('dkim.present', name, 'pass', {
+    title: 'The DKIM key is published',
+    detail: detailText(`${name} has a DKIM key record.`, lines),
+    evidence,
+  });
+}
+
+function notChecked(check: string, obs: DkimObservation, ctx: EvalContext): Finding | null {
+  const name = dkimName(obs.selector, ctx.plan.domain);
+  const pub = published(obs);
+  if (!pub)
+    return unknownFinding(check, name, whyUnknown(obs.lookup), {
+      lookup: lookupEvidence(obs.lookup),
+    });
+  if (pub.texts.length === 0) {
+    return makeFinding(check, name, 'info', {
+      title: 'Not checked: the DKIM key is not published',
+      detail: 'There is no DKIM key to check. See "The DKIM key is published".',
+    });
+  }
+  return null;
+}
+
+function parsedRecords(obs: DkimObservation): DkimKeyRecord[] {
+  return (published(obs)?.texts ?? []).map(parseDkimRecord);
+}
+
+/** dkim.syntax: valid tag list, v=DKIM1 first if present, p= decodes to a public key. */
+export function evaluateDkimSyntax(obs: DkimObservation, ctx: EvalContext): Finding {
+  const none = notChecked('dkim.syntax', obs, ctx);
+  if (none) return none;
+  const name = dkimName(obs.selector, ctx.plan.domain);
+  const recs = parsedRecords(obs);
+  const rel = relativeName(name, ctx.plan.domain);
+  const evidence = { records: recs.map((r) => ({ text: r.text, problems: r.problems })) };
+  if (recs.length > 1) {
+    return makeFinding('dkim.syntax', name, 'fail', {
+      title: 'There are several DKIM records under one name',
+      detail: `${name} has ${recs.length} DKIM records. Receivers pick one at random, so some signatures fail.`,
+      fix: `Keep only the record with your current key at "${rel}" ${atDnsHost(ctx)}.`,
+      evidence,
+    });
+  }
+  const rec = recs[0] as DkimKeyRecord;
+  const own = rec.problems.filter((p) => !['testing', 'weak-key', 'short-key'].includes(p.code));
+  const errors = own.filter((p) => p.level === 'error');
+  if (errors.length > 0) {
+    return makeFinding('dkim.syntax', name, 'fail', {
+      title: errors.some((p) => p.code === 'truncated')
+        ? 'The DKIM key is cut short'
+        : 'The DKIM record has a mistake',
+      detail: detailText(
+        'Receivers cannot use this key record:',
+        errors.map((p) => p.message),
+      ),
+      fix: `Replace the TXT record "${rel}" ${atDnsHost(ctx)} with the record from the DKIM step, copied with its copy button.`,
+      evidence,
+    });
+  }
+  const warnings = own.filter((p) => p.level === 'warning');
+  if (warnings.length > 0) {
+    return makeFinding('dkim.syntax', name, 'warn', {
+      title: 'The DKIM record works, with something to tidy',
+      detail: detailText(
+        'The key record is usable, but:',
+        warnings.map((p) => p.message),
+      ),
+      fix: 'Tidy the parts above when you next change the key.',
+      evidence,
+    });
+  }
+  return makeFinding('dkim.syntax', name, 'pass', {
+    title: 'The DKIM record is written correctly',
+    detail: `The record at ${name} is a valid ${rec.keyType === 'ed25519' ? 'Ed25519' : 'RSA'} key record.`,
+    evidence,
+  });
+}
+
+function keyOf(obs: DkimObservation): { info?: DkimKeyInfo; rec?: DkimKeyRecord } {
+  return { info: obs.keys[0], rec: parsedRecords(obs)[0] };
+}
+
+/** dkim.key-strength: RSA of 2048 bits or more (1024: warn; less: fail); Ed25519 passes. */
+export function evaluateDkimKeyStrength(obs: DkimObservation, ctx: EvalContext): Finding {
+  const none = notChecked('dkim.key-strength', obs, ctx);
+  if (none) return none;
+  const name = dkimName(obs.selector, ctx.plan.domain);
+  const { info, rec } = keyOf(obs);
+  const type = info?.ok ? info.keyType : rec?.key?.ok ? rec.key.type : undefined;
+  const bits = info?.ok ? info.bits : rec?.bits;
+  const evidence = { key: info ?? null, parsedBits: rec?.bits ?? null };
+  if (!type) {
+    return makeFinding('dkim.key-strength', name, 'info', {
+      title: 'Not checked: the key cannot be read',
+      detail: `The key at ${name} could not be read${info && !info.ok ? ` (${info.reason})` : ''}. See "The DKIM record is written correctly".`,
+      evidence,
+    });
+  }
+  if (type === 'ed25519') {
+    return makeFinding('dkim.key-strength', name, 'pass', {
+      title: 'The DKIM key is strong',
+      detail: 'It is an Ed25519 key: strong and short.',
+      evidence,
+    });
+  }
+  if (bits === undefined)
+    return unknownFinding('dkim.key-strength', name, 'the key size could not be read', evidence);
+  const fix =
+    'Make a new 2048-bit key (the DKIM step can generate one), publish it under a new selector, switch your mail software to it, then remove the old record.';
+  if (bits < 1024) {
+    return makeFinding('dkim.key-strength', name, 'fail', {
+      title: 'The DKIM key is too weak',
+      detail: `The key is RSA ${bits} bits. Receivers reject keys under 1024 bits, so your signatures do not count.`,
+      fix,
+      evidence,
+    });
+  }
+  if (bits < 2048) {
+    return makeFinding('dkim.key-strength', name, 'warn', {
+      title: 'The DKIM key is shorter than recommended',
+      detail: `The key is RSA ${bits} bits. It still works, but 2048 bits is today's standard.`,
+      fix,
+      evidence,
+    });
+  }
+  return makeFinding('dkim.key-strength', name, 'pass', {
+    title: 'The DKIM key is strong enough',
+    detail: `The key is RSA ${bits} bits.`,
+    evidence,
+  });
+}
+
+/** dkim.matches: the published key is the plan's key (compared by decoded key, not text). Null when the plan has no key. */
+export function evaluateDkimMatches(obs: DkimObservation, ctx: EvalContext): Finding | null {
+  if (!ctx.plan.dkim?.publicKey) return null;
+  const none = notChecked('dkim.matches', obs, ctx);
+  if (none) return none;
+  const name = dkimName(obs.selector, ctx.plan.domain);
+  const plan = obs.planKey;
+  const evidence = { published: obs.keys, plan: plan ?? null };
+  if (!plan || !plan.ok) {
+    return makeFinding('dkim.matches', name, 'warn', {
+      title: "The plan's key cannot be read",
+      detail: `The public key saved in the project could not be read${plan && !plan.ok ? ` (${plan.reason})` : ''}, so it cannot be compared.`,
+      fix: 'Paste the DKIM record from your mail software again on the DKIM step.',
+      evidence,
+    });
+  }
+  const match = obs.keys.some((k) => k.ok && k.fingerprint === plan.fingerprint);
+  if (match) {
+    return makeFinding('dkim.matches', name, 'pass', {
+      title: 'The published key is your key',
+      detail: `The key at ${name} is the same key as in your plan.`,
+      evidence,
+    });
+  }
+  return makeFinding('dkim.matches', name, 'fail', {
+    title: 'The published key is not the key your server signs with',
+    detail: `The key at ${name} is a different key from the one in your plan. Signatures made by your server will fail.`,
+    fix: `Replace the TXT record "${relativeName(name, ctx.plan.domain)}" ${atDnsHost(ctx)} with the record from the DKIM step. If your mail software made a new key, paste that one on the DKIM step instead.`,
+    evidence,
+  });
+}
+
+/** dkim.testing: the t=y testing flag is set (warn). */
+export function evaluateDkimTesting(obs: DkimObservation, ctx: EvalContext): Finding {
+  const none = notChecked('dkim.testing', obs, ctx);
+  if (none) return none;
+  const name = dkimName(obs.selector, ctx.plan.domain);
+  const rec = parsedRecords(obs)[0] as DkimKeyRecord;
+  if (rec.testing) {
+    return makeFinding('dkim.testing', name, 'warn', {
+      title: 'DKIM is in testing mode',
+      detail: `The record has "t=y": receivers are told DKIM is being tested and may ignore failed signatures, which also weakens protection against forgery.`,
+      fix: `Remove "t=y;" from the TXT record "${relativeName(name, ctx.plan.domain)}" once your signatures pass.`,
+      evidence: { record: rec.text },
+    });
+  }
+  return makeFinding('dkim.testing', name, 'pass', {
+    title: 'DKIM is not in testing mode',
+    detail: 'The record has no "t=y" flag.',
+    evidence: { record: rec.text },
+  });
+}

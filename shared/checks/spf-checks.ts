@@ -1,0 +1,425 @@
+import { parseSpf, type SpfRecord } from '../records/spf-parse';
+import type { Finding } from './finding';
+import { detailText, makeFinding, unknownFinding } from './finding-make';
+import {
+  lookupEvidence,
+  perViewLines,
+  publishedAnswers,
+  txtValues,
+  whyUnknown,
+  type Lookup,
+  type ObservedAnswer,
+} from './dns-observation';
+import type { SpfObservation } from './observations';
+import { atDnsHost, relativeName, type EvalContext } from './eval-context';
+import { judgeVisibility, waitWords } from './visibility';
+
+/** The SPF records among TXT values (text starting with "v=spf1", case-insensitive, then space or end). */
+export function spfTexts(values: readonly string[]): string[] {
+  return values.filter((v) => /^v=spf1(\s|$)/i.test(v));
+}
+
+/** TXT values that were meant as SPF but are not read as SPF (quotes kept, a leading space...). */
+export function mangledSpf(values: readonly string[]): string[] {
+  return values.filter((v) => !/^v=spf1(\s|$)/i.test(v) && /v\s*=\s*spf1/i.test(v));
+}
+
+function spfValues(a: ObservedAnswer): string[] {
+  return spfTexts(txtValues(a)).sort();
+}
+
+function mangledWhy(text: string): string {
+  if (/^\s/.test(text)) return 'it starts with a space';
+  if (/^["'“”]/.test(text) || /["“”]$/.test(text))
+    return 'it contains the quote characters themselves';
+  if (/^v\s*=\s*spf1/i.test(text)) return 'it has spaces around "=" or no space after "v=spf1"';
+  return 'it does not start with "v=spf1"';
+}
+
+function presenceFinding(
+  check: 'spf.present' | 'spf.helo',
+  subject: string,
+  lookup: Lookup,
+  ctx: EvalContext,
+  missingStatus: 'fail' | 'warn',
+  suggested: string,
+): Finding {
+  const evidence = { lookup: lookupEvidence(lookup) };
+  const lines = perViewLines(lookup);
+  const auth = publishedAnswers(lookup).answers[0]?.answer;
+  const authValues = auth ? spfValues(auth) : [];
+  const v = judgeVisibility(
+    lookup,
+    (a) => {
+      const vals = spfValues(a);
+      return (
+        vals.length > 0 &&
+        vals.length === authValues.length &&
+        vals.every((x, i) => x === authValues[i])
+      );
+    },
+    ctx.observedAt,
+    ctx.negativeTtl,
+  );
+  if (v.state === 'unknown') return unknownFinding(check, subject, whyUnknown(lookup), evidence);
+  const rel = relativeName(subject, ctx.plan.domain);
+  if (v.state === 'bad') {
+    const mangled = auth ? mangledSpf(txtValues(auth)) : [];
+    if (mangled.length > 0) {
+      const m = mangled[0] as string;
+      const clean = m.replace(/^[\s"'“”]+|["'“”\s]+$/g, '').replace(/^v\s*=\s*spf1/i, 'v=spf1');
+      return makeFinding(check, subject, missingStatus === 'warn' ? 'warn' : 'fail', {
+        title: 'The SPF record is written in a way receivers do not read',
+        detail: detailText(
+          `${subject} has the TXT record ${JSON.stringify(m)}, which is not read as SPF because ${mangledWhy(m)}.`,
+          lines,
+        ),
+        fix: `Edit the TXT record "${rel}" ${atDnsHost(ctx)} so its value is exactly: ${clean}`,
+        evidence,
+      });
+    }
+    return makeFinding(check, subject, missingStatus, {
+      title:
+        check === 'spf.present'
+          ? 'The domain has no SPF record'
+          : 'The mail host has no SPF record of its own',
+      detail: detailText(
+        check === 'spf.present'
+          ? `${subject} publishes no SPF record, so receivers cannot tell which servers may send its mail. Much of it will be junked or refused.`
+          : `${subject} has no SPF record. Some receivers check the name the server introduces itself with (HELO) and trust mail more when it has one.`,
+        lines,
+      ),
+      fix: `Create a TXT record ${atDnsHost(ctx)}: Name "${rel}", Type TXT, Value ${suggested}`,
+      evidence,
+    });
+  }
+  if (v.lagging.length > 0) {
+    return makeFinding(check, subject, 'pending', {
+      title: 'Published, not yet visible everywhere',
+      detail: detailText(
+        `Your DNS host has the SPF record of ${subject}. Some resolvers still have the old answer${v.waitSeconds !== undefined ? ` and should update ${waitWords(v.waitSeconds)}` : ''}.`,
+        lines,
+      ),
+      fix: 'Nothing to change. Wait, then check again.',
+      ...(v.eta ? { eta: v.eta } : {}),
+      evidence,
+    });
+  }
+  return makeFinding(check, subject, 'pass', {
+    title:
+      check === 'spf.present'
+        ? 'The domain has an SPF record'
+        : 'The mail host has its own SPF record',
+    detail: detailText(`${subject}: ${authValues.join(' | ')}`, lines),
+    evidence,
+  });
+}
+
+/** The SPF value the plan suggests for the domain (for fixes): v=spf1 with the server's IPs. */
+export function suggestedSpf(ctx: EvalContext): string {
+  const ips = [
+    ...ctx.plan.ipv4.map((ip) => `ip4:${ip}`),
+    ...ctx.plan.ipv6.map((ip) => `ip6:${ip}`),
+  ];
+  const all = ctx.plan.spf?.all === 'fail' ? '-all' : '~all';
+  return ['v=spf1', ctx.plan.mode === 'send-receive' ? 'mx' : '', ...ips, all]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** spf.present: the domain publishes a v=spf1 record. */
+export function evaluateSpfPresent(obs: SpfObservation, ctx: EvalContext): Finding {
+  return presenceFinding('spf.present', ctx.plan.domain, obs.apex, ctx, 'fail', suggestedSpf(ctx));
+}
+
+/** spf.helo: the mail host has its own SPF record (`v=spf1 a -all`). */
+export function evaluateSpfHelo(obs: SpfObservation, ctx: EvalContext): Finding {
+  return presenceFinding('spf.helo', ctx.plan.mailHost, obs.helo, ctx, 'warn', 'v=spf1 a -all');
+}
+
+/** The published SPF texts of the domain, or undefined when no view could answer. */
+function publishedSpf(obs: SpfObservation): string[] | undefined {
+  const a = publishedAnswers(obs.apex).answers[0]?.answer;
+  return a ? spfTexts(txtValues(a)) : undefined;
+}
+
+function noRecord(check: string, subject: string, obs: SpfObservation): Finding | null {
+  const texts = publishedSpf(obs);
+  if (texts === undefined)
+    return unknownFinding(check, subject, whyUnknown(obs.apex), { apex: lookupEvidence(obs.apex) });
+  if (texts.length === 0) {
+    return makeFinding(check, subject, 'info', {
+      title: 'Not checked: there is no SPF record yet',
+      detail: 'There is no SPF record to check. See "The domain has an SPF record".',
+    });
+  }
+  return null;
+}
+
+/** spf.single: exactly one v=spf1 record (two or more is a permerror). */
+export function evaluateSpfSingle(obs: SpfObservation, ctx: EvalContext): Finding {
+  const domain = ctx.plan.domain;
+  const none = noRecord('spf.single', domain, obs);
+  if (none) return none;
+  const texts = publishedSpf(obs) ?? [];
+  const evidence = { apex: lookupEvidence(obs.apex) };
+  if (texts.length > 1) {
+    return makeFinding('spf.single', domain, 'fail', {
+      title: 'The domain has more than one SPF record',
+      detail: detailText(
+        `${domain} has ${texts.length} SPF records. Receivers then ignore all of them (an SPF "permerror"), as if there were none:`,
+        texts,
+      ),
+      fix: `Merge them into one TXT record ${atDnsHost(ctx)} and delete the others. Keep one "v=spf1" at the start and one "all" at the end, with every include, ip4 and ip6 of both in between.`,
+      evidence,
+    });
+  }
+  return makeFinding('spf.single', domain, 'pass', {
+    title: 'Exactly one SPF record',
+    detail: `${domain} has one SPF record.`,
+    evidence,
+  });
+}
+
+function parsedSpf(obs: SpfObservation): SpfRecord | undefined {
+  const t = publishedSpf(obs)?.[0];
+  return t === undefined ? undefined : parseSpf(t);
+}
+
+/** spf.syntax: the record parses per RFC 7208. */
+export function evaluateSpfSyntax(obs: SpfObservation, ctx: EvalContext): Finding {
+  const domain = ctx.plan.domain;
+  const none = noRecord('spf.syntax', domain, obs);
+  if (none) return none;
+  const rec = parsedSpf(obs) as SpfRecord;
+  // These problems belong to their own checks (spf.all, spf.lookups), so they are not repeated here.
+  const own = rec.problems.filter(
+    (p) =>
+      !['plus-all', 'neutral-all', 'no-all', 'too-many-lookups', 'allow-everyone'].includes(p.code),
+  );
+  const errors = own.filter((p) => p.level === 'error');
+  const warnings = own.filter((p) => p.level === 'warning');
+  const evidence = { record: rec.text, problems: rec.problems };
+  if (errors.length > 0) {
+    return makeFinding('spf.syntax', domain, 'fail', {
+      title: 'The SPF record has a mistake',
+      detail: detailText(
+        `Receivers cannot read "${rec.text}" (an SPF "permerror"), so it counts as no SPF at all:`,
+        errors.map((p) => p.message),
+      ),
+      fix: `Edit the SPF TXT record of ${relativeName(domain, domain)} ${atDnsHost(ctx)} to fix the parts above.`,
+      evidence,
+    });
+  }
+  if (warnings.length > 0) {
+    return makeFinding('spf.syntax', domain, 'warn', {
+      title: 'The SPF record works, with something to tidy',
+      detail: detailText(
+        `"${rec.text}" is valid, but:`,
+        warnings.map((p) => p.message),
+      ),
+      fix: 'Tidy the parts above when you next edit the record.',
+      evidence,
+    });
+  }
+  return makeFinding('spf.syntax', domain, 'pass', {
+    title: 'The SPF record is written correctly',
+    detail: `"${rec.text}" follows the SPF standard.`,
+    evidence,
+  });
+}
+
+const RESULT_WORDS: Record<string, string> = {
+  pass: 'is allowed to send',
+  fail: 'is refused ("fail"): receivers reject or junk its mail',
+  softfail: 'is not allowed ("softfail"): receivers usually junk its mail',
+  neutral: 'is neither allowed nor refused ("neutral"): receivers treat its mail as unverified',
+  none: 'gets no SPF answer ("none"): there is no SPF record to check',
+  permerror: 'gets an error ("permerror"): the record cannot be evaluated',
+  temperror: 'could not be evaluated now ("temperror"): a DNS lookup failed',
+};
+
+/** spf.authorizes: SPF evaluation for each server IP gives pass (one finding per IP). */
+export function evaluateSpfAuthorizes(obs: SpfObservation, ctx: EvalContext): Finding[] {
+  const ips = [...ctx.plan.ipv4, ...ctx.plan.ipv6];
+  return ips.map((ip) => {
+    const ev = obs.evaluations.find((e) => e.ip === ip);
+    if (!ev)
+      return unknownFinding(
+        'spf.authorizes',
+        ip,
+        obs.evaluationError ?? 'SPF could not be evaluated',
+      );
+    const evidence = { evaluation: ev };
+    const detail = `With the published SPF record, ${ip} ${RESULT_WORDS[ev.result] ?? ev.result}.${ev.explanation ? ` (${ev.explanation})` : ''}${ev.via ? ` Evaluated through ${ev.via}.` : ''}`;
+    if (ev.result === 'pass') {
+      return makeFinding('spf.authorizes', ip, 'pass', {
+        title: 'SPF allows the server to send',
+        detail,
+        evidence,
+      });
+    }
+    if (ev.result === 'temperror')
+      return unknownFinding(
+        'spf.authorizes',
+        ip,
+        `SPF evaluation hit a DNS error${ev.explanation ? ` (${ev.explanation})` : ''}`,
+        evidence,
+      );
+    return makeFinding('spf.authorizes', ip, 'fail', {
+      title: 'SPF does not allow the server to send',
+      detail,
+      fix:
+        ev.result === 'none'
+          ? `Publish an SPF record for ${ctx.plan.domain}: ${suggestedSpf(ctx)}`
+          : ev.result === 'permerror'
+            ? 'Fix the SPF record first (see the SPF checks above); then this address can pass.'
+            : `Add "${ip.includes(':') ? 'ip6' : 'ip4'}:${ip}" to the SPF record of ${ctx.plan.domain}, before its "all" at the end.`,
+      evidence,
+    });
+  });
+}
+
+/** spf.lookups: at most 10 DNS-querying terms and at most 2 void lookups. */
+export function evaluateSpfLookups(obs: SpfObservation, ctx: EvalContext): Finding {
+  const domain = ctx.plan.domain;
+  const none = noRecord('spf.lookups', domain, obs);
+  if (none) return none;
+  const count = obs.lookupCount;
+  const evidence = { lookupCount: count ?? null };
+  if (!count)
+    return unknownFinding(
+      'spf.lookups',
+      domain,
+      obs.evaluationError ?? 'the includes could not be followed',
+      evidence,
+    );
+  const path = count.path.length ? [`Terms that query DNS: ${count.path.join(', ')}`] : [];
+  if (count.terms > 10 || count.voids > 2) {
+    return makeFinding('spf.lookups', domain, 'fail', {
+      title: 'SPF needs too many DNS lookups',
+      detail: detailText(
+        count.terms > 10
+          ? `Checking this SPF record takes ${count.terms} DNS lookups (includes within includes count too). The limit is 10; above it receivers give up with an error and your mail fails SPF.`
+          : `${count.voids} of the names in this SPF record do not exist or have no record ("void lookups"); the limit is 2, above it receivers give up.`,
+        path,
+      ),
+      fix:
+        count.terms > 10
+          ? 'Remove includes of services you no longer use, and replace "a" and "mx" with ip4:/ip6: addresses of your own servers.'
+          : 'Remove the terms that name hosts or includes that no longer exist.',
+      evidence,
+    });
+  }
+  const close = count.terms >= 9;
+  return makeFinding('spf.lookups', domain, close ? 'warn' : 'pass', {
+    title: close ? 'SPF is close to the lookup limit' : 'SPF stays within the lookup limits',
+    detail: detailText(
+      `Checking this SPF record takes ${count.terms} of the 10 allowed DNS lookups, with ${count.voids} empty answer${count.voids === 1 ? '' : 's'}.`,
+      path,
+    ),
+    fix: 'One more include could break SPF. Replace "a" and "mx" with ip4:/ip6: addresses where you can.',
+    evidence,
+  });
+}
+
+/** spf.all: ends in -all or ~all (not +all, ?all, or nothing). */
+export function evaluateSpfAll(obs: SpfObservation, ctx: EvalContext): Finding {
+  const domain = ctx.plan.domain;
+  const none = noRecord('spf.all', domain, obs);
+  if (none) return none;
+  const rec = parsedSpf(obs) as SpfRecord;
+  const evidence = { record: rec.text };
+  const all = rec.all;
+  const suggested = ctx.plan.spf?.all === 'fail' ? '-all' : '~all';
+  if (!all) {
+    if (rec.redirect) {
+      return makeFinding('spf.all', domain, 'pass', {
+        title: 'SPF hands over to another record',
+        detail: `The record ends with redirect=${rec.redirect}: that record's ending applies.`,
+        evidence,
+      });
+    }
+    return makeFinding('spf.all', domain, 'warn', {
+      title: 'SPF does not say what to do with other senders',
+      detail: `"${rec.text}" has no "all" at the end, so mail from any other server is "neutral": neither allowed nor refused. Anyone can send as ${domain} without failing SPF.`,
+      fix: `Add "${suggested}" at the end of the SPF record.`,
+      evidence,
+    });
+  }
+  if (all.qualifier === '+') {
+    return makeFinding('spf.all', domain, 'fail', {
+      title: 'SPF allows every server in the world to send as you',
+      detail: `"${rec.text}" ends in "${all.text}", which allows any server to send mail as ${domain}. That is the same as no protection at all.`,
+      fix: `Change "${all.text}" to "${suggested}" at the end of the SPF record.`,
+      evidence,
+    });
+  }
+  if (all.qualifier === '?') {
+    return makeFinding('spf.all', domain, 'warn', {
+      title: 'SPF does not refuse other senders',
+      detail: `"${rec.text}" ends in "?all" (neutral): mail from other servers is neither allowed nor refused.`,
+      fix: `Change "?all" to "${suggested}".`,
+      evidence,
+    });
+  }
+  return makeFinding('spf.all', domain, 'pass', {
+    title: 'SPF refuses other senders',
+    detail:
+      all.qualifier === '-'
+        ? `The record ends in "-all": mail from any other server fails SPF.`
+        : `The record ends in "~all": mail from other servers is marked suspicious. Once DMARC reports show only your own servers, change it to "-all".`,
+    evidence,
+  });
+}
+
+/** spf.senders: every third-party sender in the plan is included. */
+export function evaluateSpfSenders(obs: SpfObservation, ctx: EvalContext): Finding {
+  const domain = ctx.plan.domain;
+  if (obs.senders.length === 0) {
+    return makeFinding('spf.senders', domain, 'pass', {
+      title: 'No other sending services to include',
+      detail: 'The plan lists no other service that sends mail for the domain.',
+    });
+  }
+  const none = noRecord('spf.senders', domain, obs);
+  if (none)
+    return {
+      ...none,
+      status: 'fail',
+      fix: `Publish an SPF record that includes your sending services.`,
+    };
+  const rec = parsedSpf(obs) as SpfRecord;
+  const seen = new Set(
+    [...rec.includes, ...(rec.redirect ? [rec.redirect] : []), ...(obs.includesSeen ?? [])].map(
+      (s) => s.toLowerCase(),
+    ),
+  );
+  const missing = obs.senders.filter(
+    (s) => s.include !== undefined && !seen.has(s.include.toLowerCase()),
+  );
+  const unknown = obs.senders.filter((s) => s.include === undefined);
+  const evidence = { record: rec.text, senders: obs.senders, includesSeen: [...seen] };
+  if (missing.length > 0) {
+    return makeFinding('spf.senders', domain, 'fail', {
+      title: 'SPF does not include all your sending services',
+      detail: `Mail sent through ${missing.map((s) => s.name).join(', ')} will fail SPF: the record does not include ${missing.map((s) => `include:${s.include}`).join(', ')}.`,
+      fix: `Add ${missing.map((s) => `"include:${s.include}"`).join(' and ')} to the SPF record, before its "all" at the end.`,
+      evidence,
+    });
+  }
+  return makeFinding('spf.senders', domain, 'pass', {
+    title: 'SPF includes your other sending services',
+    detail:
+      `The record includes ${
+        obs.senders
+          .filter((s) => s.include)
+          .map((s) => `${s.name} (${s.include})`)
+          .join(', ') || 'every listed service'
+      }.` +
+      (unknown.length
+        ? ` We do not know which include ${unknown.map((s) => s.name).join(', ')} need${unknown.length > 1 ? '' : 's'}: check their help pages.`
+        : ''),
+    evidence,
+  });
+}
