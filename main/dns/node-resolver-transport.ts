@@ -1,13 +1,15 @@
 import { Resolver } from 'node:dns/promises';
 import { canonicalName } from './dns-names';
 import { CANCELLED_REASON } from './failure-answer';
-import type { DnsOutcome, DnsRecord, DnsResult, DnsTransport, QueryType } from './types';
+import type { DnsOutcome, DnsRecord, DnsResult, DnsTransport, QueryType, SentQuery } from './types';
 
 /** Options of the Node-resolver transport. */
 export interface NodeResolverOptions {
   timeoutMs: number;
-  /** Servers to use; default this computer's. */
+  /** Servers to use; default this computer's. An empty list asks nobody (an error at once). */
   servers?: string[];
+  /** Told about every query handed to c-ares. */
+  onSend?: (sent: SentQuery) => void;
 }
 
 const CODE_OUTCOMES: Record<string, DnsOutcome> = {
@@ -78,13 +80,23 @@ export function createNodeResolverTransport(options: NodeResolverOptions): DnsTr
     query: async (rawName, type, signal) => {
       const name = canonicalName(rawName);
       const startedAt = Date.now();
+      const base = { name, type, server, via: 'system' as const };
+      if (options.servers?.length === 0) {
+        return {
+          ...base,
+          outcome: 'error',
+          records: [],
+          elapsedMs: 0,
+          error: 'This computer has no DNS resolver configured.',
+        };
+      }
       // c-ares doubles its timeout on each try: one try keeps the budget honest.
       const resolver = new Resolver({ timeout: options.timeoutMs, tries: 1 });
       if (options.servers?.length) resolver.setServers(options.servers);
       const onAbort = (): void => resolver.cancel();
       signal?.addEventListener('abort', onAbort, { once: true });
-      const base = { name, type, server, via: 'system' as const };
       try {
+        options.onSend?.({ server, name, type, via: 'system' });
         const records = await lookup(resolver, name, type);
         return { ...base, outcome: 'answer', records, elapsedMs: Date.now() - startedAt };
       } catch (err) {

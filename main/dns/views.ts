@@ -141,9 +141,13 @@ export function createViews(options: ViewsOptions = {}): DnsViews {
     });
     const allowed = servers.filter((s) => !loopbackOnly || isLoopback(s.host));
     const wireChain = allowed.map((s) => wire(s, true));
+    // Injected or filtered servers are used exactly (an empty list asks nobody); only the
+    // untouched default lets Node pick this computer's servers itself.
+    const exact = options.systemServers !== undefined || loopbackOnly;
     const nodeFallback = createNodeResolverTransport({
       timeoutMs,
-      ...(options.systemServers && { servers: allowed.map(formatServerAddress) }),
+      ...(onSend && { onSend }),
+      ...(exact && { servers: allowed.map(formatServerAddress) }),
     });
     // Node's resolver only when the wire client could not be used at all (no servers, or an
     // error such as an unusable address); a timeout is an answer about this network.
