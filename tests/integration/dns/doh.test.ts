@@ -122,7 +122,7 @@ describe('DoH client choices', () => {
       t.query('nope.example.test', 'A'),
     ]);
     await t.query('mail._domainkey.example.test', 'TXT');
-    expect(library.mock.calls.map((c) => c[1])).toEqual(['A', 'AAAA', 'A']);
+    expect(library.mock.calls.map((c) => (c as unknown[])[1])).toEqual(['A', 'AAAA', 'A']);
     expect(a.records).toMatchObject([{ address: '192.0.2.25' }]);
     expect(aaaa.records).toMatchObject([{ address: '2001:db8::25' }]);
     // The library throws one message for everything; the real outcome is kept.

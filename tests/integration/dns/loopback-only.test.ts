@@ -69,7 +69,7 @@ async function destinations(work: () => Promise<void>): Promise<string[]> {
     );
     return (tcpConnect as (...a: unknown[]) => net.Socket).apply(this, args);
   } as typeof tcpConnect;
-  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+  globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     seen.push(`fetch ${String(input)}`);
     return realFetch(input, init);
   }) as typeof fetch;
