@@ -32,7 +32,13 @@ export const dkimPlanSchema = z.object({
   keyType: z.enum(['rsa', 'ed25519']).optional(),
   /** Extra keys published alongside (e.g. an Ed25519 key next to the RSA one). */
   additional: z
-    .array(z.object({ selector: z.string(), publicKey: z.string(), keyType: z.enum(['rsa', 'ed25519']) }))
+    .array(
+      z.object({
+        selector: z.string(),
+        publicKey: z.string(),
+        keyType: z.enum(['rsa', 'ed25519']),
+      }),
+    )
     .optional(),
 });
 

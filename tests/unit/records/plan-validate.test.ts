@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { loadPlan } from '../../../shared/model/plan-load';
+import { validatePlan } from '../../../shared/model/plan-validate';
+
+const base = {
+  domain: 'example.com',
+  mailHost: 'mail.example.com',
+  ipv4: ['203.0.113.10'],
+  ipv6: [],
+  mode: 'send-receive',
+  senders: [],
+  dkim: { selector: 'mail' },
+  dmarc: { policy: 'none', rua: 'mailto:dmarc@example.com' },
+};
+
+describe('validatePlan / loadPlan', () => {
+  it('accepts the CHECKS.md example and normalises values', () => {
+    const r = validatePlan({ ...base, domain: 'Example.COM.', ipv6: ['2001:DB8::10'] });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.plan.domain).toBe('example.com');
+    expect(r.plan.ipv6).toEqual(['2001:db8::10']);
+    expect(r.warnings.map((w) => w.field)).toEqual(['ipv4[0]', 'ipv6[0]']);
+  });
+
+  it('names the field of a bad address, as the CLI prints it', () => {
+    const r = loadPlan(JSON.stringify({ ...base, ipv4: ['1231233'] }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(`${r.field}: ${r.message}`).toMatch(/^ipv4\[0\]: "1231233" is not an IPv4 address/);
+  });
+
+  it.each([
+    [{ ...base, domain: undefined }, 'domain', 'is missing'],
+    [{ ...base, mode: 'receive' }, 'mode', 'must be one of'],
+    [{ ...base, ipv4: '203.0.113.10' }, 'ipv4', 'a list'],
+    [{ ...base, domain: 'co.uk' }, 'domain', 'public ending'],
+    [{ ...base, mailHost: 'mail_host.example.com' }, 'mailHost', 'characters'],
+    [{ ...base, ipv4: ['192.168.1.10'] }, 'ipv4[0]', 'home or office network'],
+    [{ ...base, ipv4: [] }, 'ipv4', 'at least one server address'],
+    [{ ...base, senders: ['mailjet'] }, 'senders[0]', 'not a sender we know'],
+    [{ ...base, senders: [{ id: 'other' }] }, 'senders[0].include', 'SPF include'],
+    [{ ...base, senders: [{ id: 'other', include: 'nodot' }] }, 'senders[0].include', 'with a dot'],
+    [{ ...base, dkim: { selector: 'bad selector' } }, 'dkim.selector', 'not a valid selector'],
+    [{ ...base, dkim: { selector: 'mail', publicKey: 'not*base64' } }, 'dkim.publicKey', 'base64'],
+    [
+      { ...base, dmarc: { policy: 'none', rua: 'dmarc at example.com' } },
+      'dmarc.rua',
+      'report address',
+    ],
+  ])('rejects bad input %# (%s)', (input, field, words) => {
+    const r = validatePlan(input);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.field).toBe(field);
+    expect(r.message).toContain(words);
+  });
+
+  it('allows a mail host equal to the domain, explaining why a subdomain is better', () => {
+    const r = validatePlan({ ...base, mailHost: 'example.com' });
+    expect(r.ok).toBe(true);
+    if (r.ok)
+      expect(r.warnings.find((w) => w.field === 'mailHost')?.message).toContain(
+        'reverse DNS (PTR)',
+      );
+  });
+
+  it('writes a bare report address as mailto: with a note', () => {
+    const r = validatePlan({ ...base, dmarc: { policy: 'none', rua: 'dmarc@example.com' } });
+    expect(r.ok && r.plan.dmarc?.rua).toBe('mailto:dmarc@example.com');
+  });
+
+  it('applies defaults for a minimal plan file', () => {
+    const r = loadPlan(
+      '{"domain":"example.com","mailHost":"mail.example.com","ipv4":["198.51.100.20"]}',
+    );
+    expect(r.ok && r.plan.mode).toBe('send-receive');
+  });
+
+  it('says when the file is not JSON', () => {
+    const r = loadPlan('{ domain: example.com');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('not valid JSON');
+  });
+});
