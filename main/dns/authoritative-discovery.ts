@@ -1,5 +1,5 @@
 import { canonicalName, isAtOrUnder, parentName } from './dns-names';
-import type { DnsResult, DnsView, QueryType } from './types';
+import type { DnsResult, DnsResultView, QueryType } from './types';
 
 /** What was found out about one nameserver of the zone. */
 export interface NameserverEvidence {
@@ -38,7 +38,7 @@ export interface AuthoritativeSet {
   /** Every nameserver of the NS set, in NS-answer order. */
   nameservers: NameserverEvidence[];
   /** One view per nameserver that has an address to ask ("authoritative:<ns name>"). */
-  views: DnsView[];
+  views: DnsResultView[];
   /** How many nameservers answered authoritatively. */
   answering: number;
   /**
@@ -52,9 +52,9 @@ export interface AuthoritativeSet {
 
 /** What discovery needs from the views layer. */
 export interface DiscoveryDeps {
-  recursive: DnsView;
+  recursive: DnsResultView;
   /** Build the view that asks one nameserver directly at these addresses. */
-  nameserverView(name: string, addresses: string[]): DnsView;
+  nameserverView(name: string, addresses: string[]): DnsResultView;
   /** Whether an address may be contacted (loopback-only mode says no to the rest). */
   mayContact(address: string): boolean;
 }
@@ -112,7 +112,7 @@ async function probeNameserver(
   nsName: string,
   deps: DiscoveryDeps,
   signal?: AbortSignal,
-): Promise<{ evidence: NameserverEvidence; view?: DnsView }> {
+): Promise<{ evidence: NameserverEvidence; view?: DnsResultView }> {
   const addressAnswers = await Promise.all([
     deps.recursive.query(nsName, 'A', signal),
     deps.recursive.query(nsName, 'AAAA', signal),

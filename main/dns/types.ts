@@ -100,3 +100,8 @@ export interface SentQuery {
   type: QueryType;
   via: NonNullable<DnsAnswerExtras['via']>;
 }
+
+/** A view whose answers carry the extras (authority SOA, rcode, transport, cache hit). */
+export interface DnsResultView extends DnsView {
+  query(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsResult>;
+}

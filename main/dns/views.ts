@@ -15,7 +15,7 @@ import type { AuthoritativeSet } from './authoritative-discovery';
 import type { FetchFunction } from './doh-fetch';
 import type { PublicResolver } from './public-resolvers';
 import type { QueryStats, RunContext } from './run-transport';
-import type { DnsResult, DnsTransport, DnsView, QueryType, SentQuery } from './types';
+import type { DnsResult, DnsResultView, DnsTransport, QueryType, SentQuery } from './types';
 
 /** Options of one run's views (CLI flags and settings map onto these). */
 export interface ViewsOptions {
@@ -49,11 +49,11 @@ export interface ViewsOptions {
 /** The points of view of one run, sharing one cache and one concurrency limit. */
 export interface DnsViews {
   /** The resolver discovery and follow-up lookups go through: the first of `resolvers`, else the system view falling back to the public ones. */
-  recursive: DnsView;
+  recursive: DnsResultView;
   /** This computer's resolver ("This computer"); null when `resolvers` replace it. */
-  systemView: DnsView | null;
+  systemView: DnsResultView | null;
   /** Cloudflare, Google, Quad9 over DoH, or one per `resolvers` entry. */
-  publicViews: DnsView[];
+  publicViews: DnsResultView[];
   /** Zone, nameservers and one view per nameserver for a name (memoised per run). */
   authoritativeFor(name: string, signal?: AbortSignal): Promise<AuthoritativeSet>;
   /** Ask every authoritative server of `name`'s zone for name/type (one answer per nameserver view). */
@@ -64,7 +64,12 @@ export interface DnsViews {
   loopbackOnly: boolean;
 }
 
-function view(transport: DnsTransport, id: string, kind: DnsView['kind'], label: string): DnsView {
+function view(
+  transport: DnsTransport,
+  id: string,
+  kind: DnsResultView['kind'],
+  label: string,
+): DnsResultView {
   return { id, kind, label, query: (name, type, signal) => transport.query(name, type, signal) };
 }
 
@@ -130,7 +135,7 @@ export function createViews(options: ViewsOptions = {}): DnsViews {
     });
   const publicViews = [...resolverViews, ...dohViews];
 
-  let systemView: DnsView | null = null;
+  let systemView: DnsResultView | null = null;
   if (resolvers.length === 0) {
     const servers = (options.systemServers ?? getServers()).flatMap((s) => {
       try {
@@ -158,7 +163,7 @@ export function createViews(options: ViewsOptions = {}): DnsViews {
     systemView = view(runTransport(transport, run, 'system'), 'system', 'system', 'This computer');
   }
 
-  const recursive: DnsView =
+  const recursive: DnsResultView =
     resolverViews[0] ??
     view(
       createFailoverTransport(
@@ -170,7 +175,7 @@ export function createViews(options: ViewsOptions = {}): DnsViews {
       'Recursive lookups',
     );
 
-  const nameserverView = (name: string, addresses: string[]): DnsView => {
+  const nameserverView = (name: string, addresses: string[]): DnsResultView => {
     const transports = addresses.map((address) =>
       runTransport(
         wire(parseServerAddress(address.includes(':') ? `[${address}]` : address, nsPort), false),
