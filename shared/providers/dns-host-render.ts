@@ -148,14 +148,14 @@ function targetValue(
     return {
       value: `${target}.`,
       notes: [
-        `Keep the dot at the end of ${target}. Without it, ${host.name} adds your domain again (${target}.${domain}).`,
+        `The value ends with a dot (${target}.): keep it. Without it, ${host.name} adds your domain again (${target}.${domain}).`,
       ],
     };
   }
   return {
     value: target,
     notes: [
-      `If after saving the target shows as ${target}.${domain}, edit it and add a dot at the end: ${target}.`,
+      `If after saving the target shows as ${target}.${domain}, edit it and add a dot at the end (${target}.).`,
     ],
   };
 }

@@ -1,4 +1,4 @@
-import { isKnown, type Provenance } from './provider-fact';
+import { isKnown, remarkOf, type Provenance } from './provider-fact';
 import {
   allAddresses,
   fillStep,
@@ -178,8 +178,8 @@ function policyNotes(host: VpsHost, policy: Port25Policy | undefined): string[] 
       `${v.applies}: ${describePolicy(v.policy)}${v.note !== undefined ? ` ${v.note}` : ''}`,
     );
   }
-  const fact = host.port25;
-  if (fact.note !== undefined && fact.note !== '') notes.push(fact.note);
+  const remark = remarkOf(host.port25);
+  if (remark !== undefined) notes.push(remark);
   return notes;
 }
 

@@ -101,3 +101,11 @@ export function describeProvenance(fact: Provenance): string {
         : 'not found in our research';
   return `Source: ${fact.source} (checked ${fact.checked}; ${how}).`;
 }
+
+/**
+ * The fact's note when it tells the user something (a quote, a caveat); undefined for the
+ * routine "from the research notes" date remark, which belongs in the source line only.
+ */
+export function remarkOf(fact: Provenance): string | undefined {
+  return fact.note === undefined || fact.note === RESEARCH_NOTE ? undefined : fact.note;
+}

@@ -1,4 +1,5 @@
-import { isKnown, type Provenance } from './provider-fact';
+import { port25RequestBody } from './port25-request';
+import { isKnown, remarkOf, type Provenance } from './provider-fact';
 import { allAddresses, fillStep, joinList, type ProviderRequestInput } from './request-input';
 import { getVpsHost, type VpsHost, type VpsHostId } from './vps-hosts';
 
@@ -136,7 +137,8 @@ export function ptrProcedure(input: ProviderRequestInput): PtrProcedure {
     sources: sourcesOf(host, input.ipv6.length > 0),
   };
   const fact = host.ptr;
-  const factNote = fact.note !== undefined && isKnown(fact) ? [fact.note] : [];
+  const remark = isKnown(fact) ? remarkOf(fact) : undefined;
+  const factNote = remark !== undefined ? [remark] : [];
   const notes = [...ipv6Notes(host, input), ...host.notes.map((n) => n.value), ...factNote];
 
   if (!isKnown(fact)) {
@@ -156,7 +158,19 @@ export function ptrProcedure(input: ProviderRequestInput): PtrProcedure {
   const steps = fact.value.steps.map((s) => fillStep(s, input));
   switch (fact.value.kind) {
     case 'ticket':
-      return { ...base, kind: 'ticket', steps, notes, text: ptrRequestText(input) };
+      // Lightsail: one AWS Support request lifts the email limits and sets reverse DNS.
+      return fact.value.withPort25Request === true
+        ? {
+            ...base,
+            kind: 'ticket',
+            steps,
+            notes: [
+              `This one request asks ${host.name} to open outgoing mail and to set reverse DNS.`,
+              ...notes,
+            ],
+            text: port25RequestBody(input),
+          }
+        : { ...base, kind: 'ticket', steps, notes, text: ptrRequestText(input) };
     case 'automatic':
       return { ...base, kind: 'automatic', steps, notes };
     case 'self-service': {

@@ -165,7 +165,9 @@ describe('renderForDnsHost: values', () => {
     for (const host of ['gandi', 'ovh'] as const) {
       const f = render('mx', host);
       expect(f.valueField).toBe('mail.example.com.');
-      expect(f.notes.join(' ')).toContain('Keep the dot at the end');
+      expect(f.notes.join(' ')).toContain(
+        'The value ends with a dot (mail.example.com.): keep it.',
+      );
     }
     expect(render('mx', 'godaddy').valueField).toBe(MAIL_HOST);
     expect(render('mx', 'godaddy').notes.join(' ')).toContain('add a dot at the end');

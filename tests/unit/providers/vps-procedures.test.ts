@@ -205,6 +205,22 @@ describe('the port 25 procedure and request text', () => {
     expect(done).toContain(`Reverse DNS of ${IPV4} and ${IPV6} points to ${MAIL_HOST}.`);
   });
 
+  it('Lightsail: the PTR ticket is the same request as the port 25 one', () => {
+    const p = ptrProcedure(input('lightsail', { sender: FULL_SENDER }));
+    expect(p.kind).toBe('ticket');
+    expect(p.kind === 'ticket' && p.text).toBe(
+      port25RequestText(input('lightsail', { sender: FULL_SENDER })),
+    );
+    expect(p.notes[0]).toContain('open outgoing mail and to set reverse DNS');
+  });
+
+  it('the routine research-date remark never shows up as a user note', () => {
+    for (const id of VPS_HOST_IDS) {
+      const notes = [...ptrProcedure(input(id)).notes, ...port25Procedure(input(id)).notes];
+      expect(notes.join(' ')).not.toContain("from Mailwright's provider research notes");
+    }
+  });
+
   it('Hetzner states its conditions: a month and a paid invoice', () => {
     const p = port25Procedure(input('hetzner'));
     expect(p.kind === 'request' && p.conditions.join(' ')).toMatch(
