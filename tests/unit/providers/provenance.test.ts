@@ -8,18 +8,10 @@ import {
   type Provenance,
 } from '../../../shared/providers/provider-fact';
 import { VPS_HOSTS } from '../../../shared/providers/vps-hosts';
+import { listFacts } from '../../../shared/providers/provider-fact-list';
 
-/** Every object in the catalogues that carries a certainty, with the path to it. */
 function facts(value: unknown, path: string): [string, Provenance & { value?: unknown }][] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => facts(v, `${path}[${i}]`));
-  if (value === null || typeof value !== 'object') return [];
-  const record = value as Record<string, unknown>;
-  const here: [string, Provenance & { value?: unknown }][] =
-    'certainty' in record ? [[path, record as unknown as Provenance & { value?: unknown }]] : [];
-  const nested = Object.entries(record)
-    .filter(([k]) => k !== 'value')
-    .flatMap(([k, v]) => facts(v, `${path}.${k}`));
-  return [...here, ...nested];
+  return listFacts(value, path).map(({ path: p, fact }) => [p, fact]);
 }
 
 const ALL = [...facts(DNS_HOSTS, 'dns'), ...facts(VPS_HOSTS, 'vps')];
