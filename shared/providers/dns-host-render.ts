@@ -1,4 +1,5 @@
 import type { PlannedRecord, RecordType } from '../records/planned-record';
+import { splitTxt, TXT_STRING_MAX_BYTES, utf8ByteLength } from '../records/txt-split';
 import { getDnsHost, type DnsHost, type DnsHostId, type TxtEntryRule } from './dns-hosts';
 import { isKnown } from './provider-fact';
 
@@ -47,34 +48,8 @@ export interface NotAtDnsHost {
 /** The rendering of one planned record for one DNS host. */
 export type DnsHostRendering = DnsHostForm | NotAtDnsHost;
 
-const TXT_STRING_MAX = 255;
-
 function bare(name: string): string {
   return name.trim().toLowerCase().replace(/\.+$/, '');
-}
-
-function utf8Length(ch: string): number {
-  const cp = ch.codePointAt(0) ?? 0;
-  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-}
-
-// Only used when the planner did not split the value itself (txtStrings absent).
-function splitTxt(value: string): string[] {
-  const pieces: string[] = [];
-  let current = '';
-  let bytes = 0;
-  for (const ch of value) {
-    const n = utf8Length(ch);
-    if (bytes + n > TXT_STRING_MAX) {
-      pieces.push(current);
-      current = '';
-      bytes = 0;
-    }
-    current += ch;
-    bytes += n;
-  }
-  pieces.push(current);
-  return pieces;
 }
 
 function quote(piece: string): string {
@@ -161,7 +136,7 @@ function targetValue(
 }
 
 function quotedLength(pieces: string[]): number {
-  return pieces.reduce((sum, p) => sum + p.length + 2, 0) + Math.max(0, pieces.length - 1);
+  return pieces.reduce((sum, p) => sum + utf8ByteLength(p) + 2, 0) + Math.max(0, pieces.length - 1);
 }
 
 function zoneLine(name: string, domain: string, ttl: number, pieces: string[]): string {
@@ -208,7 +183,7 @@ function txtBoxes(host: DnsHost, record: PlannedRecord, domain: string): TxtBoxe
     };
   }
   if (rule.long === 'text-mode') {
-    const limit = rule.maxChars ?? TXT_STRING_MAX;
+    const limit = rule.maxChars ?? TXT_STRING_MAX_BYTES;
     if (value.length <= limit) return { valueField: value, notes: [] };
     const line = zoneLine(record.name, domain, record.ttl, pieces);
     return {
