@@ -1,0 +1,72 @@
+import type { Finding } from './finding';
+import { judgeSmtpBanner } from './smtp-banner';
+import { judgeSmtpCertificate } from './smtp-certificate';
+import type { SmtpAddressContext } from './smtp-context';
+import { judgeSmtpEhlo } from './smtp-ehlo';
+import { smtpGate } from './smtp-gate';
+import { judgeSmtpNetwork } from './smtp-network';
+import type { ControlObservation, SmtpAddressObservation } from './smtp-observation';
+import { judgeSmtpReachable } from './smtp-reachable';
+import { judgeSmtpStarttls } from './smtp-starttls';
+import { judgeSubmissionPorts } from './smtp-submission';
+import { DEFAULT_PLAN_FILE } from './smtp-words';
+
+/** The SMTP checks judged per address, in display order (submission.ports follows them). */
+export const SMTP_CHECKS = [
+  'smtp.network',
+  'smtp.reachable',
+  'smtp.banner',
+  'smtp.ehlo',
+  'smtp.starttls',
+  'smtp.certificate',
+] as const;
+
+/** Everything the SMTP judgements need. */
+export interface SmtpEvaluationInput {
+  /** The planned mail host. */
+  mailHost: string;
+  control: ControlObservation;
+  addresses: readonly SmtpAddressObservation[];
+  /** When the probes ran (ISO). */
+  observedAt: string;
+  /** The plan file name, for the command to run on the server (default "mailwright-plan.json"). */
+  planFile?: string;
+}
+
+/**
+ * Judge what the SMTP probes saw: for each address, one finding per SMTP check (SMTP_CHECKS),
+ * then submission.ports when the mail-app ports were probed. Subject = the address.
+ */
+export function evaluateSmtp(input: SmtpEvaluationInput): Finding[] {
+  const mailHost = input.mailHost.toLowerCase().replace(/\.$/, '');
+  const firstV4 = input.addresses.find((a) => a.server.family === 4)?.server.address;
+  const findings: Finding[] = [];
+  for (const observed of input.addresses) {
+    const server = observed.server;
+    const ctx: SmtpAddressContext = {
+      mailHost,
+      observedAt: input.observedAt,
+      control: input.control,
+      gate: smtpGate(server, input.control),
+      fix: {
+        planFile: input.planFile ?? DEFAULT_PLAN_FILE,
+        serverAddress: firstV4 ?? server.address,
+      },
+      ...(observed.ptrNames ? { ptrNames: observed.ptrNames } : {}),
+    };
+    findings.push(
+      judgeSmtpNetwork(server, ctx),
+      judgeSmtpReachable(server, ctx),
+      judgeSmtpBanner(server, ctx),
+      judgeSmtpEhlo(server, ctx),
+      judgeSmtpStarttls(server, ctx),
+      judgeSmtpCertificate(server, ctx),
+    );
+    if (observed.submission) {
+      findings.push(
+        judgeSubmissionPorts(server.address, observed.submission, mailHost, input.observedAt),
+      );
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,45 @@
+import type { Finding } from './finding';
+import { makeFinding } from './finding-make';
+import type { SmtpAddressContext } from './smtp-context';
+import { gatedFinding } from './smtp-gate';
+import type { SmtpServerObservation } from './smtp-observation';
+import { describeError, duration } from './smtp-words';
+
+/**
+ * smtp.network: can this computer reach port 25 at all? Told apart from the server's own
+ * problems by the control connection to a well-known MX.
+ */
+export function judgeSmtpNetwork(server: SmtpServerObservation, ctx: SmtpAddressContext): Finding {
+  const subject = server.address;
+  const control = ctx.control;
+  const evidence = { control, connect: server.connect };
+  if (ctx.gate.kind !== 'open')
+    return gatedFinding('smtp.network', subject, ctx.gate, ctx.fix, evidence);
+
+  const controlLine =
+    control.status === 'skipped'
+      ? 'The check against a well-known mail server was turned off.'
+      : control.status === 'ok'
+        ? `The well-known mail server ${control.target} answered on port 25 in ${duration(control.elapsedMs)}.`
+        : `The well-known mail server ${control.target} could not be reached: ${control.error ? describeError(control.error) : 'it failed'}.`;
+
+  if (server.connect.ok) {
+    return makeFinding('smtp.network', subject, 'pass', {
+      title: 'This computer can reach port 25',
+      detail: `Your server at ${subject} answered on port ${server.port}, so this network lets port 25 out. ${controlLine}`,
+      evidence,
+    });
+  }
+  if (control.status === 'ok') {
+    return makeFinding('smtp.network', subject, 'pass', {
+      title: 'This computer can reach port 25 on the internet',
+      detail: `${controlLine} So this network lets port 25 out, and if your server does not answer, the cause is on the server's side.`,
+      evidence,
+    });
+  }
+  return makeFinding('smtp.network', subject, 'info', {
+    title: 'Not checked whether this network lets port 25 out',
+    detail: `${controlLine} If your server does not answer, this network could also be the cause.`,
+    evidence,
+  });
+}

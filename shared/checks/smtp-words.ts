@@ -1,0 +1,53 @@
+import type { SmtpError, SmtpReply } from './smtp-observation';
+
+/** Milliseconds as short plain text: "80 ms", "2.5 s", "30 s". */
+export function duration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const s = ms / 1000;
+  return `${s < 10 ? Math.round(s * 10) / 10 : Math.round(s)} s`;
+}
+
+/** What went wrong, in plain words (lower case, no full stop), with the system's words after it. */
+export function describeError(error: SmtpError): string {
+  const plain: Record<SmtpError['kind'], string> = {
+    timeout: 'no answer came in time',
+    refused:
+      'the address answered that nothing accepts connections on this port (connection refused)',
+    reset: 'the connection was cut off abruptly (reset)',
+    closed: 'the server hung up',
+    'no-route': 'this computer has no route to that address',
+    dns: 'the name could not be looked up',
+    tls: 'the encryption handshake failed',
+    protocol: 'the answer was not SMTP',
+    aborted: 'the check was cancelled',
+    error: 'the connection failed',
+  };
+  return error.kind === 'aborted' ? plain.aborted : `${plain[error.kind]} (${error.message})`;
+}
+
+/** A reply as the server wrote it, first line only when long: `421 4.3.2 Service shutting down`. */
+export function replyText(reply: SmtpReply): string {
+  const first = `${reply.code} ${reply.lines[0] ?? ''}`.trim();
+  return reply.lines.length > 1 ? `${first} (+${reply.lines.length - 1} more lines)` : first;
+}
+
+/** The plan file name used in commands when the caller does not know it. */
+export const DEFAULT_PLAN_FILE = 'mailwright-plan.json';
+
+/**
+ * The fix for "this computer cannot check": run the same checks on the server itself, with the
+ * exact commands for this plan.
+ */
+export function runOnServerFix(planFile: string, serverAddress: string): string {
+  const host = serverAddress.includes(':') ? `[${serverAddress}]` : serverAddress;
+  return (
+    `Run the same checks on the server itself, where port 25 is not blocked. ` +
+    `Copy the plan file to the server (for example: \`scp ${planFile} root@${host}:\`), ` +
+    `then run this on the server: \`npx mailwright check --plan ${planFile}\`. ` +
+    `Or run the check from another network that allows port 25.`
+  );
+}
+
+/** The sentence every SMTP finding carries when this network blocks port 25. */
+export const NETWORK_BLOCKS_25 =
+  'this network blocks outgoing connections to port 25 (common on home and office connections)';
