@@ -108,9 +108,11 @@ function sourcesOf(host: VpsHost, withIpv6: boolean): Provenance[] {
 
 function prerequisitesOf(host: VpsHost, input: ProviderRequestInput): string[] {
   const fact = host.ptrPrerequisites;
-  if (isKnown(fact)) return fact.value.map((p) => fillStep(p, input));
+  const known = isKnown(fact) ? fact.value.map((p) => fillStep(p, input)) : [];
+  if (known.some((p) => p.includes('A record'))) return known;
   // Not a claim about the host: reverse DNS is only useful when the name points back.
   return [
+    ...known,
     `Publish the A record${input.ipv6.length > 0 ? ' and AAAA record' : ''} of ${input.mailHost} first: receiving servers check that the name points back to the same address, and some hosts refuse reverse DNS until it does.`,
   ];
 }

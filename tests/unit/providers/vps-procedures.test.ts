@@ -71,6 +71,10 @@ describe('every VPS host has a procedure', () => {
     expect(linode.steps.join(' ')).toContain(`Enter ${MAIL_HOST} and save.`);
     const droplet = ptrProcedure(input('digitalocean'));
     expect(droplet.steps).toContain(`Rename the Droplet to exactly ${MAIL_HOST}.`);
+    expect(droplet.prerequisites[0]).toContain(`must be a full host name, such as ${MAIL_HOST}.`);
+    expect(droplet.prerequisites[1]).toContain(
+      `Publish the A record and AAAA record of ${MAIL_HOST} first`,
+    );
   });
 
   it.each(['linode', 'ovh', 'azure', 'aws-ec2', 'ionos'] as const)(
