@@ -1,0 +1,77 @@
+import type { PdfFlow } from './pdf-flow';
+import { body, bullets, heading } from './pdf-heading';
+import { COLOR, SIZE, STATUS_COLOR } from './pdf-style';
+import { drawTable, type TableCell } from './pdf-table';
+import type { RecordRow, SetupSummary } from './setup-summary';
+import { STATUS_WORDS } from './status-words';
+
+const muted = { color: COLOR.muted, size: SIZE.small };
+
+function nameCell(r: RecordRow, dnsHost: string): TableCell {
+  const cell: TableCell = [{ text: r.fullName.unicode, style: { face: 'bold' } }];
+  if (r.fullName.international) cell.push({ text: r.fullName.ascii, style: muted });
+  if (r.where === 'vps-host') {
+    cell.push({ text: 'Set at your server (VPS) host, not at the DNS host.', style: muted });
+  } else {
+    const alt = r.formNameAlternative !== undefined ? ` (or ${r.formNameAlternative})` : '';
+    cell.push({ text: `Name box at ${dnsHost}: ${r.formName}${alt}`, style: muted });
+  }
+  return cell;
+}
+
+function valueCell(r: RecordRow): TableCell {
+  const cell: TableCell = [{ text: r.value }];
+  if (r.formValue !== undefined) {
+    cell.push({ text: `Type in the form: ${r.formValue}`, style: muted });
+  }
+  if (r.valueStrings !== undefined) {
+    cell.push({
+      text: `If your DNS host asks for parts of at most 255 characters, type these ${r.valueStrings.length} parts:`,
+      style: muted,
+    });
+    r.valueStrings.forEach((piece, i) => {
+      cell.push({ text: `${i + 1}. "${piece}"`, style: muted });
+    });
+  }
+  return cell;
+}
+
+function statusCell(r: RecordRow): TableCell {
+  return [{ text: STATUS_WORDS[r.status], style: { face: 'bold', color: STATUS_COLOR[r.status] } }];
+}
+
+/** The records table: what to publish, how to type it at this DNS host, and its status. */
+export function drawRecords(flow: PdfFlow, s: SetupSummary): void {
+  heading(flow, 'Records to publish');
+  body(
+    flow,
+    `Add these records at your DNS host (${s.dnsHostName}). The first column gives each record's full name and, under it, what to type in the Name box of the form. TTL is how long, in seconds, other servers may remember the record.`,
+  );
+  flow.gap(6);
+  drawTable(
+    flow,
+    [
+      { header: 'Name', weight: 27 },
+      { header: 'Type', weight: 7 },
+      { header: 'Value', weight: 45 },
+      { header: 'TTL', weight: 7 },
+      { header: 'Status', weight: 14 },
+    ],
+    s.records.map((r) => [
+      nameCell(r, s.dnsHostName),
+      [{ text: r.type, style: { face: 'bold' } }],
+      valueCell(r),
+      [{ text: String(r.ttl) }],
+      statusCell(r),
+    ]),
+  );
+  const merges = s.records.filter((r) => r.mergeNote !== undefined);
+  if (merges.length > 0) {
+    flow.gap(8);
+    heading(flow, 'Records you already have', 2);
+    bullets(
+      flow,
+      merges.map((r) => `${r.fullName.unicode} (${r.type}): ${r.mergeNote ?? ''}`),
+    );
+  }
+}

@@ -1,0 +1,229 @@
+import { CHECKS } from '../../shared/checks/catalogue';
+import type { Finding, Status, StatusSummary } from '../../shared/checks/finding';
+import type { CheckDocument } from '../../shared/checks/verify-progress';
+import type { Plan } from '../../shared/model/plan';
+import { renderForDnsHost } from '../../shared/providers/dns-host-render';
+import { getDnsHost } from '../../shared/providers/dns-hosts';
+import type { PlannedRecord, RecordType } from '../../shared/records/planned-record';
+import { domainLabel, type DomainLabel } from './domain-label';
+import { mailClientSettings, type MailClientSettings } from './mail-client-settings';
+import { overallStatus, type OverallStatus } from './overall-status';
+import { policyLadder, type LadderStep } from './policy-ladder';
+import { recordCheck } from './record-status';
+import { STATUS_URGENCY, worstStatus, type ShownStatus } from './status-words';
+
+/**
+ * The setup summary as data: everything the PDF shows, worked out before any drawing so that
+ * it can be tested without reading a PDF. Never holds a private key: the plan has none.
+ */
+
+/** A request the user sends to a provider (reverse DNS, port 25 unblock), ready to copy. */
+export interface ProviderRequest {
+  /** "Set the reverse DNS at Hetzner"... */
+  title: string;
+  /** One or two sentences before the steps. */
+  intro?: string;
+  /** What to do, in order. */
+  steps?: string[];
+  /** The text of a support ticket, where one is needed. */
+  text?: string;
+  /** Other things to know. */
+  notes?: string[];
+}
+
+/** What the summary is made from. */
+export interface SetupSummaryInput {
+  plan: Plan;
+  /** The planner's records for the plan. */
+  records: readonly PlannedRecord[];
+  /** The verification run the summary reflects (`check --json`); none = not verified yet. */
+  run?: CheckDocument;
+  /** When the summary was made (the cover and the next-step dates without a run). */
+  generatedAt: Date;
+  /** The reverse-DNS (PTR) request for the plan's VPS host. */
+  ptrRequest?: ProviderRequest;
+  /** The port-25 unblock request, when the VPS host blocks outgoing mail. */
+  port25Request?: ProviderRequest;
+  /** The VPS host's name as users know it. */
+  vpsHostName?: string;
+}
+
+/** One row of the records table. */
+export interface RecordRow {
+  key: string;
+  fullName: DomainLabel;
+  /** What to type in the Name box of the DNS host's form ("@", "mail"), or where it is set. */
+  formName: string;
+  /** The other way to write the name, when the host's convention is not known. */
+  formNameAlternative?: string;
+  type: RecordType;
+  value: string;
+  /** What to type in the form's value box when it differs from `value` (trailing dot, quotes). */
+  formValue?: string;
+  /** The TXT value as the strings of at most 255 characters the host needs. */
+  valueStrings?: string[];
+  ttl: number;
+  where: PlannedRecord['where'];
+  why: string;
+  mergeNote?: string;
+  status: ShownStatus;
+}
+
+/** One finding as the summary lists it. */
+export interface FindingItem {
+  check: string;
+  /** The catalogue's short name of the check. */
+  checkTitle: string;
+  subject: string;
+  status: Status;
+  title: string;
+  detail: string;
+  fix?: string;
+  eta?: string;
+}
+
+/** The reverse DNS of one server address. */
+export interface PtrRow {
+  ip: string;
+  /** The name the address should point back to: the mail host. */
+  expected: string;
+  status: ShownStatus;
+  /** The checker's words about it, most urgent first. */
+  notes: string[];
+}
+
+/** The whole summary. */
+export interface SetupSummary {
+  domain: DomainLabel;
+  mailHost: DomainLabel;
+  ipv4: string[];
+  ipv6: string[];
+  modeText: string;
+  dnsHostName: string;
+  vpsHostName?: string;
+  generatedAt: Date;
+  /** When the verification it reflects started; undefined when there was none. */
+  verifiedAt?: Date;
+  status: OverallStatus;
+  counts?: StatusSummary;
+  records: RecordRow[];
+  /** fail, pending, warn and unknown findings, most urgent first. */
+  problems: FindingItem[];
+  /** info findings. */
+  notes: FindingItem[];
+  /** pass findings, listed compactly. */
+  passes: FindingItem[];
+  reverseDns: PtrRow[];
+  ptrRequest?: ProviderRequest;
+  port25Request?: ProviderRequest;
+  ladder: LadderStep[];
+  /** True when the plan's server sends mail itself (it always does in Mailwright's modes). */
+  newAddressAdvice: boolean;
+  mailClient?: MailClientSettings;
+}
+
+const CHECK_TITLES = new Map(CHECKS.map((c) => [c.id, c.title]));
+const CHECK_ORDER = new Map(CHECKS.map((c, i) => [c.id, i]));
+
+function item(f: Finding): FindingItem {
+  const out: FindingItem = {
+    check: f.check,
+    checkTitle: CHECK_TITLES.get(f.check) ?? f.check,
+    subject: f.subject,
+    status: f.status,
+    title: f.title,
+    detail: f.detail,
+  };
+  if (f.fix !== undefined) out.fix = f.fix;
+  if (f.eta !== undefined) out.eta = f.eta;
+  return out;
+}
+
+function byUrgencyThenCatalogue(a: Finding, b: Finding): number {
+  const u = STATUS_URGENCY.indexOf(a.status) - STATUS_URGENCY.indexOf(b.status);
+  if (u !== 0) return u;
+  return (CHECK_ORDER.get(a.check) ?? 999) - (CHECK_ORDER.get(b.check) ?? 999);
+}
+
+function recordRow(record: PlannedRecord, plan: Plan, findings: Finding[] | undefined): RecordRow {
+  const form = renderForDnsHost(record, plan.dnsHost ?? 'other', plan.domain);
+  const row: RecordRow = {
+    key: record.key,
+    fullName: domainLabel(record.name),
+    formName: form.where === 'dns-host' ? form.nameField : 'Set at your VPS host',
+    type: record.type,
+    value: record.value,
+    ttl: record.ttl,
+    where: record.where,
+    why: record.why,
+    status: recordCheck(record, findings).status,
+  };
+  if (form.where === 'dns-host') {
+    if (form.nameField === '') row.formName = '(leave empty)';
+    if (form.nameFieldAlternative !== undefined)
+      row.formNameAlternative = form.nameFieldAlternative;
+    const typed =
+      form.priorityField !== undefined
+        ? `${form.valueField} (priority ${form.priorityField})`
+        : form.valueField;
+    if (typed !== record.value) row.formValue = typed;
+    const strings = form.valueStrings ?? record.txtStrings;
+    if (strings !== undefined && strings.length > 1) row.valueStrings = strings;
+  }
+  if (record.mergeNote !== undefined) row.mergeNote = record.mergeNote;
+  return row;
+}
+
+const PTR_CHECKS = ['ptr.present', 'ptr.matches', 'ptr.fcrdns'];
+
+function ptrRow(ip: string, mailHost: string, findings: Finding[] | undefined): PtrRow {
+  if (findings === undefined) return { ip, expected: mailHost, status: 'not-checked', notes: [] };
+  const mine = findings
+    .filter((f) => PTR_CHECKS.includes(f.check) && f.subject === ip)
+    .sort(byUrgencyThenCatalogue);
+  return {
+    ip,
+    expected: mailHost,
+    status: worstStatus(mine.map((f) => f.status)) ?? 'not-checked',
+    notes: mine.filter((f) => f.status !== 'pass').map((f) => f.title),
+  };
+}
+
+/** Work out everything the summary shows. */
+export function buildSetupSummary(input: SetupSummaryInput): SetupSummary {
+  const { plan, run } = input;
+  const findings = run?.findings;
+  const sorted = [...(findings ?? [])].sort(byUrgencyThenCatalogue);
+  const verifiedAt = run ? new Date(run.startedAt) : undefined;
+  const summary: SetupSummary = {
+    domain: domainLabel(plan.domain),
+    mailHost: domainLabel(plan.mailHost),
+    ipv4: plan.ipv4,
+    ipv6: plan.ipv6,
+    modeText:
+      plan.mode === 'send-only'
+        ? 'This server sends mail; the domain receives its mail elsewhere.'
+        : 'This server sends and receives the mail of the domain.',
+    dnsHostName: plan.dnsHost ? getDnsHost(plan.dnsHost).name : 'Not chosen',
+    generatedAt: input.generatedAt,
+    status: overallStatus(run),
+    records: input.records.map((r) => recordRow(r, plan, findings)),
+    problems: sorted.filter((f) => f.status !== 'pass' && f.status !== 'info').map(item),
+    notes: sorted.filter((f) => f.status === 'info').map(item),
+    passes: sorted.filter((f) => f.status === 'pass').map(item),
+    reverseDns: [...plan.ipv4, ...plan.ipv6].map((ip) => ptrRow(ip, plan.mailHost, findings)),
+    ladder: policyLadder(
+      input.records,
+      verifiedAt && !Number.isNaN(verifiedAt.getTime()) ? verifiedAt : input.generatedAt,
+    ),
+    newAddressAdvice: plan.ipv4.length + plan.ipv6.length > 0,
+  };
+  if (verifiedAt && !Number.isNaN(verifiedAt.getTime())) summary.verifiedAt = verifiedAt;
+  if (run) summary.counts = run.summary;
+  if (input.vpsHostName !== undefined) summary.vpsHostName = input.vpsHostName;
+  if (input.ptrRequest !== undefined) summary.ptrRequest = input.ptrRequest;
+  if (input.port25Request !== undefined) summary.port25Request = input.port25Request;
+  const client = mailClientSettings(plan.mailHost, findings);
+  if (client !== undefined) summary.mailClient = client;
+  return summary;
+}

@@ -1,0 +1,46 @@
+import type { CheckDocument } from '../../shared/checks/verify-progress';
+import type { Plan } from '../../shared/model/plan';
+import type { PlannedRecord } from '../../shared/records/planned-record';
+import type { PaperSize } from './pdf-style';
+import { port25RequestFor, ptrRequestFor, vpsHostName } from './provider-requests';
+import { buildSetupSummary, type SetupSummary } from './setup-summary';
+import { renderSummaryPdf } from './summary-pdf';
+
+/** Options of buildSummaryPdf. */
+export interface SummaryExportOptions {
+  paper?: PaperSize;
+  /** "Now", for the cover's "made on" line and dates without a run (tests pin it). */
+  now?: Date;
+}
+
+/** The summary data for a plan, its planned records and its last run (undefined: none yet). */
+export function summaryFor(
+  plan: Plan,
+  records: readonly PlannedRecord[],
+  run: CheckDocument | undefined,
+  now: Date = new Date(),
+): SetupSummary {
+  const input: Parameters<typeof buildSetupSummary>[0] = { plan, records, generatedAt: now };
+  if (run !== undefined) input.run = run;
+  const ptr = ptrRequestFor(plan);
+  if (ptr !== undefined) input.ptrRequest = ptr;
+  const port25 = port25RequestFor(plan);
+  if (port25 !== undefined) input.port25Request = port25;
+  const vps = vpsHostName(plan);
+  if (vps !== undefined) input.vpsHostName = vps;
+  return buildSetupSummary(input);
+}
+
+/**
+ * The setup summary PDF of a plan: its planned records, the last verification run (none: the
+ * cover says "Not verified yet"), the provider requests. Returns the PDF's bytes.
+ */
+export function buildSummaryPdf(
+  plan: Plan,
+  records: readonly PlannedRecord[],
+  run: CheckDocument | undefined,
+  options: SummaryExportOptions = {},
+): Promise<Uint8Array> {
+  const summary = summaryFor(plan, records, run, options.now);
+  return renderSummaryPdf(summary, options.paper === undefined ? {} : { paper: options.paper });
+}
