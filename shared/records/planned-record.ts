@@ -33,4 +33,20 @@ export interface PlannedRecord {
   mergeNote?: string;
   /** For records with a policy ladder (SPF, DMARC): the next, stricter value and when to use it. */
   nextStep?: { value: string; when: string };
+  /**
+   * What the user does at the DNS host: create a new record, update (edit) an existing one to
+   * this value, keep an existing one as it is, or replace existing records (delete them, add
+   * this). Absent means create.
+   */
+  action?: 'create' | 'update' | 'keep' | 'replace';
+  /** The values of existing records this one replaces or updates, as published today. */
+  replaces?: string[];
+  /** Plain sentences about risks the user should know before publishing. */
+  warnings?: string[];
+  /**
+   * Set when the value cannot be known yet (e.g. the DKIM key is not pasted or generated): a
+   * plain sentence saying what is missing. The value then holds a placeholder; zone files
+   * leave such records out (as a comment).
+   */
+  incomplete?: string;
 }
