@@ -31,6 +31,8 @@ export interface SmtpEvaluationInput {
   observedAt: string;
   /** The plan file name, for the command to run on the server (default "mailwright-plan.json"). */
   planFile?: string;
+  /** The server address the plan file would be copied to (default: the first IPv4 address judged). */
+  copyTo?: string;
 }
 
 /**
@@ -39,7 +41,8 @@ export interface SmtpEvaluationInput {
  */
 export function evaluateSmtp(input: SmtpEvaluationInput): Finding[] {
   const mailHost = input.mailHost.toLowerCase().replace(/\.$/, '');
-  const firstV4 = input.addresses.find((a) => a.server.family === 4)?.server.address;
+  const firstV4 =
+    input.copyTo ?? input.addresses.find((a) => a.server.family === 4)?.server.address;
   const findings: Finding[] = [];
   for (const observed of input.addresses) {
     const server = observed.server;

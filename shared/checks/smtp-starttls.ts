@@ -75,9 +75,11 @@ export function judgeSmtpStarttls(server: SmtpServerObservation, ctx: SmtpAddres
         ctx.fix,
         evidence,
       );
+    // We offer TLS 1.0 to 1.3, so "no common version" means the server knows only older ones.
     const oldOnly =
-      error?.code === 'ERR_SSL_UNSUPPORTED_PROTOCOL' ||
-      /unsupported protocol|no protocols available/i.test(error?.message ?? '');
+      /PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|unsupported protocol|no protocols available/i.test(
+        `${error?.code ?? ''} ${error?.message ?? ''}`,
+      );
     return makeFinding('smtp.starttls', subject, 'fail', {
       title: oldOnly
         ? 'The server only offers outdated encryption'

@@ -311,6 +311,13 @@ export function evaluateSpfLookups(obs: SpfObservation, ctx: EvalContext): Findi
       evidence,
     });
   }
+  if (count.error)
+    return unknownFinding(
+      'spf.lookups',
+      domain,
+      `not every include could be followed (${count.error})`,
+      evidence,
+    );
   const close = count.terms >= 9;
   return makeFinding('spf.lookups', domain, close ? 'warn' : 'pass', {
     title: close ? 'SPF is close to the lookup limit' : 'SPF stays within the lookup limits',

@@ -1,0 +1,90 @@
+import { canonicalName, isAtOrUnder } from '../dns/dns-names';
+import type { AuthoritativeSet } from '../dns/authoritative-discovery';
+import type { DnsViews } from '../dns/views';
+import type { DnsResult, DnsView, QueryType } from '../dns/types';
+import type { Lookup, ViewAnswer } from '../../shared/checks/dns-observation';
+
+/** Every view's answer to questions of one run, memoised by name and type. */
+export interface RunLookups {
+  /** Ask name/type from the authoritative servers of its zone, every public view and the system view, all at once. */
+  lookup(name: string, type: QueryType): Promise<Lookup>;
+  /** The authoritative side of the domain (discovered once per run). */
+  domainSet(): Promise<AuthoritativeSet>;
+  /**
+   * Ask name/type the way a receiver's resolver would see what is published: the zone's
+   * nameservers first, a recursive resolver when they cannot answer (SPF evaluation, walks).
+   */
+  published(name: string, type: QueryType): Promise<DnsResult>;
+}
+
+function viewAnswer(view: DnsView, answer: DnsResult): ViewAnswer {
+  return { view: view.id, kind: view.kind, label: view.label, answer };
+}
+
+const CONCLUSIVE = new Set(['answer', 'nodata', 'nxdomain']);
+
+/** The first conclusive answer of several in flight (a silent nameserver does not hold it up). */
+function firstConclusive(pending: Promise<DnsResult>[]): Promise<DnsResult | undefined> {
+  if (pending.length === 0) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    let left = pending.length;
+    for (const p of pending) {
+      void p.then((a) => {
+        left -= 1;
+        if (CONCLUSIVE.has(a.outcome)) resolve(a);
+        else if (left === 0) resolve(undefined);
+      });
+    }
+  });
+}
+
+/**
+ * The lookups of one run. Names at or under the domain are asked from the domain's nameservers
+ * (one discovery for all of them, no walk per name: that keeps the dependent chain short);
+ * other names (reverse zones, MX targets elsewhere) discover their own zone.
+ */
+export function createRunLookups(
+  views: DnsViews,
+  domain: string,
+  signal?: AbortSignal,
+): RunLookups {
+  let domainSetPromise: Promise<AuthoritativeSet> | undefined;
+  const domainSet = (): Promise<AuthoritativeSet> =>
+    (domainSetPromise ??= views.authoritativeFor(domain, signal));
+  const setFor = (name: string): Promise<AuthoritativeSet> =>
+    isAtOrUnder(name, domain) ? domainSet() : views.authoritativeFor(name, signal);
+  const recursiveViews = [...views.publicViews, ...(views.systemView ? [views.systemView] : [])];
+
+  const memo = new Map<string, Promise<Lookup>>();
+  const lookup = (rawName: string, type: QueryType): Promise<Lookup> => {
+    const name = canonicalName(rawName);
+    const key = `${name}|${type}`;
+    let found = memo.get(key);
+    if (!found) {
+      found = (async () => {
+        const recursive = recursiveViews.map(async (v) =>
+          viewAnswer(v, await v.query(name, type, signal)),
+        );
+        const authoritative = (async () => {
+          const set = await setFor(name);
+          return Promise.all(
+            set.views.map(async (v) => viewAnswer(v, await v.query(name, type, signal))),
+          );
+        })();
+        const [auth, rec] = await Promise.all([authoritative, Promise.all(recursive)]);
+        return { name, type, answers: [...auth, ...rec] };
+      })();
+      memo.set(key, found);
+    }
+    return found;
+  };
+
+  const published = async (rawName: string, type: QueryType): Promise<DnsResult> => {
+    const name = canonicalName(rawName);
+    const set = await setFor(name);
+    const good = await firstConclusive(set.views.map((v) => v.query(name, type, signal)));
+    return good ?? views.recursive.query(name, type, signal);
+  };
+
+  return { lookup, domainSet, published };
+}
