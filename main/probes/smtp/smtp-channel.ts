@@ -87,18 +87,21 @@ export class SmtpChannel {
   private received(chunk: Buffer): void {
     const step = this.parser.push(chunk);
     this.replies.push(...step.replies);
-    if (step.error) {
-      this.end({ kind: 'protocol', message: step.error });
-      this.socket.destroy();
-      return;
-    }
-    const next = this.waiter && this.replies.shift();
-    if (next) this.waiter?.resolve({ reply: next });
+    // Garbage after a good reply ends the conversation only once that reply has been read.
+    if (step.error) this.ended ??= { kind: 'protocol', message: step.error };
+    this.wake();
   }
 
   private end(error: SmtpError): void {
     // The first reason wins: a reset is followed by a close, and the reset is what happened.
-    if (!this.ended) this.ended = error;
-    if (this.waiter && this.replies.length === 0) this.waiter.resolve({ error: this.ended });
+    this.ended ??= error;
+    this.wake();
+  }
+
+  private wake(): void {
+    if (!this.waiter) return;
+    const next = this.replies.shift();
+    if (next) this.waiter.resolve({ reply: next });
+    else if (this.ended) this.waiter.resolve({ error: this.ended });
   }
 }

@@ -1,0 +1,141 @@
+import { isIP } from 'node:net';
+import { makeFinding } from '../../../shared/checks/finding-make';
+import { evaluateSmtp, SMTP_CHECKS } from '../../../shared/checks/smtp-evaluate';
+import type {
+  ControlObservation,
+  SmtpAddressObservation,
+} from '../../../shared/checks/smtp-observation';
+import { DEFAULT_TIMEOUT_MS, type VerifyOptions } from '../../../shared/checks/verify-options';
+import type { ProbeGroup, ProbeGroupContext } from '../../verify/probe-group';
+import { probeControlMx } from './control-probe';
+import { probeSmtpServer } from './smtp-conversation';
+import { smtpTimeouts } from './smtp-timeouts';
+import { probeSubmissionPorts, type SubmissionService } from './submission-probe';
+
+/** Settings of the SMTP group beyond the run's options: for tests and special setups. */
+export interface SmtpGroupConfig {
+  /** Extra trusted CAs (PEM) for the certificate chain check, e.g. a test CA. */
+  extraCa?: readonly string[];
+  /** Where the mail-app ports really listen (tests), or false to skip them. */
+  submissionPorts?: Partial<Record<SubmissionService, number>> | false;
+  /** Patience for the greeting (default: 30 s, or the run's timeout when longer). */
+  greetingTimeoutMs?: number;
+  /** After how long a slow greeting gets a progress note (default 3 s). */
+  noteAfterMs?: number;
+  /** The EHLO name (default: the address literal of this end). */
+  ehloName?: string;
+  /** The plan file name for the "run it on the server" command (default: the run's, else mailwright-plan.json). */
+  planFile?: string;
+  /** The clock certificate dates are judged against (tests). */
+  now?: () => Date;
+}
+
+/** The checks this group emits. */
+export const SMTP_GROUP_CHECKS = [...SMTP_CHECKS, 'submission.ports'] as const;
+
+/** The plan file name the run was given, when the options carry one (CLI: --plan FILE). */
+function planFileOf(options: VerifyOptions): string | undefined {
+  const value = (options as { planFile?: unknown }).planFile;
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+/** Emit `unknown` for every check when there is no address to connect to. */
+function noAddresses(ctx: ProbeGroupContext): void {
+  const subject = ctx.plan.mailHost;
+  for (const check of SMTP_GROUP_CHECKS) {
+    ctx.started(check, subject);
+    ctx.emit(
+      makeFinding(check, subject, 'unknown', {
+        title: 'Could not be checked: the mail host has no address',
+        detail: `Could not check this: ${subject} has no A or AAAA record yet, and the plan has no server address, so there is nothing to connect to.`,
+        fix: `Publish the A record of ${subject} (see host.a), then run the check again.`,
+      }),
+    );
+  }
+}
+
+/**
+ * The SMTP probe group: for each address of the mail host, a conversation on port 25 (greeting,
+ * EHLO, STARTTLS, certificate) and the mail-app ports, next to one control connection to a
+ * well-known MX; findings are judged in shared/checks/smtp-* and emitted per address as soon as
+ * that address is done.
+ */
+export function createSmtpGroup(config: SmtpGroupConfig = {}): ProbeGroup {
+  return {
+    id: 'smtp',
+    checks: SMTP_GROUP_CHECKS,
+    enabled: (options) => !options.noSmtp,
+    async run(ctx) {
+      const { plan, options, signal } = ctx;
+      const addresses = [...new Set(await ctx.facts.mailHostAddresses())].filter(
+        (a) => isIP(a) !== 0,
+      );
+      if (addresses.length === 0) return noAddresses(ctx);
+
+      const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      const timeouts = smtpTimeouts(timeoutMs, config.greetingTimeoutMs);
+      const port = options.smtpPort ?? 25;
+      const probeSubmission = config.submissionPorts !== false;
+      const extraCa = config.extraCa ? { extraCa: config.extraCa } : {};
+      const planFile = config.planFile ?? planFileOf(options);
+      const firstV4 = addresses.find((a) => isIP(a) === 4);
+
+      for (const address of addresses) {
+        for (const check of SMTP_CHECKS) ctx.started(check, address);
+        if (probeSubmission) ctx.started('submission.ports', address);
+      }
+
+      const control: Promise<ControlObservation> = probeControlMx({
+        ...(options.controlMx ? { target: options.controlMx } : {}),
+        timeoutMs,
+        signal,
+      });
+
+      await Promise.all(
+        addresses.map(async (address) => {
+          const [server, submission, ptrNames] = await Promise.all([
+            probeSmtpServer({
+              address,
+              port,
+              mailHost: plan.mailHost,
+              timeouts,
+              signal,
+              onNote: (message) => ctx.note(message),
+              ...extraCa,
+              ...(config.noteAfterMs !== undefined ? { noteAfterMs: config.noteAfterMs } : {}),
+              ...(config.ehloName ? { ehloName: config.ehloName } : {}),
+            }),
+            probeSubmission
+              ? probeSubmissionPorts({
+                  address,
+                  mailHost: plan.mailHost,
+                  timeouts,
+                  signal,
+                  ...extraCa,
+                  ...(config.submissionPorts ? { ports: config.submissionPorts } : {}),
+                })
+              : Promise.resolve(undefined),
+            ctx.facts.ptrNames(address).catch(() => [] as string[]),
+          ]);
+          const observed: SmtpAddressObservation = {
+            server,
+            ...(submission ? { submission } : {}),
+            ...(ptrNames.length > 0 ? { ptrNames } : {}),
+          };
+          const findings = evaluateSmtp({
+            mailHost: plan.mailHost,
+            control: await control,
+            addresses: [observed],
+            observedAt: (config.now?.() ?? new Date()).toISOString(),
+            ...(planFile ? { planFile } : {}),
+            ...(firstV4 ? { copyTo: firstV4 } : {}),
+          });
+          for (const finding of findings) ctx.emit(finding);
+        }),
+      );
+    },
+  };
+}
+
+/** The SMTP group with real-world settings, for the orchestrator's list of groups. */
+export const smtpProbeGroup: ProbeGroup = createSmtpGroup();
