@@ -7,7 +7,7 @@ export interface MailClientPort {
   role: string;
   /** The Security setting as mail apps name it. */
   security: string;
-  /** What the check saw for this port, in its own words ("not checked" when no finding says). */
+  /** What the check saw at each server address, in plain words. */
   seen: string;
 }
 
@@ -24,29 +24,40 @@ const SERVICES: readonly Omit<MailClientPort, 'seen'>[] = [
   { service: 995, role: 'Receiving (POP3)', security: 'SSL/TLS' },
 ];
 
-function servicesNamed(finding: Finding): number[] {
-  const found = new Set<number>();
-  const evidence = finding.evidence ?? {};
-  const direct = evidence['service'];
-  if (typeof direct === 'number') found.add(direct);
-  const list = evidence['ports'] ?? evidence['submission'];
-  if (Array.isArray(list)) {
-    for (const item of list) {
-      const s = (item as { service?: unknown }).service;
-      if (typeof s === 'number') found.add(s);
-    }
-  }
-  if (found.size === 0) {
-    for (const m of `${finding.subject} ${finding.title}`.matchAll(/\b(587|465|993|995)\b/g)) {
-      found.add(Number(m[1]));
-    }
-  }
-  return [...found];
+/** The per-port state the submission.ports finding carries in evidence.ports (shared/checks). */
+interface PortState {
+  service: number;
+  open: boolean;
+  tls?: string;
+  certificateNames?: string;
+  certificateOk?: boolean;
+  problem?: string;
+}
+
+function portStates(finding: Finding): PortState[] {
+  const list = finding.evidence?.['ports'];
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (p): p is PortState =>
+      typeof p === 'object' &&
+      p !== null &&
+      typeof (p as PortState).service === 'number' &&
+      typeof (p as PortState).open === 'boolean',
+  );
+}
+
+function describe(state: PortState): string {
+  if (!state.open) return 'closed or not answering';
+  const tls = state.tls !== undefined ? `, ${state.tls.replace('TLSv', 'TLS ')}` : '';
+  if (state.problem !== undefined) return `open${tls}; certificate problem: ${state.problem}`;
+  const cert =
+    state.certificateNames !== undefined ? `, certificate for ${state.certificateNames}` : '';
+  return `open${tls}${cert}`;
 }
 
 /**
- * The mail-app settings, from the run's submission.ports findings. Undefined when the run did
- * not probe those ports: the summary then says nothing it has not seen.
+ * The mail-app settings, from the run's submission.ports findings (one per server address).
+ * Undefined when the run did not probe those ports: the summary says nothing it has not seen.
  */
 export function mailClientSettings(
   mailHost: string,
@@ -55,17 +66,24 @@ export function mailClientSettings(
   const relevant = (findings ?? []).filter((f) => f.check === 'submission.ports');
   if (relevant.length === 0) return undefined;
   const seen = new Map<number, string[]>();
+  const unknown: string[] = [];
   for (const f of relevant) {
-    const services = servicesNamed(f);
-    for (const s of services.length > 0 ? services : [587, 465, 993]) {
-      const list = seen.get(s) ?? [];
-      if (!list.includes(f.title)) list.push(f.title);
-      seen.set(s, list);
+    const states = portStates(f);
+    if (states.length === 0) {
+      unknown.push(`${f.subject}: ${f.title}`);
+      continue;
+    }
+    for (const s of states) {
+      const lines = seen.get(s.service) ?? [];
+      lines.push(relevant.length > 1 ? `${f.subject}: ${describe(s)}` : describe(s));
+      seen.set(s.service, lines);
     }
   }
-  const ports = SERVICES.filter((s) => seen.has(s.service) || s.service !== 995).map((s) => ({
+  const ports = SERVICES.filter(
+    (s) => seen.has(s.service) || (seen.size === 0 && s.service !== 995),
+  ).map((s) => ({
     ...s,
-    seen: seen.get(s.service)?.join(' ') ?? 'Not checked.',
+    seen: [...(seen.get(s.service) ?? []), ...unknown].join('\n') || 'Not checked.',
   }));
   return { server: mailHost, ports };
 }

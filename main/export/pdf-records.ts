@@ -19,8 +19,23 @@ function nameCell(r: RecordRow, dnsHost: string): TableCell {
   return cell;
 }
 
+const ACTION_WORDS: Record<RecordRow['action'], string | undefined> = {
+  create: undefined,
+  update: 'Edit your existing record to this value.',
+  keep: 'Already published as it should be: keep it.',
+  replace: 'Delete the records below, then add this one.',
+};
+
 function valueCell(r: RecordRow): TableCell {
-  const cell: TableCell = [{ text: r.value }];
+  const cell: TableCell = [];
+  if (r.incomplete !== undefined) {
+    cell.push({ text: `Not ready: ${r.incomplete}`, style: { face: 'bold' } });
+  }
+  cell.push({ text: r.value });
+  const action = ACTION_WORDS[r.action];
+  if (action !== undefined) cell.push({ text: action, style: { face: 'bold', size: SIZE.small } });
+  for (const old of r.replaces ?? []) cell.push({ text: `Today: ${old}`, style: muted });
+  for (const warning of r.warnings ?? []) cell.push({ text: warning, style: muted });
   if (r.formValue !== undefined) {
     cell.push({ text: `Type in the form: ${r.formValue}`, style: muted });
   }

@@ -66,6 +66,14 @@ export interface RecordRow {
   where: PlannedRecord['where'];
   why: string;
   mergeNote?: string;
+  /** What to do at the DNS host: create (default), update or keep an existing record, replace some. */
+  action: NonNullable<PlannedRecord['action']>;
+  /** Existing values this record updates or replaces. */
+  replaces?: string[];
+  /** Risks to know before publishing. */
+  warnings?: string[];
+  /** Why the value is not known yet (the value is then a placeholder). */
+  incomplete?: string;
   status: ShownStatus;
 }
 
@@ -156,8 +164,12 @@ function recordRow(record: PlannedRecord, plan: Plan, findings: Finding[] | unde
     ttl: record.ttl,
     where: record.where,
     why: record.why,
+    action: record.action ?? 'create',
     status: recordCheck(record, findings).status,
   };
+  if (record.replaces !== undefined && record.replaces.length > 0) row.replaces = record.replaces;
+  if (record.warnings !== undefined && record.warnings.length > 0) row.warnings = record.warnings;
+  if (record.incomplete !== undefined) row.incomplete = record.incomplete;
   if (form.where === 'dns-host') {
     if (form.nameField === '') row.formName = '(leave empty)';
     if (form.nameFieldAlternative !== undefined)

@@ -1,5 +1,6 @@
 import type { CheckDocument } from '../../shared/checks/verify-progress';
 import type { Plan } from '../../shared/model/plan';
+import { planRecords } from '../../shared/records/plan-records';
 import type { PlannedRecord } from '../../shared/records/planned-record';
 import type { PaperSize } from './pdf-style';
 import { port25RequestFor, ptrRequestFor, vpsHostName } from './provider-requests';
@@ -11,6 +12,8 @@ export interface SummaryExportOptions {
   paper?: PaperSize;
   /** "Now", for the cover's "made on" line and dates without a run (tests pin it). */
   now?: Date;
+  /** The planned records, when the caller has them (merged with existing records); else planRecords(plan). */
+  records?: readonly PlannedRecord[];
 }
 
 /** The summary data for a plan, its planned records and its last run (undefined: none yet). */
@@ -37,10 +40,9 @@ export function summaryFor(
  */
 export function buildSummaryPdf(
   plan: Plan,
-  records: readonly PlannedRecord[],
   run: CheckDocument | undefined,
   options: SummaryExportOptions = {},
 ): Promise<Uint8Array> {
-  const summary = summaryFor(plan, records, run, options.now);
+  const summary = summaryFor(plan, options.records ?? planRecords(plan), run, options.now);
   return renderSummaryPdf(summary, options.paper === undefined ? {} : { paper: options.paper });
 }

@@ -278,19 +278,39 @@ export function basicRun(): CheckDocument {
       'Your DNS host is Cloudflare.',
       'Nameservers: ada.ns.cloudflare.com, bob.ns.cloudflare.com.',
     ),
-    finding(
-      'submission.ports',
-      'mail.example.com:587',
-      'info',
-      'Port 587 (sending) answers with STARTTLS.',
-      'Greeting: 220 mail.example.com ESMTP.',
-    ),
-    finding(
-      'submission.ports',
-      'mail.example.com:993',
-      'info',
-      'Port 993 (IMAP) answers over TLS.',
-      '* OK IMAP ready.',
-    ),
+    submissionFinding('203.0.113.10'),
   ]);
+}
+
+/** A submission.ports finding shaped like the checker's (evidence.ports per service). */
+export function submissionFinding(address: string): Finding {
+  const f = finding(
+    'submission.ports',
+    address,
+    'info',
+    'Mail apps can use ports 587, 993',
+    `Ports for mail apps at ${address}.`,
+  );
+  f.evidence = {
+    ports: [
+      {
+        service: 587,
+        port: 587,
+        open: true,
+        tls: 'TLSv1.3',
+        certificateNames: 'mail.example.com',
+        certificateOk: true,
+      },
+      { service: 465, port: 465, open: false },
+      {
+        service: 993,
+        port: 993,
+        open: true,
+        tls: 'TLSv1.3',
+        certificateNames: 'mail.example.com',
+        certificateOk: true,
+      },
+    ],
+  };
+  return f;
 }
