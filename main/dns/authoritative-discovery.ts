@@ -48,6 +48,11 @@ export interface AuthoritativeSet {
   agree?: boolean;
   /** One plain sentence when the zone or its nameservers could not be found. */
   problem?: string;
+  /**
+   * With `within`: false when the zone found lies above that name (the name has no zone of its
+   * own: not delegated, or it does not exist); true when it is at or under it.
+   */
+  delegated?: boolean;
 }
 
 /** What discovery needs from the views layer. */
@@ -57,6 +62,20 @@ export interface DiscoveryDeps {
   nameserverView(name: string, addresses: string[]): DnsResultView;
   /** Whether an address may be contacted (loopback-only mode says no to the rest). */
   mayContact(address: string): boolean;
+  /**
+   * Told the zone's nameserver views as soon as their addresses are known, before they are
+   * probed, so lookups can start while the SOA/NS evidence is still being gathered.
+   */
+  onViews?(zone: string, views: DnsResultView[]): void;
+}
+
+/** Options of one discovery. */
+export interface DiscoveryOptions {
+  /**
+   * Stop if the zone found lies above this name (e.g. the user's domain): its nameservers are
+   * the parent's (a TLD registry's), not the user's, and are not asked. `delegated` is then false.
+   */
+  within?: string;
 }
 
 type WalkResult = { zone?: string; walk: DnsResult[]; problem?: string };
@@ -107,8 +126,7 @@ function targetsOf(answer: DnsResult | undefined, type: QueryType): string[] {
   );
 }
 
-async function probeNameserver(
-  zone: string,
+async function locateNameserver(
   nsName: string,
   deps: DiscoveryDeps,
   signal?: AbortSignal,
@@ -136,7 +154,16 @@ async function probeNameserver(
         : `The nameserver ${nsName} has no address (${addressAnswers.map((a) => a.error ?? a.outcome).join(', ')}).`;
     return { evidence };
   }
-  const view = deps.nameserverView(nsName, addresses);
+  return { evidence, view: deps.nameserverView(nsName, addresses) };
+}
+
+async function probeNameserver(
+  zone: string,
+  evidence: NameserverEvidence,
+  view: DnsResultView,
+  signal?: AbortSignal,
+): Promise<void> {
+  const nsName = evidence.name;
   const [soa, ns] = await Promise.all([
     view.query(zone, 'SOA', signal),
     view.query(zone, 'NS', signal),
@@ -154,7 +181,6 @@ async function probeNameserver(
         ? `The nameserver ${nsName} answered for ${zone} but not authoritatively.`
         : `The nameserver ${nsName} did not answer for ${zone}: ${soa.error ?? soa.outcome}.`;
   }
-  return { evidence, view };
 }
 
 /**
@@ -165,12 +191,25 @@ export async function discoverAuthoritative(
   name: string,
   deps: DiscoveryDeps,
   signal?: AbortSignal,
+  options: DiscoveryOptions = {},
 ): Promise<AuthoritativeSet> {
   const base = { name: canonicalName(name), nameservers: [], views: [], answering: 0 };
   const found = await findZone(name, deps, signal);
   if (found.zone === undefined)
     return { ...base, walk: found.walk, problem: found.problem ?? 'No zone found.' };
   const zone = found.zone;
+  if (options.within !== undefined) {
+    const within = canonicalName(options.within);
+    if (!isAtOrUnder(zone, within)) {
+      return {
+        ...base,
+        zone,
+        walk: found.walk,
+        delegated: false,
+        problem: `${within} has no zone of its own: the nearest zone above it is ${zone || 'the root'}.`,
+      };
+    }
+  }
   const nsAnswer = await deps.recursive.query(zone === '' ? '.' : zone, 'NS', signal);
   const nsNames = [...new Set(targetsOf(nsAnswer, 'NS'))];
   if (nsNames.length === 0) {
@@ -182,9 +221,13 @@ export async function discoverAuthoritative(
       problem: `The zone ${zone} has no nameservers listed (${nsAnswer.error ?? nsAnswer.outcome}).`,
     };
   }
-  const probed = await Promise.all(nsNames.map((ns) => probeNameserver(zone, ns, deps, signal)));
-  const nameservers = probed.map((p) => p.evidence);
-  const views = probed.flatMap((p) => (p.view ? [p.view] : []));
+  const located = await Promise.all(nsNames.map((ns) => locateNameserver(ns, deps, signal)));
+  const nameservers = located.map((p) => p.evidence);
+  const views = located.flatMap((p) => (p.view ? [p.view] : []));
+  deps.onViews?.(zone, views);
+  await Promise.all(
+    located.map((p) => (p.view ? probeNameserver(zone, p.evidence, p.view, signal) : undefined)),
+  );
   const answeringServers = nameservers.filter((n) => n.answered);
   const fingerprints = new Set(
     answeringServers.map((n) => `${n.serial}|${(n.nsSet ?? []).join(',')}`),
@@ -197,6 +240,7 @@ export async function discoverAuthoritative(
     nameservers,
     views,
     answering: answeringServers.length,
+    ...(options.within !== undefined && { delegated: true }),
   };
   if (answeringServers.length > 0) result.agree = fingerprints.size === 1;
   else result.problem = `None of the nameservers of ${zone} answered (${nsNames.join(', ')}).`;

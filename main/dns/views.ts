@@ -2,7 +2,7 @@ import { getServers } from 'node:dns';
 import { isLoopback } from './loopback';
 import { createConcurrencyLimit } from './concurrency-limit';
 import { discoverAuthoritative } from './authoritative-discovery';
-import { canonicalName } from './dns-names';
+import { canonicalName, isAtOrUnder } from './dns-names';
 import { createDohJsonTransport } from './doh-json-transport';
 import { createDohWireTransport } from './doh-wire-transport';
 import { createFailoverTransport } from './failover-transport';
@@ -11,7 +11,7 @@ import { DEFAULT_PUBLIC_RESOLVERS } from './public-resolvers';
 import { runTransport } from './run-transport';
 import { formatServerAddress, parseServerAddress } from './server-address';
 import { createWireTransport } from './wire-transport';
-import type { AuthoritativeSet } from './authoritative-discovery';
+import type { AuthoritativeSet, DiscoveryOptions } from './authoritative-discovery';
 import type { FetchFunction } from './doh-fetch';
 import type { PublicResolver } from './public-resolvers';
 import type { QueryStats, RunContext } from './run-transport';
@@ -54,8 +54,16 @@ export interface DnsViews {
   systemView: DnsResultView | null;
   /** Cloudflare, Google, Quad9 over DoH, or one per `resolvers` entry. */
   publicViews: DnsResultView[];
-  /** Zone, nameservers and one view per nameserver for a name (memoised per run). */
-  authoritativeFor(name: string, signal?: AbortSignal): Promise<AuthoritativeSet>;
+  /**
+   * Zone, nameservers and one view per nameserver for a name (memoised per run). With
+   * `within` (the user's domain), a zone found above it is reported (delegated: false) without
+   * asking the parent's nameservers.
+   */
+  authoritativeFor(
+    name: string,
+    signal?: AbortSignal,
+    options?: DiscoveryOptions,
+  ): Promise<AuthoritativeSet>;
   /** Ask every authoritative server of `name`'s zone for name/type (one answer per nameserver view). */
   authoritative(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsResult[]>;
   /** Queries sent and cache hits so far in this run. */
@@ -191,27 +199,82 @@ export function createViews(options: ViewsOptions = {}): DnsViews {
     );
   };
 
-  const discovered = new Map<string, Promise<AuthoritativeSet>>();
-  const authoritativeFor = (name: string, signal?: AbortSignal): Promise<AuthoritativeSet> => {
-    const key = canonicalName(name);
-    let found = discovered.get(key);
-    if (!found) {
-      found = discoverAuthoritative(
-        key,
-        {
-          recursive,
-          nameserverView,
-          mayContact: (address) => !loopbackOnly || isLoopback(address),
+  /** One discovery: the full evidence, and the views as soon as they exist. */
+  interface Discovery {
+    set: Promise<AuthoritativeSet>;
+    views: Promise<{ zone?: string; views: DnsResultView[] }>;
+  }
+  const discovered = new Map<string, Discovery>();
+  // Nameserver views per zone, known as soon as the addresses are (before the SOA/NS probe).
+  const zoneViews = new Map<string, DnsResultView[]>();
+  const discover = (
+    name: string,
+    signal?: AbortSignal,
+    discovery: DiscoveryOptions = {},
+  ): Discovery => {
+    const key = `${canonicalName(name)}|${discovery.within === undefined ? '' : canonicalName(discovery.within)}`;
+    const known = discovered.get(key);
+    if (known) return known;
+    let viewsFound: ((found: { zone?: string; views: DnsResultView[] }) => void) | undefined;
+    const views = new Promise<{ zone?: string; views: DnsResultView[] }>((resolve) => {
+      viewsFound = resolve;
+    });
+    const set = discoverAuthoritative(
+      name,
+      {
+        recursive,
+        nameserverView,
+        mayContact: (address) => !loopbackOnly || isLoopback(address),
+        onViews: (zone, found) => {
+          if (!zoneViews.has(zone)) zoneViews.set(zone, found);
+          viewsFound?.({ zone, views: found });
         },
-        signal,
-      );
-      discovered.set(key, found);
-      // A discovery cut short by its caller is not the truth about the zone: forget it.
-      void found.then(() => {
-        if (signal?.aborted) discovered.delete(key);
-      });
+      },
+      signal,
+      discovery,
+    );
+    // Discoveries that end before finding views (no zone, no nameservers) settle here.
+    void set.then((s) =>
+      viewsFound?.({ ...(s.zone !== undefined && { zone: s.zone }), views: s.views }),
+    );
+    const entry = { set, views };
+    discovered.set(key, entry);
+    // A discovery cut short by its caller is not the truth about the zone: forget it.
+    void set.then(() => {
+      if (signal?.aborted) discovered.delete(key);
+    });
+    return entry;
+  };
+  const authoritativeFor = (
+    name: string,
+    signal?: AbortSignal,
+    discovery: DiscoveryOptions = {},
+  ): Promise<AuthoritativeSet> => discover(name, signal, discovery).set;
+
+  /** The deepest zone already known to hold `name` (a guess until the walk confirms it). */
+  const knownZoneOf = (name: string): string | undefined => {
+    let best: string | undefined;
+    for (const zone of zoneViews.keys()) {
+      if (isAtOrUnder(name, zone) && (best === undefined || zone.length > best.length)) best = zone;
     }
-    return found;
+    return best;
+  };
+
+  const authoritative = async (
+    name: string,
+    type: QueryType,
+    signal?: AbortSignal,
+  ): Promise<DnsResult[]> => {
+    // Most names live in a zone already found: ask its servers while the walk confirms it, so
+    // the walk costs no extra round trip. A name in a zone of its own is asked again below.
+    const guess = knownZoneOf(canonicalName(name));
+    const early =
+      guess === undefined
+        ? undefined
+        : zoneViews.get(guess)?.map((v) => v.query(name, type, signal));
+    const found = await discover(name, signal).views;
+    if (early && found.zone === guess) return Promise.all(early);
+    return Promise.all(found.views.map((v) => v.query(name, type, signal)));
   };
 
   return {
@@ -219,10 +282,7 @@ export function createViews(options: ViewsOptions = {}): DnsViews {
     systemView,
     publicViews,
     authoritativeFor,
-    authoritative: async (name, type, signal) => {
-      const set = await authoritativeFor(name, signal);
-      return Promise.all(set.views.map((v) => v.query(name, type, signal)));
-    },
+    authoritative,
     stats: () => ({ ...run.stats }),
     loopbackOnly,
   };

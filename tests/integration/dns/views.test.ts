@@ -41,6 +41,8 @@ const zones = {
     ],
   }),
   'broken.test': 'garbage\n',
+  // The parent of them all, like a TLD registry: names it does not delegate do not exist.
+  test: zoneText({ origin: 'test' }),
 };
 
 let nsPort: number;
@@ -129,6 +131,24 @@ describe('authoritative discovery', () => {
     expect(ns2?.skipped).toEqual(['198.51.100.53']);
     expect(ns2?.problem).toMatch(/may not contact/);
     expect(set.views.map((v) => v.id)).toEqual(['authoritative:ns1.faraway.test']);
+  });
+
+  it('with `within`, a name without a zone of its own is "not delegated", and the parent is not probed', async () => {
+    const views = createViews({ resolvers: [unbound.address], nsPort, timeoutMs: 1000 });
+    const missing = await views.authoritativeFor('unregistered.test', undefined, {
+      within: 'unregistered.test',
+    });
+    expect(missing.zone).toBe('test');
+    expect(missing.delegated).toBe(false);
+    expect(missing.views).toEqual([]);
+    expect(missing.problem).toBe(
+      'unregistered.test has no zone of its own: the nearest zone above it is test.',
+    );
+    const present = await views.authoritativeFor('mail.example.test', undefined, {
+      within: 'example.test',
+    });
+    expect(present.delegated).toBe(true);
+    expect(present.zone).toBe('example.test');
   });
 
   it('reports a zone whose nameservers fail (SERVFAIL) as a problem, not a zone', async () => {
