@@ -8,5 +8,7 @@ export function isModernTls(protocol: string | undefined): boolean {
 
 /** "TLSv1.3" as "TLS 1.3" for people. */
 export function tlsLabel(protocol: string | undefined): string {
-  return protocol ? protocol.replace(/^TLSv/, 'TLS ').replace(/^SSLv/, 'SSL ') : 'TLS';
+  if (!protocol) return 'TLS';
+  if (protocol === 'TLSv1') return 'TLS 1.0';
+  return protocol.replace(/^TLSv/, 'TLS ').replace(/^SSLv/, 'SSL ');
 }
