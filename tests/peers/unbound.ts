@@ -52,6 +52,7 @@ function unboundConfig(dir: string, port: number, options: UnboundOptions): stri
     logfile: ""
     verbosity: 1
     num-threads: 1
+    so-reuseport: no
     module-config: "iterator"
     do-not-query-localhost: no
     outgoing-interface: 127.0.0.1

@@ -12,7 +12,8 @@ import type { UnboundPeer } from '../../peers/unbound';
 // Every query costs DELAY ms, the authoritative ones and the recursive ones alike: Knot sits
 // on 127.0.0.5 behind a proxy on 127.0.0.1:nsPort (where the NS glue points), Unbound behind
 // another proxy. Timings then count round trips.
-const DELAY = 100;
+// Large enough that a loaded 2-core machine's scheduling noise cannot add a round trip.
+const DELAY = 300;
 
 let knot: KnotPeer;
 let unbound: UnboundPeer;
@@ -59,7 +60,8 @@ describe('round trips', () => {
     const [set, discoveryMs] = await timed(() => views.authoritativeFor('example.test'));
     expect(set.answering).toBe(2);
     expect(discoveryMs).toBeGreaterThanOrEqual(4 * DELAY);
-    expect(discoveryMs).toBeLessThan(4 * DELAY * 1.3);
+    // Fewer than five: no round trip is wasted (with room for a loaded machine).
+    expect(discoveryMs).toBeLessThan(5 * DELAY);
     // The walk for the new name and the query to the known zone's servers go out together.
     const [answers, lookupMs] = await timed(() => views.authoritative('mail.example.test', 'A'));
     expect(answers.map((a) => a.outcome)).toEqual(['answer', 'answer']);
