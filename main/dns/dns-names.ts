@@ -23,3 +23,20 @@ export function isAtOrUnder(name: string, ancestor: string): boolean {
   const a = canonicalName(ancestor);
   return a === '' || n === a || n.endsWith(`.${a}`);
 }
+
+/**
+ * Why a name cannot be asked (a label over 63 bytes, the whole over 253, an empty label), or
+ * undefined when it can. Checked before sending, so a typo never becomes a malformed packet.
+ */
+export function dnsNameProblem(name: string): string | undefined {
+  const n = canonicalName(name);
+  if (n === '') return undefined;
+  if (new TextEncoder().encode(n).length > 253) return `"${n}" is longer than 253 characters`;
+  for (const label of n.split('.')) {
+    if (label === '') return `"${n}" has an empty label (two dots in a row)`;
+    if (new TextEncoder().encode(label).length > 63) {
+      return `"${n}" has a part longer than 63 characters`;
+    }
+  }
+  return undefined;
+}

@@ -1,4 +1,4 @@
-import { canonicalName } from './dns-names';
+import { canonicalName, dnsNameProblem } from './dns-names';
 import { CANCELLED_REASON } from './failure-answer';
 import type { ConcurrencyLimit } from './concurrency-limit';
 import type { DnsResult, DnsTransport, QueryType } from './types';
@@ -20,7 +20,12 @@ export interface RunContext {
   signal?: AbortSignal;
 }
 
-function cancelled(name: string, type: QueryType, server: string): DnsResult {
+function unanswered(
+  name: string,
+  type: QueryType,
+  server: string,
+  error = CANCELLED_REASON,
+): DnsResult {
   return {
     name: canonicalName(name),
     type,
@@ -28,7 +33,7 @@ function cancelled(name: string, type: QueryType, server: string): DnsResult {
     records: [],
     server,
     elapsedMs: 0,
-    error: CANCELLED_REASON,
+    error,
   };
 }
 
@@ -64,17 +69,21 @@ export function runTransport(
   return {
     server: transport.server,
     query: (name, type, signal) => {
+      const problem = dnsNameProblem(name);
+      if (problem) {
+        return Promise.resolve(unanswered(name, type, transport.server, `Not asked: ${problem}.`));
+      }
       const key = `${transport.server}|${scope}|${canonicalName(name)}|${type}`;
       let shared = run.cache.get(key);
       if (shared) {
         run.stats.cacheHits += 1;
         const cachedAnswer = shared.then((a) => ({ ...a, cached: true }));
-        return raceSignal(cachedAnswer, signal, () => cancelled(name, type, transport.server));
+        return raceSignal(cachedAnswer, signal, () => unanswered(name, type, transport.server));
       }
       run.stats.queries += 1;
       shared = run.limit.run(() =>
         run.signal?.aborted
-          ? Promise.resolve(cancelled(name, type, transport.server))
+          ? Promise.resolve(unanswered(name, type, transport.server))
           : transport.query(name, type, run.signal),
       );
       run.cache.set(key, shared);
@@ -82,7 +91,7 @@ export function runTransport(
       void shared.then((a) => {
         if (a.outcome === 'error' && a.error === CANCELLED_REASON) run.cache.delete(key);
       });
-      return raceSignal(shared, signal, () => cancelled(name, type, transport.server));
+      return raceSignal(shared, signal, () => unanswered(name, type, transport.server));
     },
   };
 }

@@ -54,3 +54,14 @@ describe('names', () => {
     expect(isAtOrUnder('anything', '')).toBe(true);
   });
 });
+
+describe('names that cannot be asked', () => {
+  it('says why, before any packet is sent', async () => {
+    const { dnsNameProblem } = await import('../../../main/dns/dns-names');
+    expect(dnsNameProblem('mail.example.com')).toBeUndefined();
+    expect(dnsNameProblem('.')).toBeUndefined();
+    expect(dnsNameProblem(`${'a'.repeat(64)}.example.com`)).toMatch(/longer than 63/);
+    expect(dnsNameProblem('mail..example.com')).toMatch(/empty label/);
+    expect(dnsNameProblem(`${'abcdefghi.'.repeat(26)}com`)).toMatch(/longer than 253/);
+  });
+});
