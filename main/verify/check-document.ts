@@ -18,6 +18,7 @@ export function checkDocument(args: {
   findings: readonly Finding[];
   cancelled?: boolean;
   queries?: number;
+  reachable?: boolean;
 }): CheckDocument {
   const findings = sortFindings(args.findings);
   const doc: CheckDocument = {
@@ -31,6 +32,7 @@ export function checkDocument(args: {
   };
   if (args.cancelled) doc.cancelled = true;
   if (args.queries !== undefined) doc.queries = args.queries;
+  if (args.reachable !== undefined) doc.reachable = args.reachable;
   return doc;
 }
 
@@ -42,6 +44,7 @@ const OFFLINE_CHECKS = new Set(['domain.valid', 'host.public-ip']);
  * network finding unknown), 1 when anything failed, else 0.
  */
 export function exitStatus(doc: CheckDocument): 0 | 1 | 3 {
+  if (doc.reachable === false) return 3;
   const network = doc.findings.filter((f) => !OFFLINE_CHECKS.has(f.check));
   if (network.length > 0 && network.every((f) => f.status === 'unknown')) return 3;
   return doc.summary.fail > 0 ? 1 : 0;

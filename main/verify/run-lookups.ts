@@ -15,6 +15,8 @@ export interface RunLookups {
    * nameservers first, a recursive resolver when they cannot answer (SPF evaluation, walks).
    */
   published(name: string, type: QueryType): Promise<DnsResult>;
+  /** Whether any view gave a usable answer (answer, no-data, does-not-exist) so far. */
+  reachedAny(): boolean;
 }
 
 function viewAnswer(view: DnsView, answer: DnsResult): ViewAnswer {
@@ -56,6 +58,7 @@ export function createRunLookups(
   const recursiveViews = [...views.publicViews, ...(views.systemView ? [views.systemView] : [])];
 
   const memo = new Map<string, Promise<Lookup>>();
+  let reached = false;
   const lookup = (rawName: string, type: QueryType): Promise<Lookup> => {
     const name = canonicalName(rawName);
     const key = `${name}|${type}`;
@@ -72,7 +75,9 @@ export function createRunLookups(
           );
         })();
         const [auth, rec] = await Promise.all([authoritative, Promise.all(recursive)]);
-        return { name, type, answers: [...auth, ...rec] };
+        const answers = [...auth, ...rec];
+        if (answers.some((a) => CONCLUSIVE.has(a.answer.outcome))) reached = true;
+        return { name, type, answers };
       })();
       memo.set(key, found);
     }
@@ -86,5 +91,5 @@ export function createRunLookups(
     return good ?? views.recursive.query(name, type, signal);
   };
 
-  return { lookup, domainSet, published };
+  return { lookup, domainSet, published, reachedAny: () => reached };
 }

@@ -73,6 +73,7 @@ export async function runVerification(input: VerifyRunInput): Promise<CheckDocum
   for (const f of evaluatePublicIps(offline)) emit(f);
 
   let queries = 0;
+  let reachable: boolean | undefined;
   if (valid.status !== 'fail') {
     const views = createViews({
       ...(options.resolvers ? { resolvers: options.resolvers } : {}),
@@ -104,6 +105,7 @@ export async function runVerification(input: VerifyRunInput): Promise<CheckDocum
       ),
     ]);
     queries = views.stats().queries;
+    reachable = lookups.reachedAny();
   }
 
   async function guard(checks: readonly string[], run: () => Promise<void>): Promise<void> {
@@ -143,6 +145,7 @@ export async function runVerification(input: VerifyRunInput): Promise<CheckDocum
     finishedAt: now(),
     findings,
     queries,
+    ...(reachable !== undefined ? { reachable } : {}),
     ...(signal.aborted ? { cancelled: true } : {}),
   });
 }

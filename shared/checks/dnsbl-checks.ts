@@ -147,7 +147,7 @@ function evaluateSubject(
         ? 'Some block lists could not be checked'
         : 'The block lists could not be checked',
       detail: detailText(
-        `${clean.length ? `Not listed on ${clean.map((r) => r.list.name).join(', ')}. ` : ''}${[...refused, ...unknown].map((r) => r.list.name).join(', ')} could not be checked from here: lists such as Spamhaus refuse queries that come through public resolvers (${resolvers}).`,
+        `${clean.length ? `Not listed on ${clean.map((r) => r.list.name).join(', ')}. ` : ''}${[...refused, ...unknown].map((r) => r.list.name).join(', ')} could not be checked from here${refused.length ? ': some lists refuse queries that come through public resolvers or too many queries' : ''} (asked via ${resolvers}).`,
         lines,
       ),
       fix: "Run `npx mailwright check` on the server itself (its own resolver is usually allowed), add a free Spamhaus DQS key in the settings, or look the address up on the lists' web pages.",

@@ -39,7 +39,7 @@ export function unknownFinding(
 ): Finding {
   return makeFinding(check, subject, 'unknown', {
     title: 'Could not be checked',
-    detail: `Could not check this: ${reason}.`,
+    detail: `Could not check this: ${reason.replace(/[.\s]+$/, '')}.`,
     fix,
     ...(evidence ? { evidence } : {}),
   });

@@ -236,8 +236,14 @@ export function evaluateDoubledName(obs: HostObservation, ctx: EvalContext): Fin
   const host = ctx.plan.mailHost;
   const domain = ctx.plan.domain;
   const evidence = { doubled: obs.doubled.map(lookupEvidence) };
+  // No-data at the mail host's doubled name means a record of another type sits there; at the
+  // doubled apex it only means something lies below it (a doubled _dmarc, judged by dmarc.misplaced).
   const found = obs.doubled.filter((l) =>
-    l.answers.some((a) => a.answer.outcome === 'answer' || a.answer.outcome === 'nodata'),
+    l.answers.some(
+      (a) =>
+        a.answer.outcome === 'answer' ||
+        (a.answer.outcome === 'nodata' && l.name.startsWith(`${host}.`)),
+    ),
   );
   if (found.length > 0) {
     const names = [...new Set(found.map((l) => l.name))];

@@ -119,10 +119,9 @@ export function evaluateMxTarget(obs: MxObservation, ctx: EvalContext): Finding 
   if (!pub) return unknownFinding('mx.target', domain, whyUnknown(obs.mx), evidence);
   const mx = exchanges(pub.answer).filter((m) => m.exchange !== '');
   if (mx.length === 0) {
-    return makeFinding('mx.target', domain, sendOnly ? 'info' : 'fail', {
-      title: 'No MX target to check',
-      detail: `${domain} has no MX record, so there is no mail server to check.`,
-      fix: `Create an MX record ${atDnsHost(ctx)}: Name "@", Type MX, Priority 10, Value ${host}.`,
+    return makeFinding('mx.target', domain, 'info', {
+      title: 'Not checked: there is no MX record',
+      detail: `${domain} has no MX record, so there is no mail server to check.${sendOnly ? '' : ' See "The domain says where its mail goes".'}`,
       evidence,
     });
   }

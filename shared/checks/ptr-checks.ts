@@ -111,10 +111,9 @@ export function evaluatePtrMatches(obs: PtrObservation, ctx: EvalContext): Findi
   if (!answer) return unknownFinding('ptr.matches', obs.ip, whyUnknown(obs.ptr), evidence);
   const names = ptrNames(answer);
   if (names.length === 0) {
-    return makeFinding('ptr.matches', obs.ip, 'fail', {
-      title: 'No reverse name to compare',
-      detail: `${obs.ip} has no PTR record, so it cannot match ${host}.`,
-      fix: ptrRequestFix(obs.ip, ctx),
+    return makeFinding('ptr.matches', obs.ip, 'info', {
+      title: 'Not checked: there is no reverse name yet',
+      detail: `${obs.ip} has no PTR record to compare with ${host}. See "The server address has a reverse name".`,
       evidence,
     });
   }
@@ -155,10 +154,9 @@ export function evaluateFcrdns(obs: PtrObservation, ctx: EvalContext): Finding {
   if (!answer) return unknownFinding('ptr.fcrdns', obs.ip, whyUnknown(obs.ptr), evidence);
   const names = ptrNames(answer);
   if (names.length === 0) {
-    return makeFinding('ptr.fcrdns', obs.ip, 'fail', {
-      title: 'No reverse name to confirm',
-      detail: `${obs.ip} has no PTR record, so it cannot be confirmed.`,
-      fix: ptrRequestFix(obs.ip, ctx),
+    return makeFinding('ptr.fcrdns', obs.ip, 'info', {
+      title: 'Not checked: there is no reverse name yet',
+      detail: `${obs.ip} has no PTR record to confirm. See "The server address has a reverse name".`,
       evidence,
     });
   }

@@ -30,6 +30,8 @@ export const checkDocumentSchema = z.object({
   findings: z.array(findingSchema),
   /** Set when the run was cancelled before every check finished. */
   cancelled: z.boolean().optional(),
+  /** False when no DNS server gave a usable answer at all (no network): exit status 3. */
+  reachable: z.boolean().optional(),
   /** How many DNS queries were sent (for the benchmark and the curious). */
   queries: z.number().optional(),
 });
