@@ -9,8 +9,8 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-async function listen(server: Server, track: Set<Socket>): Promise<FakeServer> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+async function listen(server: Server, track: Set<Socket>, host = '127.0.0.1'): Promise<FakeServer> {
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const address = server.address();
   const fake: FakeServer = {
     port: typeof address === 'object' && address ? address.port : 0,
@@ -30,10 +30,10 @@ async function listen(server: Server, track: Set<Socket>): Promise<FakeServer> {
   return fake;
 }
 
-/** A plain TCP server that runs `handler` for each connection (the handler plays the server). */
-export function startFake(handler: (socket: Socket) => void): Promise<FakeServer> {
+/** A plain TCP server on `host` (default 127.0.0.1) that runs `handler` for each connection. */
+export function startFake(handler: (socket: Socket) => void, host?: string): Promise<FakeServer> {
   const sockets = new Set<Socket>();
-  return listen(createServer(handler), sockets);
+  return listen(createServer(handler), sockets, host);
 }
 
 /** A TLS-from-the-first-byte server (like 465/993/995) that runs `handler` once encrypted. */

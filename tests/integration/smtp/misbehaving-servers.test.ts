@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { Socket } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TLSSocket } from 'node:tls';
@@ -53,6 +53,17 @@ async function fake(handler: (socket: Socket) => void): Promise<FakeServer> {
   const server = await startFake(handler);
   fakes.push(server);
   return server;
+}
+
+/** A fake on a given address and port (for one port on both IPv4 and IPv6 loopback). */
+async function startFakeOn(
+  handler: (socket: Socket) => void,
+  host: string,
+  port: number,
+): Promise<{ close(): Promise<void> }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  return { close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 async function check(
@@ -301,6 +312,36 @@ describe('SMTP probe against misbehaving servers', () => {
       'Not checked whether this network lets port 25 out',
     );
     expect(finding(closed, 'smtp.reachable').status).toBe('fail');
+  });
+
+  it('probes IPv4 and IPv6 addresses separately, each with its own address literal in EHLO', async () => {
+    const seen: string[] = [];
+    const handler = scriptedSmtp(`220 ${HOST} ESMTP\r\n`, (c) => {
+      if (/^EHLO/i.test(c)) seen.push(c);
+      return ehloReply(c);
+    });
+    const port = await getFreePort();
+    const v4 = await startFakeOn(handler, '127.0.0.1', port);
+    const v6 = await startFakeOn(handler, '::1', port);
+    try {
+      const run = await runGroup(createSmtpGroup(BASE), {
+        plan: PLAN,
+        addresses: ['127.0.0.1', '::1'],
+        options: { smtpPort: port, controlMx: `127.0.0.1:${control.port}`, timeoutMs: 2000 },
+      });
+      expect(
+        run.findings.filter((f) => f.check === 'smtp.banner').map((f) => [f.subject, f.status]),
+      ).toEqual(
+        expect.arrayContaining([
+          ['127.0.0.1', 'pass'],
+          ['::1', 'pass'],
+        ]),
+      );
+      expect(run.findings).toHaveLength(12);
+      expect(seen.sort()).toEqual(['EHLO [127.0.0.1]', 'EHLO [IPv6:::1]']);
+    } finally {
+      await Promise.all([v4.close(), v6.close()]);
+    }
   });
 
   it('cancelling during the greeting ends the run at once with unknown findings', async () => {
