@@ -1,14 +1,51 @@
 import { z } from 'zod';
+import { DMARC_POLICIES, MODES } from './plan';
 import { STEP_IDS } from './steps';
 
 /**
  * What the user typed, exactly as typed: the wizard saves this on every change so nothing is
  * lost, and derives the plan (plan.ts) from it. Later steps add their fields here; unknown
- * fields written by a newer version are kept (loose object).
+ * fields written by a newer version are kept (loose object). Fields after the first two are
+ * optional in the type (older project files and callers that build a draft by hand lack them)
+ * but parsing fills in their defaults: read a draft through `draftSchema.parse` to get them.
  */
 export const draftSchema = z.looseObject({
   domain: z.string().default(''),
   mailHostLabel: z.string().default('mail'),
+  /** IPv4 address(es) as typed; several may be separated by commas or spaces. */
+  ipv4: z.string().default('').optional(),
+  /** IPv6 address(es) as typed; empty when the server has none. */
+  ipv6: z.string().default('').optional(),
+  mode: z.enum(MODES).default('send-receive').optional(),
+  /** Catalogue ids (shared/providers); '' until the user chooses. */
+  vpsHost: z.string().default('').optional(),
+  mailSoftware: z.string().default('').optional(),
+  dnsHost: z.string().default('').optional(),
+  /** Third-party sender ids (shared/providers/senders). */
+  senders: z.array(z.string()).default([]).optional(),
+  /** The SPF include for the "other" sender, as typed. */
+  otherSenderInclude: z.string().default('').optional(),
+  /** Where the DKIM key comes from: pasted from the mail software, or generated here. */
+  dkimSource: z.enum(['paste', 'generate']).default('paste').optional(),
+  /** The selector as typed; '' means the mail software's default. */
+  dkimSelector: z.string().default('').optional(),
+  /** The DKIM record or key exactly as pasted. */
+  dkimPaste: z.string().default('').optional(),
+  /** A key generated on this computer: only its public part and the private key file's path. */
+  dkimGenerated: z
+    .object({
+      selector: z.string(),
+      keyType: z.enum(['rsa', 'ed25519']),
+      publicKey: z.string(),
+      record: z.string(),
+      keyFile: z.string(),
+    })
+    .nullable()
+    .default(null)
+    .optional(),
+  /** Where DMARC reports go, as typed (an address or a mailto: URI); '' for none. */
+  dmarcRua: z.string().default('').optional(),
+  dmarcPolicy: z.enum(DMARC_POLICIES).default('none').optional(),
 });
 
 /** See draftSchema. */

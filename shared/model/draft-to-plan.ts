@@ -1,0 +1,176 @@
+import { defaultSelectorFor } from '../providers/mail-software';
+import { normalizePastedDkim } from '../records/dkim-paste';
+import { normalizeDomainInput } from './domain-input';
+import { normalizeMailHostInput } from './mail-host-input';
+import type { PlanInput, Plan } from './plan';
+import { validatePlan, type PlanIssue } from './plan-validate';
+import { draftSchema, type Draft } from './project';
+import type { StepId } from './steps';
+
+/**
+ * From what the user typed (the draft) to the plan the planner and the checker use. The
+ * draft keeps every keystroke; the plan holds only validated, normalised values. Problems are
+ * named by the draft field the user must change, so each step can show them beside its field.
+ */
+
+/** A draft with every field present (defaults filled in). */
+export type FilledDraft = Required<Draft>;
+
+/** A draft field name, e.g. "ipv4" or "dkimPaste". */
+export type DraftField = keyof FilledDraft & string;
+
+/** One message about one draft field. */
+export interface DraftProblem {
+  field: DraftField;
+  /** The wizard step where the field is. */
+  step: StepId;
+  message: string;
+}
+
+/** The plan made from a draft, or what stops it. */
+export type DraftPlan =
+  | { ok: true; plan: Plan; warnings: DraftProblem[] }
+  | { ok: false; problems: DraftProblem[]; warnings: DraftProblem[] };
+
+/** Fill in the defaults of a draft read from disk or from the wire (older files lack fields). */
+export function fillDraft(draft: unknown): FilledDraft {
+  const parsed = draftSchema.safeParse(draft ?? {});
+  return (parsed.success ? parsed.data : draftSchema.parse({})) as FilledDraft;
+}
+
+const STEP_OF: Partial<Record<DraftField, StepId>> = {
+  domain: 'domain',
+  mailHostLabel: 'domain',
+  dnsHost: 'dns-host',
+  dkimSource: 'dkim',
+  dkimSelector: 'dkim',
+  dkimPaste: 'dkim',
+  dkimGenerated: 'dkim',
+  dmarcRua: 'records',
+  dmarcPolicy: 'records',
+};
+
+/** The step a draft field is shown on. */
+export function stepOfField(field: DraftField): StepId {
+  return STEP_OF[field] ?? 'server';
+}
+
+/** Split an address field: people paste lists separated by commas, semicolons or spaces. */
+export function splitAddresses(text: string): string[] {
+  return text.split(/[\s,;]+/).filter((s) => s !== '');
+}
+
+/** Which draft field a plan-validate field path came from. */
+function draftFieldOf(planField: string, draft: FilledDraft): DraftField {
+  const head = planField.replace(/\[.*$/, '').split('.')[0] ?? planField;
+  if (head === 'mailHost') return 'mailHostLabel';
+  if (head === 'senders') return planField.endsWith('.include') ? 'otherSenderInclude' : 'senders';
+  if (head === 'dmarc') return planField.endsWith('policy') ? 'dmarcPolicy' : 'dmarcRua';
+  if (head === 'dkim') {
+    if (planField === 'dkim.selector') return 'dkimSelector';
+    return draft.dkimSource === 'generate' ? 'dkimGenerated' : 'dkimPaste';
+  }
+  return (head in draft ? head : 'domain') as DraftField;
+}
+
+function problem(field: DraftField, message: string): DraftProblem {
+  return { field, step: stepOfField(field), message };
+}
+
+/** The DKIM part of the plan from the draft; a paste that cannot be read is a problem. */
+function dkimOf(
+  draft: FilledDraft,
+  domain: string | undefined,
+  problems: DraftProblem[],
+  warnings: DraftProblem[],
+): PlanInput['dkim'] {
+  const typed = draft.dkimSelector.trim();
+  const fallback = defaultSelectorFor(draft.mailSoftware || undefined);
+  if (draft.dkimSource === 'generate') {
+    const key = draft.dkimGenerated;
+    return key
+      ? { selector: key.selector, publicKey: key.publicKey, keyType: key.keyType }
+      : { selector: typed || fallback };
+  }
+  if (draft.dkimPaste.trim() === '') return { selector: typed || fallback };
+  const pasted = normalizePastedDkim(draft.dkimPaste);
+  if (!pasted.ok) {
+    problems.push(problem('dkimPaste', pasted.message));
+    return { selector: typed || fallback };
+  }
+  if (pasted.domain && domain && pasted.domain !== domain) {
+    warnings.push(
+      problem(
+        'dkimPaste',
+        `The pasted record is for ${pasted.domain}, not ${domain}. Check that you copied the key for this domain.`,
+      ),
+    );
+  }
+  if (typed && pasted.selector && pasted.selector !== typed.toLowerCase()) {
+    warnings.push(
+      problem(
+        'dkimSelector',
+        `The pasted record names the selector "${pasted.selector}", but the selector field says "${typed}". The selector must match your mail software's setting; we used "${typed}".`,
+      ),
+    );
+  }
+  return {
+    selector: typed || pasted.selector || fallback,
+    publicKey: pasted.publicKey,
+    keyType: pasted.keyType,
+  };
+}
+
+/**
+ * Build and validate the plan from the draft. Returns the plan with warnings, or every
+ * problem found, each named by the draft field (and step) where the user fixes it.
+ */
+export function draftToPlan(input: Draft | unknown): DraftPlan {
+  const draft = fillDraft(input);
+  const problems: DraftProblem[] = [];
+  const warnings: DraftProblem[] = [];
+
+  const domainResult = normalizeDomainInput(draft.domain);
+  let domain: string | undefined;
+  let mailHost = '';
+  if (domainResult.ok) {
+    domain = domainResult.domain;
+    const host = normalizeMailHostInput(draft.mailHostLabel, domain);
+    if (host.ok) mailHost = host.mailHost;
+    else problems.push(problem('mailHostLabel', host.message));
+  } else {
+    problems.push(problem('domain', domainResult.message));
+  }
+
+  const senders: PlanInput['senders'] = draft.senders.map((id) =>
+    id === 'other' ? { id, include: draft.otherSenderInclude.trim() } : id,
+  );
+  const rua = draft.dmarcRua.trim();
+  const planInput: PlanInput = {
+    domain: domain ?? (draft.domain.trim() || 'invalid.invalid'),
+    mailHost: mailHost || (domain ?? 'invalid.invalid'),
+    ipv4: splitAddresses(draft.ipv4),
+    ipv6: splitAddresses(draft.ipv6),
+    mode: draft.mode,
+    senders,
+    dkim: dkimOf(draft, domain, problems, warnings),
+    dmarc: { policy: draft.dmarcPolicy, ...(rua ? { rua } : {}) },
+    ...(draft.dnsHost ? { dnsHost: draft.dnsHost } : {}),
+    ...(draft.vpsHost ? { vpsHost: draft.vpsHost } : {}),
+    ...(draft.mailSoftware ? { mailSoftware: draft.mailSoftware } : {}),
+  };
+
+  const checked = validatePlan(planInput);
+  const already = new Set(problems.map((p) => p.field));
+  const mapped = (issues: PlanIssue[]): DraftProblem[] =>
+    issues.map((i) => problem(draftFieldOf(i.field, draft), i.message));
+  for (const p of checked.ok ? [] : mapped(checked.errors)) {
+    // The domain-field checks above already said it in the words of the form.
+    if (already.has(p.field) || (!domain && p.field === 'mailHostLabel')) continue;
+    problems.push(p);
+  }
+  warnings.push(...mapped(checked.warnings).filter((w) => w.field !== 'mailHostLabel'));
+
+  if (problems.length > 0 || !checked.ok) return { ok: false, problems, warnings };
+  return { ok: true, plan: checked.plan, warnings };
+}

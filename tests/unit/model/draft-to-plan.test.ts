@@ -1,0 +1,157 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { draftToPlan, fillDraft, splitAddresses } from '../../../shared/model/draft-to-plan';
+import { planRecords } from '../../../shared/records/plan-records';
+
+const spki = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .publicKey.export({ type: 'spki', format: 'der' })
+  .toString('base64');
+
+/** How opendkim-genkey prints a key: a BIND line with parentheses and quoted pieces. */
+const opendkimPaste = `default._domainkey\tIN\tTXT\t( "v=DKIM1; h=sha256; k=rsa; "
+\t  "p=${spki.slice(0, 200)}"
+\t  "${spki.slice(200)}" )  ; ----- DKIM key default for example.test`;
+
+const base = { domain: 'example.test', ipv4: '192.0.2.10' };
+
+describe('draftToPlan', () => {
+  it('fills the defaults of an old draft that has only the domain fields', () => {
+    const d = fillDraft({ domain: 'example.test', mailHostLabel: 'mail' });
+    expect(d.mode).toBe('send-receive');
+    expect(d.senders).toEqual([]);
+    expect(d.dkimGenerated).toBeNull();
+  });
+
+  it('makes a plan from a minimal draft, with the documentation address as a warning', () => {
+    const r = draftToPlan(base);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.plan).toMatchObject({
+      domain: 'example.test',
+      mailHost: 'mail.example.test',
+      ipv4: ['192.0.2.10'],
+      ipv6: [],
+      mode: 'send-receive',
+      dmarc: { policy: 'none' },
+      dkim: { selector: 'mail' },
+    });
+    expect(r.warnings.map((w) => [w.field, w.step])).toContainEqual(['ipv4', 'server']);
+    expect(r.warnings.find((w) => w.field === 'ipv4')?.message).toContain('documentation address');
+  });
+
+  it('normalises what was typed: a pasted URL, several addresses, IPv6, a report address', () => {
+    const r = draftToPlan({
+      domain: 'https://www.Example.test/contact',
+      mailHostLabel: 'MX1',
+      ipv4: '192.0.2.10, 192.0.2.11;  192.0.2.10',
+      ipv6: '2001:DB8:0::10',
+      dmarcRua: 'dmarc@example.test',
+      senders: ['google-workspace', 'other'],
+      otherSenderInclude: 'include:spf.mailer.example',
+      vpsHost: 'hetzner',
+      mailSoftware: 'postfix-opendkim',
+      dnsHost: 'cloudflare',
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.plan.mailHost).toBe('mx1.example.test');
+    expect(r.plan.ipv4).toEqual(['192.0.2.10', '192.0.2.11']);
+    expect(r.plan.ipv6).toEqual(['2001:db8::10']);
+    expect(r.plan.dmarc?.rua).toBe('mailto:dmarc@example.test');
+    expect(r.plan.senders).toEqual([
+      'google-workspace',
+      { id: 'other', include: 'include:spf.mailer.example' },
+    ]);
+    expect(r.plan.dkim?.selector).toBe('default');
+    expect(r.plan).toMatchObject({
+      vpsHost: 'hetzner',
+      mailSoftware: 'postfix-opendkim',
+      dnsHost: 'cloudflare',
+    });
+  });
+
+  it('names the field and step of a private address, so the Server step shows it', () => {
+    const r = draftToPlan({ ...base, ipv4: '192.168.1.20' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ field: 'ipv4', step: 'server' });
+    expect(r.problems[0]?.message).toContain('inside your home or office network');
+  });
+
+  it('asks for an address when none is given', () => {
+    const r = draftToPlan({ domain: 'example.test' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.field)).toEqual(['ipv4']);
+  });
+
+  it('reports a bad domain once, in the words of the domain field', () => {
+    const r = draftToPlan({ domain: 'co.uk', ipv4: '192.0.2.10' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ field: 'domain', step: 'domain' });
+    expect(r.problems[0]?.message).toContain('public ending');
+  });
+
+  it('reads a pasted opendkim record with quotes and parentheses into the plan key', () => {
+    const r = draftToPlan({ ...base, dkimPaste: opendkimPaste });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.plan.dkim).toEqual({ selector: 'default', publicKey: spki, keyType: 'rsa' });
+    const dkim = planRecords(r.plan).find((x) => x.key === 'dkim:default');
+    expect(dkim?.name).toBe('default._domainkey.example.test');
+    expect(dkim?.value).toBe(`v=DKIM1; k=rsa; p=${spki}`);
+    expect(dkim?.incomplete).toBeUndefined();
+  });
+
+  it('says what is wrong with a paste that is not a DKIM record', () => {
+    const r = draftToPlan({ ...base, dkimPaste: 'hello there' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems[0]).toMatchObject({ field: 'dkimPaste', step: 'dkim' });
+    expect(r.problems[0]?.message).toContain('does not look like a DKIM record');
+  });
+
+  it('uses a generated key, and ignores the paste box while "generate" is chosen', () => {
+    const r = draftToPlan({
+      ...base,
+      dkimSource: 'generate',
+      dkimPaste: 'junk',
+      dkimGenerated: {
+        selector: 'mw1',
+        keyType: 'rsa',
+        publicKey: spki,
+        record: `v=DKIM1; k=rsa; p=${spki}`,
+        keyFile: '/home/u/.config/mailwright/p/mw1.private',
+      },
+    });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.plan.dkim).toEqual({ selector: 'mw1', publicKey: spki, keyType: 'rsa' });
+  });
+
+  it('warns when the pasted record names another selector than the one typed', () => {
+    const r = draftToPlan({ ...base, dkimPaste: opendkimPaste, dkimSelector: 's2026' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.plan.dkim?.selector).toBe('s2026');
+    expect(r.warnings.find((w) => w.field === 'dkimSelector')?.message).toContain('"default"');
+  });
+
+  it('names a bad report address and an "other" sender without include', () => {
+    const r = draftToPlan({ ...base, dmarcRua: 'not an address', senders: ['other'] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.field).sort()).toEqual(['dmarcRua', 'otherSenderInclude']);
+  });
+
+  it('splits address lists', () => {
+    expect(splitAddresses(' 192.0.2.1,192.0.2.2 ;\n192.0.2.3 ')).toEqual([
+      '192.0.2.1',
+      '192.0.2.2',
+      '192.0.2.3',
+    ]);
+    expect(splitAddresses('  ')).toEqual([]);
+  });
+});
