@@ -98,7 +98,7 @@ function ownKeySetup(softwareId: string, input: DkimSetupInput): DkimSetup {
       where && where.certainty !== 'unknown'
         ? where.value
         : "Open your mail software's admin page and find its DKIM record.",
-      'Paste that record into Mailwright (the DKIM step): we check it and publish exactly that key. Do not generate a key here: your server would sign with a different one.',
+      `Paste the record it shows for ${input.domain} into Mailwright (the DKIM step): we check it and publish exactly that key. Do not generate a key here: your server would sign with a different one.`,
       `Keep the selector your software uses${sw?.defaultSelector.certainty !== 'unknown' ? ` ("${sw?.defaultSelector.value}" by default)` : ''}; Mailwright uses the one in the pasted record.`,
     ],
     files: [],
