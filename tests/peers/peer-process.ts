@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 
 /** A peer server process started by a test. */
@@ -15,14 +16,30 @@ export interface PeerProcess {
 const live = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
+function killAll(): void {
+  for (const child of live) child.kill('SIGKILL');
+}
+
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   // A test that crashes or is interrupted must not leave servers running.
-  process.on('exit', () => {
-    for (const child of live) child.kill('SIGKILL');
-  });
+  process.on('exit', killAll);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    const onSignal = (): void => {
+      killAll();
+      process.removeListener(signal, onSignal);
+      // Nobody else handles it: die of it as the default would have.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    };
+    process.on(signal, onSignal);
+  }
 }
+
+// setpriv --pdeathsig makes the kernel kill the server when the test process dies, even of
+// SIGKILL (a vitest worker killed on timeout runs no exit handler).
+const SETPRIV = '/usr/bin/setpriv';
+const hasSetpriv = existsSync(SETPRIV);
 
 /**
  * Start a peer server (knotd, unbound...) in the foreground, capture its output, and make sure
@@ -30,7 +47,12 @@ function installExitHook(): void {
  */
 export function spawnPeer(command: string, args: string[], cwd: string): PeerProcess {
   installExitHook();
-  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = hasSetpriv
+    ? spawn(SETPRIV, ['--pdeathsig', 'KILL', command, ...args], {
+        cwd,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+    : spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   let output = '';
   let done = child.exitCode !== null;
