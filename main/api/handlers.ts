@@ -1,5 +1,15 @@
 import type { CallName, CallRequestParsed, CallResponse } from '../../shared/api/contract';
 import type { ApiContext } from './context';
+import { VerifyService } from '../verify/verify-service';
+
+const services = new WeakMap<ApiContext, VerifyService>();
+/** The context's verify service, made once per context when it has none. */
+function verifyOf(ctx: ApiContext): VerifyService {
+  if (ctx.verify) return ctx.verify;
+  let s = services.get(ctx);
+  if (!s) services.set(ctx, (s = new VerifyService(ctx.store)));
+  return s;
+}
 
 /** A handler for one call: gets the validated request, returns the response. */
 export type Handler<K extends CallName> = (
@@ -44,4 +54,13 @@ export const handlers: Handlers = {
     ctx.events.emit('projects.changed', { id, change: 'deleted' });
     return { deleted: true as const };
   },
+  'verify.run': async (req, ctx) =>
+    verifyOf(ctx).run(req, (runId, progress) =>
+      ctx.events.emit('verify.progress', { runId, progress }),
+    ),
+  'verify.cancel': async ({ runId }, ctx) => ({ cancelled: verifyOf(ctx).cancel(runId) }),
+  'runs.list': async ({ projectId }, ctx) => ({
+    runs: await verifyOf(ctx).history().list(projectId),
+  }),
+  'runs.get': async ({ projectId, runId }, ctx) => verifyOf(ctx).history().get(projectId, runId),
 };

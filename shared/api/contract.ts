@@ -5,6 +5,10 @@ import {
   projectSummarySchema,
   storeProblemSchema,
 } from '../model/project';
+import { planSchema } from '../model/plan';
+import { verifyOptionsSchema } from '../checks/verify-options';
+import { checkDocumentSchema, verifyProgressSchema } from '../checks/verify-progress';
+import { runSummarySchema } from '../checks/run-summary';
 
 /**
  * The one contract between the renderer and main. Every call the renderer can make and every
@@ -43,12 +47,55 @@ export const calls = {
   },
   'projects.duplicate': { request: projectId, response: projectSchema },
   'projects.delete': { request: projectId, response: z.object({ deleted: z.literal(true) }) },
+  /**
+   * Run every check of a plan (the given one, or the project's). Progress streams as
+   * `verify.progress` events with the run id; the finished run is stored in the project's history.
+   * `runId` may be chosen by the caller so it can cancel before the answer arrives.
+   */
+  'verify.run': {
+    request: z
+      .object({
+        projectId: z.string().min(1).optional(),
+        plan: planSchema.optional(),
+        options: verifyOptionsSchema.optional(),
+        runId: z
+          .string()
+          .regex(/^[a-z0-9-]{6,64}$/)
+          .optional(),
+      })
+      .refine((r) => r.projectId !== undefined || r.plan !== undefined, {
+        message: 'Give a project or a plan to check.',
+        path: ['plan'],
+      }),
+    response: z.object({
+      runId: z.string(),
+      stored: z.string().optional(),
+      document: checkDocumentSchema,
+    }),
+  },
+  /** Cancel a running verification; its unfinished checks end "unknown" and the run still answers. */
+  'verify.cancel': {
+    request: z.object({ runId: z.string().min(1) }),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  /** The stored verification runs of a project, newest first. */
+  'runs.list': {
+    request: z.object({ projectId: z.string().min(1) }),
+    response: z.object({ runs: z.array(runSummarySchema) }),
+  },
+  /** One stored verification run. */
+  'runs.get': {
+    request: z.object({ projectId: z.string().min(1), runId: z.string().min(1) }),
+    response: checkDocumentSchema,
+  },
 } as const;
 
 /** Every main→renderer event: name → payload schema. */
 export const events = {
   /** A project was created, saved, renamed or deleted (other windows/tabs refresh). */
   'projects.changed': z.object({ id: z.string(), change: z.enum(['saved', 'deleted']) }),
+  /** One step of a running verification (check started / finished with its finding / note). */
+  'verify.progress': z.object({ runId: z.string(), progress: verifyProgressSchema }),
 } as const;
 
 /** The name of a call, e.g. "projects.save". */

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../shared/api/result';
+import { planSchema, type Plan } from '../../shared/model/plan';
+import type { VerifyOptions } from '../../shared/checks/verify-options';
+import type { CheckDocument, VerifyProgress } from '../../shared/checks/verify-progress';
+import type { ProjectStore } from '../store/project-store';
+import { RunHistory } from '../store/run-history';
+import type { ViewsOptions } from '../dns/views';
+import { runVerification } from './run-verification';
+import type { ProbeGroup } from './probe-group';
+
+/** What verify.run needs beside the request: settings and injectable pieces (tests). */
+export interface VerifySettings {
+  /** Options applied under each request's own (e.g. the app's DQS key, a test's loopback resolvers). */
+  options?: VerifyOptions;
+  /** Probe groups beside the DNS ones (default: SMTP). */
+  groups?: () => Promise<readonly ProbeGroup[]>;
+  viewsOptions?: Partial<ViewsOptions>;
+}
+
+/**
+ * The app's side of verification: runs by id (so they can be cancelled), progress forwarded with
+ * the run id, and every finished run stored in its project's history.
+ */
+export class VerifyService {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(
+    private readonly store: ProjectStore,
+    private readonly settings: VerifySettings = {},
+  ) {}
+
+  /** The run history of the store's projects. */
+  history(): RunHistory {
+    return new RunHistory((id) => this.store.projectDir(id));
+  }
+
+  /** Run a plan (or a project's plan) and store the result in the project's history. */
+  async run(
+    req: { projectId?: string; plan?: Plan; options?: VerifyOptions; runId?: string },
+    onProgress: (runId: string, progress: VerifyProgress) => void,
+  ): Promise<{ runId: string; stored?: string; document: CheckDocument }> {
+    const plan = req.plan ?? (req.projectId ? await this.planOf(req.projectId) : undefined);
+    if (!plan) throw new ApiError('no-plan', 'Give a plan to check.', 'plan');
+    const runId = req.runId ?? randomUUID();
+    if (this.running.has(runId))
+      throw new ApiError('busy', 'A check with this id is already running.', 'runId');
+    const controller = new AbortController();
+    this.running.set(runId, controller);
+    try {
+      const groups = this.settings.groups
+        ? await this.settings.groups()
+        : await import('./default-groups').then((m) => m.defaultProbeGroups());
+      const document = await runVerification({
+        plan,
+        options: { ...this.settings.options, ...req.options },
+        signal: controller.signal,
+        groups,
+        onProgress: (p) => onProgress(runId, p),
+        ...(this.settings.viewsOptions ? { viewsOptions: this.settings.viewsOptions } : {}),
+      });
+      const stored = req.projectId ? await this.history().save(req.projectId, document) : undefined;
+      return { runId, ...(stored ? { stored } : {}), document };
+    } finally {
+      this.running.delete(runId);
+    }
+  }
+
+  /** Cancel a running verification; false when no run has this id. */
+  cancel(runId: string): boolean {
+    const c = this.running.get(runId);
+    if (!c) return false;
+    c.abort(new Error('cancelled'));
+    return true;
+  }
+
+  private async planOf(projectId: string): Promise<Plan> {
+    const project = await this.store.get(projectId);
+    const draftPlan = (project.draft as Record<string, unknown>).plan;
+    const parsed = planSchema.safeParse(draftPlan);
+    if (!parsed.success) {
+      throw new ApiError(
+        'no-plan',
+        'This project has no complete plan yet: finish the earlier steps first.',
+        'plan',
+      );
+    }
+    return parsed.data;
+  }
+}
