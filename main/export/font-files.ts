@@ -1,12 +1,17 @@
+import { create, type Font } from 'fontkit';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The font files embedded in the summary PDF (assets/fonts, DejaVu Sans). */
+/**
+ * The fonts embedded in the summary PDF (assets/fonts, DejaVu Sans), parsed. Parsing a 700 kB
+ * font takes longer than laying out a whole summary, so it is done once per process and every
+ * PDF reuses the parsed fonts (pdfkit takes a parsed font wherever it takes a file).
+ */
 export interface PdfFontFiles {
-  regular: Buffer;
-  bold: Buffer;
+  regular: Font;
+  bold: Font;
 }
 
 const REGULAR = 'DejaVuSans.ttf';
@@ -41,7 +46,7 @@ export function fontsDir(): string {
 
 let cached: Promise<PdfFontFiles> | undefined;
 
-/** Read the PDF fonts once per process (1.4 MB; every later PDF reuses them). */
+/** Read and parse the PDF fonts once per process (1.4 MB; every later PDF reuses them). */
 export function loadPdfFonts(): Promise<PdfFontFiles> {
   cached ??= (async () => {
     const dir = fontsDir();
@@ -49,7 +54,7 @@ export function loadPdfFonts(): Promise<PdfFontFiles> {
       readFile(join(dir, REGULAR)),
       readFile(join(dir, BOLD)),
     ]);
-    return { regular, bold };
+    return { regular: create(regular), bold: create(bold) };
   })().catch((e: unknown) => {
     cached = undefined;
     throw e;

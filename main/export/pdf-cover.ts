@@ -44,7 +44,11 @@ export function drawCover(flow: PdfFlow, s: SetupSummary): void {
   fact(flow, 'Server IPv4', s.ipv4.length > 0 ? s.ipv4.join(', ') : 'None');
   fact(flow, 'Server IPv6', s.ipv6.length > 0 ? s.ipv6.join(', ') : 'None');
   fact(flow, 'What it does', s.modeText);
-  fact(flow, 'DNS host', s.dnsHostName);
+  fact(
+    flow,
+    'DNS host',
+    s.dnsHostName ?? "Not in Mailwright's list: the records use general instructions",
+  );
   if (s.vpsHostName !== undefined) fact(flow, 'Server (VPS) host', s.vpsHostName);
   fact(
     flow,

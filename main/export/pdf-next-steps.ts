@@ -41,7 +41,10 @@ export function drawNextSteps(flow: PdfFlow, s: SetupSummary): void {
           ...(step.earliest
             ? [
                 {
-                  text: `Not before ${dateWords(step.earliest)}.`,
+                  text:
+                    step.latest !== undefined
+                      ? `Between ${dateWords(step.earliest)} and ${dateWords(step.latest)}.`
+                      : `Not before ${dateWords(step.earliest)}.`,
                   style: { face: 'bold' as const },
                 },
               ]

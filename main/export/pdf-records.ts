@@ -7,14 +7,17 @@ import { STATUS_WORDS } from './status-words';
 
 const muted = { color: COLOR.muted, size: SIZE.small };
 
-function nameCell(r: RecordRow, dnsHost: string): TableCell {
+function nameCell(r: RecordRow, dnsHost: string | undefined): TableCell {
   const cell: TableCell = [{ text: r.fullName.unicode, style: { face: 'bold' } }];
   if (r.fullName.international) cell.push({ text: r.fullName.ascii, style: muted });
   if (r.where === 'vps-host') {
     cell.push({ text: 'Set at your server (VPS) host, not at the DNS host.', style: muted });
   } else {
     const alt = r.formNameAlternative !== undefined ? ` (or ${r.formNameAlternative})` : '';
-    cell.push({ text: `Name box at ${dnsHost}: ${r.formName}${alt}`, style: muted });
+    cell.push({
+      text: `Name box at ${dnsHost ?? 'your DNS host'}: ${r.formName}${alt}`,
+      style: muted,
+    });
   }
   return cell;
 }
@@ -60,7 +63,7 @@ export function drawRecords(flow: PdfFlow, s: SetupSummary): void {
   heading(flow, 'Records to publish');
   body(
     flow,
-    `Add these records at your DNS host (${s.dnsHostName}). The first column gives each record's full name and, under it, what to type in the Name box of the form. TTL is how long, in seconds, other servers may remember the record.`,
+    `Add these records at your DNS host${s.dnsHostName !== undefined ? ` (${s.dnsHostName})` : ''}. The first column gives each record's full name and, under it, what to type in the Name box of the form. TTL is how long, in seconds, other servers may remember the record.`,
   );
   flow.gap(6);
   drawTable(

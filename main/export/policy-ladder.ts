@@ -12,6 +12,8 @@ export interface LadderStep {
   when: string;
   /** The earliest date, when `when` names a period; counted from the verification (or today). */
   earliest?: Date;
+  /** The latest usual date, when `when` names a range ("2–4 weeks"). */
+  latest?: Date;
 }
 
 const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30 };
@@ -29,15 +31,23 @@ const NUMBER_WORDS: Record<string, number> = {
   thirty: 30,
 };
 
-/** The number of days a phrase like "after 2 weeks" or "in thirty days" names, if any. */
-export function periodDays(when: string): number | undefined {
-  const m = /\b(\d+|[a-z]+)[\s-]+(day|week|month)s?\b/i.exec(when);
-  if (!m?.[1] || !m[2]) return undefined;
-  const raw = m[1].toLowerCase();
-  const n = /^\d+$/.test(raw) ? Number(raw) : NUMBER_WORDS[raw];
-  const unit = UNIT_DAYS[m[2].toLowerCase()];
-  if (n === undefined || unit === undefined) return undefined;
-  return n * unit;
+function count(word: string): number | undefined {
+  const raw = word.toLowerCase();
+  return /^\d+$/.test(raw) ? Number(raw) : NUMBER_WORDS[raw];
+}
+
+/**
+ * The days a phrase names: "after 2 weeks" gives 14 to 14, "usually after 2–4 weeks" 14 to 28,
+ * "in thirty days" 30 to 30. Undefined when it names no period.
+ */
+export function periodDays(when: string): { min: number; max: number } | undefined {
+  const m = /\b(\d+|[a-z]+)(?:\s*[–-]\s*(\d+|[a-z]+))?[\s-]+(day|week|month)s?\b/i.exec(when);
+  if (!m?.[1] || !m[3]) return undefined;
+  const unit = UNIT_DAYS[m[3].toLowerCase()];
+  const low = count(m[1]);
+  const high = m[2] !== undefined ? count(m[2]) : low;
+  if (unit === undefined || low === undefined || high === undefined) return undefined;
+  return { min: low * unit, max: Math.max(low, high) * unit };
 }
 
 function labelOf(record: PlannedRecord): string {
@@ -60,7 +70,10 @@ export function policyLadder(records: readonly PlannedRecord[], from: Date): Lad
       when: record.nextStep.when,
     };
     const days = periodDays(record.nextStep.when);
-    if (days !== undefined) step.earliest = new Date(from.getTime() + days * 86_400_000);
+    if (days !== undefined) {
+      step.earliest = new Date(from.getTime() + days.min * 86_400_000);
+      if (days.max > days.min) step.latest = new Date(from.getTime() + days.max * 86_400_000);
+    }
     steps.push(step);
   }
   return steps;

@@ -107,7 +107,8 @@ export interface SetupSummary {
   ipv4: string[];
   ipv6: string[];
   modeText: string;
-  dnsHostName: string;
+  /** The DNS host's name; undefined when the plan names none or "other". */
+  dnsHostName?: string;
   vpsHostName?: string;
   generatedAt: Date;
   /** When the verification it reflects started; undefined when there was none. */
@@ -216,7 +217,6 @@ export function buildSetupSummary(input: SetupSummaryInput): SetupSummary {
       plan.mode === 'send-only'
         ? 'This server sends mail; the domain receives its mail elsewhere.'
         : 'This server sends and receives the mail of the domain.',
-    dnsHostName: plan.dnsHost ? getDnsHost(plan.dnsHost).name : 'Not chosen',
     generatedAt: input.generatedAt,
     status: overallStatus(run),
     records: input.records.map((r) => recordRow(r, plan, findings)),
@@ -232,6 +232,8 @@ export function buildSetupSummary(input: SetupSummaryInput): SetupSummary {
   };
   if (verifiedAt && !Number.isNaN(verifiedAt.getTime())) summary.verifiedAt = verifiedAt;
   if (run) summary.counts = run.summary;
+  if (plan.dnsHost !== undefined && getDnsHost(plan.dnsHost).id !== 'other')
+    summary.dnsHostName = getDnsHost(plan.dnsHost).name;
   if (input.vpsHostName !== undefined) summary.vpsHostName = input.vpsHostName;
   if (input.ptrRequest !== undefined) summary.ptrRequest = input.ptrRequest;
   if (input.port25Request !== undefined) summary.port25Request = input.port25Request;

@@ -31,7 +31,7 @@ export async function renderSummaryPdf(
     // The flow does its own page breaks; a zero bottom margin keeps pdfkit from adding pages.
     margins: { top: MARGIN.top, bottom: 0, left: MARGIN.left, right: MARGIN.right },
     bufferPages: true,
-    // pdfkit takes font bytes here too (its types say only a path): no Helvetica file is read.
+    // pdfkit takes a parsed font here too (its types say only a path): no Helvetica is read.
     font: fonts.regular as unknown as string,
     lang: 'en',
     displayTitle: true,
@@ -42,8 +42,8 @@ export async function renderSummaryPdf(
       CreationDate: summary.generatedAt,
     },
   });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  doc.registerFont('regular', fonts.regular as unknown as string);
+  doc.registerFont('bold', fonts.bold as unknown as string);
 
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

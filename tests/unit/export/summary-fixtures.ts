@@ -1,30 +1,24 @@
-import type { Finding, Status } from '../../../shared/checks/finding';
-import { summarize } from '../../../shared/checks/finding';
+import { CHECKS } from '../../../shared/checks/catalogue';
+import { summarize, type Finding, type Status } from '../../../shared/checks/finding';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
 import { planSchema, type Plan, type PlanInput } from '../../../shared/model/plan';
-import type { PlannedRecord } from '../../../shared/records/planned-record';
 
 /**
- * Plans, planned records and runs for the summary tests. The records stand in for the
- * planner's output (same shape as PlannedRecord) so these tests do not change when the
- * planner's wording does; the CLI test runs the real planner.
+ * Plans and runs for the summary tests. Records come from the real planner (planRecords); the
+ * runs are hand-made documents in the shape of `mailwright check --json` (CHECKS.md), so the
+ * PDF can be tested in every state without a network.
  */
 
 /** A fixed moment so the PDFs' dates are stable. */
 export const NOW = new Date('2026-11-22T10:05:00.000Z');
 
-/** A 2048-bit RSA public key (base64 SPKI, as in p=): 392 characters. */
+/** A 2048-bit RSA public key (base64 SPKI, as in p=), made with openssl for these tests. */
 export const DKIM_2048 =
-  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxKLxoS2tFczGkPLPgizskuemMghRniWaoLcyehkd3qqGElvW/VDL5AaWTg0nLVkjRo9z+40RQzuVaE8AkAFmxZzow3x+VJYKdjykkJ0iT9wCS0DRTXu269V264Vf/3jvredZiKRkgwlL9xNAwxXFg0x/XFw005UWVRIkdgcKWTjpBP2dPwVZ4WWC+9aGVd+Gyn1o0CLelf4rEjGoXbAAEgAqeGUxrcIlbjXfbcmwIDAQAB';
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAqGb4QP/8I/mVQnBNi1pJa3PCYCD4QdpAXDY7tzf0mQr9UX3QW09pUzLnrqVAqal4vO/lfe7ikcjTHTPJKYb+qO5xou4Jx7rWrpNlPr9SusfRD9GzyfeS+TG9R6DRSbUHlujzxxtquTNjQPq/NSbMECs6QN+GlSqnOETXMrCcBgYqGIvW2tart63SAeJd30CGwdF5dYG9Z9NeuY+37jtaY5Zevj4S+RHXLAHDT3EYTg6x8x/VYCCijFdWI+9QqULyewBs8Gh9kP96RATglEtLJUTpfLrjAV/bIFIYvoCPu4GBsAd76LXiJLQa8GilUPqdv1xtMobglNmdvA6VvwzAIQIDAQAB';
 
-/** A 4096-bit-sized key text (736 characters), to exercise long values. */
-export const DKIM_LONG = (DKIM_2048.repeat(2) + 'AAAB').slice(0, 736);
-
-function txt(value: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < value.length; i += 255) out.push(value.slice(i, i + 255));
-  return out;
-}
+/** A 4096-bit RSA public key (736 characters): a long TXT value in three strings. */
+export const DKIM_4096 =
+  'MIICIjANBgkqhkiG9w0BAQEFAAOCAg8AMIICCgKCAgEA8rdTgtJ0UqBxJkfkYNae/fnGmkfNwRRye1yX+WJA7D2CX6JWdIcAH2VxeKC9Z5cGGy7+bnoE6aCVxFmIDPK1eUIpcClkiU4ytIYxH4QpGJQf/X3pWKYwmdDjKg1jI0RDO0W1nHMXk3EaFeoFFowYybsx0tyP2NFrRDWYruikaA95FtpBsUtAZBHEMUtZNAkxMpaGt4rvJsIxilLB81FrVewnuxUSFXEhQZYdsL0WQP85IZxnuDWnFt5las03naC1uiwXAm7tzYziZ9MTjK7Kvc6P94w8+a6BSCiEnU5517ETzNtGLruERbwaMWzQxv1c4HTufxuwchAQXFx5Ml0VRAeoaYTk9SjvCKc0/XzhTQO84C4ZMsH1rz/DU6SKqFTP/8Tm7vwCfDf+IHNOGNZ/lp0rZMoUv+4N91EFVlSzN0g0sxcuHksIiavTpnqaytR6RMI2FwrIYkNOj7VF9VXVTJ6fKss6NfNu7TJvMqiotJKM1u8ynae+FdaXg0p8YISGX626obqCxheJax3snueDkzc7V0+Eqx8xZDRnDYphPHA473kKywkvSJa1o7R4/EboAe0cNA3a5yGlhMo1K+sGCERMkW4BjBlaHgtNjLY2aggfO/XO5IEguTMNSpRXxzAYpVshHBldnsAeVBG5dehP1QXB8phOZJgxjtZdoWWncfMCAwEAAQ==';
 
 /** Parse a plan input as the app would. */
 export function plan(input: PlanInput): Plan {
@@ -43,133 +37,52 @@ export const basicPlan: Plan = plan({
   vpsHost: 'hetzner',
 });
 
-/** Records like the planner's for a plan (A/AAAA, MX, SPF, HELO SPF, DKIM, DMARC, PTR). */
-export function recordsFor(p: Plan, spfIncludes: readonly string[] = []): PlannedRecord[] {
-  const d = p.domain;
-  const h = p.mailHost;
-  const records: PlannedRecord[] = [];
-  for (const ip of p.ipv4) {
-    records.push({
-      key: `a:${ip}`,
-      name: h,
-      type: 'A',
-      value: ip,
-      ttl: 3600,
-      where: 'dns-host',
-      why: 'Points the mail host name at your server.',
-      checks: ['host.a'],
-    });
-  }
-  for (const ip of p.ipv6) {
-    records.push({
-      key: `aaaa:${ip}`,
-      name: h,
-      type: 'AAAA',
-      value: ip,
-      ttl: 3600,
-      where: 'dns-host',
-      why: 'Points the mail host name at your server over IPv6.',
-      checks: ['host.aaaa'],
-    });
-  }
-  if (p.mode === 'send-receive') {
-    records.push({
-      key: 'mx',
-      name: d,
-      type: 'MX',
-      value: `10 ${h}`,
-      ttl: 3600,
-      where: 'dns-host',
-      why: 'Tells other servers where to deliver mail for the domain.',
-      checks: ['mx.present', 'mx.target'],
-    });
-  }
-  const spf = [
-    'v=spf1',
-    'mx',
-    ...p.ipv4.map((ip) => `ip4:${ip}`),
-    ...p.ipv6.map((ip) => `ip6:${ip}`),
-    ...spfIncludes.map((i) => `include:${i}`),
-    '~all',
-  ].join(' ');
-  records.push({
-    key: 'spf',
-    name: d,
-    type: 'TXT',
-    value: spf,
-    txtStrings: txt(spf),
-    ttl: 3600,
-    where: 'dns-host',
-    why: 'Lists the servers allowed to send mail for the domain.',
-    checks: [
-      'spf.present',
-      'spf.single',
-      'spf.syntax',
-      'spf.authorizes',
-      'spf.lookups',
-      'spf.all',
-      'spf.senders',
-    ],
-    nextStep: { value: spf.replace('~all', '-all'), when: 'after 2 weeks of clean DMARC reports' },
+/** The long plan: IPv4 + IPv6, four other senders, a 4096-bit DKIM key, an unknown DNS host. */
+export const longPlan: Plan = plan({
+  domain: 'shop.example.org',
+  mailHost: 'mail.shop.example.org',
+  ipv4: ['198.51.100.25', '198.51.100.26'],
+  ipv6: ['2001:db8:4:2::25'],
+  mode: 'send-receive',
+  senders: ['google-workspace', 'amazon-ses', 'sendgrid', 'mailgun'],
+  dkim: { selector: 's2026', publicKey: DKIM_4096, keyType: 'rsa' },
+  dmarc: { policy: 'none', rua: 'mailto:dmarc-reports@shop.example.org' },
+  dnsHost: 'other',
+  vpsHost: 'other',
+});
+
+/** International domains: Cyrillic, Greek, accented Latin (Unicode, ASCII). */
+export const IDN_CASES = [
+  {
+    unicode: 'пример.рф',
+    ascii: 'xn--e1afmkfd.xn--p1ai',
+    mailUnicode: 'почта.пример.рф',
+    mailAscii: 'xn--80a1acny.xn--e1afmkfd.xn--p1ai',
+  },
+  {
+    unicode: 'παράδειγμα.ελ',
+    ascii: 'xn--hxajbheg2az3al.xn--qxam',
+    mailUnicode: 'mail.παράδειγμα.ελ',
+    mailAscii: 'mail.xn--hxajbheg2az3al.xn--qxam',
+  },
+  {
+    unicode: 'café-crème.fr',
+    ascii: 'xn--caf-crme-60ag.fr',
+    mailUnicode: 'mail.café-crème.fr',
+    mailAscii: 'mail.xn--caf-crme-60ag.fr',
+  },
+] as const;
+
+/** The plan of one IDN case. */
+export function idnPlan(c: (typeof IDN_CASES)[number]): Plan {
+  return plan({
+    domain: c.ascii,
+    mailHost: c.mailAscii,
+    ipv4: ['192.0.2.25'],
+    dmarc: { policy: 'quarantine' },
+    dnsHost: 'namecheap',
+    vpsHost: 'digitalocean',
   });
-  records.push({
-    key: 'spf-helo',
-    name: h,
-    type: 'TXT',
-    value: 'v=spf1 a -all',
-    ttl: 3600,
-    where: 'dns-host',
-    why: 'Lets receivers check the name your server greets them with.',
-    checks: ['spf.helo'],
-  });
-  if (p.dkim?.publicKey) {
-    const v = `v=DKIM1; k=rsa; p=${p.dkim.publicKey}`;
-    records.push({
-      key: `dkim:${p.dkim.selector}`,
-      name: `${p.dkim.selector}._domainkey.${d}`,
-      type: 'TXT',
-      value: v,
-      txtStrings: txt(v),
-      ttl: 3600,
-      where: 'dns-host',
-      why: 'Publishes the key that proves your mail was signed by your server.',
-      checks: ['dkim.present', 'dkim.syntax', 'dkim.key-strength', 'dkim.matches', 'dkim.testing'],
-    });
-  }
-  if (p.dmarc) {
-    const v = `v=DMARC1; p=${p.dmarc.policy}${p.dmarc.rua ? `; rua=${p.dmarc.rua}` : ''}`;
-    const rec: PlannedRecord = {
-      key: 'dmarc',
-      name: `_dmarc.${d}`,
-      type: 'TXT',
-      value: v,
-      ttl: 3600,
-      where: 'dns-host',
-      why: 'Tells receivers what to do with mail that fails SPF and DKIM.',
-      checks: ['dmarc.present', 'dmarc.single', 'dmarc.syntax', 'dmarc.policy', 'dmarc.reports'],
-    };
-    if (p.dmarc.policy === 'none')
-      rec.nextStep = {
-        value: v.replace('p=none', 'p=quarantine'),
-        when: 'after 4 weeks of reports showing only your own servers',
-      };
-    records.push(rec);
-  }
-  for (const ip of [...p.ipv4, ...p.ipv6]) {
-    records.push({
-      key: `ptr:${ip}`,
-      name: ip.includes(':')
-        ? `${ip} (reverse)`
-        : ip.split('.').reverse().join('.') + '.in-addr.arpa',
-      type: 'PTR',
-      value: h,
-      ttl: 3600,
-      where: 'vps-host',
-      why: 'Makes your server address point back to its name.',
-      checks: ['ptr.present', 'ptr.matches', 'ptr.fcrdns'],
-    });
-  }
-  return records;
 }
 
 /** Build a finding. */
@@ -197,6 +110,39 @@ export function run(domain: string, findings: Finding[]): CheckDocument {
     summary: summarize(findings),
     findings,
   };
+}
+
+/** A submission.ports finding shaped like the checker's (evidence.ports per service). */
+export function submissionFinding(address: string): Finding {
+  const f = finding(
+    'submission.ports',
+    address,
+    'info',
+    'Mail apps can use ports 587, 993',
+    `Ports for mail apps at ${address}.`,
+  );
+  f.evidence = {
+    ports: [
+      {
+        service: 587,
+        port: 587,
+        open: true,
+        tls: 'TLSv1.3',
+        certificateNames: 'mail.example.com',
+        certificateOk: true,
+      },
+      { service: 465, port: 465, open: false },
+      {
+        service: 993,
+        port: 993,
+        open: true,
+        tls: 'TLSv1.3',
+        certificateNames: 'mail.example.com',
+        certificateOk: true,
+      },
+    ],
+  };
+  return f;
 }
 
 /** A run of the basic plan: two fails, a warn, a pending, an unknown, the rest pass. */
@@ -239,14 +185,17 @@ export function basicRun(): CheckDocument {
       'Delete the older record "v=spf1 mx ~all" at your DNS host and keep only the one from this summary.',
     ),
     finding('spf.all', 'example.com', 'pass', 'SPF ends with ~all.', 'The record ends in ~all.'),
-    finding(
-      'dkim.present',
-      'mail._domainkey.example.com',
-      'pending',
-      'The DKIM key is published but not yet visible everywhere.',
-      'Your nameservers have it; Google Public DNS does not yet.',
-      'Nothing to do: wait, then check again.',
-    ),
+    {
+      ...finding(
+        'dkim.present',
+        'mail._domainkey.example.com',
+        'pending',
+        'The DKIM key is published but not yet visible everywhere.',
+        'Your nameservers have it; Google Public DNS does not yet.',
+        'Nothing to do: wait, then check again.',
+      ),
+      eta: '2026-11-22T11:00:00.000Z',
+    },
     finding(
       'dmarc.policy',
       'example.com',
@@ -282,35 +231,46 @@ export function basicRun(): CheckDocument {
   ]);
 }
 
-/** A submission.ports finding shaped like the checker's (evidence.ports per service). */
-export function submissionFinding(address: string): Finding {
-  const f = finding(
-    'submission.ports',
-    address,
-    'info',
-    'Mail apps can use ports 587, 993',
-    `Ports for mail apps at ${address}.`,
-  );
-  f.evidence = {
-    ports: [
-      {
-        service: 587,
-        port: 587,
-        open: true,
-        tls: 'TLSv1.3',
-        certificateNames: 'mail.example.com',
-        certificateOk: true,
-      },
-      { service: 465, port: 465, open: false },
-      {
-        service: 993,
-        port: 993,
-        open: true,
-        tls: 'TLSv1.3',
-        certificateNames: 'mail.example.com',
-        certificateOk: true,
-      },
-    ],
-  };
-  return f;
+const ROTATION: readonly Status[] = ['fail', 'warn', 'pending', 'unknown', 'pass', 'pass', 'info'];
+
+/** Many findings for the long plan: every catalogue check, per address where it is per address. */
+export function longRun(p: Plan): CheckDocument {
+  const addresses = [...p.ipv4, ...p.ipv6];
+  const perAddress = new Set([
+    'host.public-ip',
+    'ptr.present',
+    'ptr.matches',
+    'ptr.fcrdns',
+    'spf.authorizes',
+    'dnsbl.ip',
+    'smtp.reachable',
+    'smtp.banner',
+    'smtp.ehlo',
+    'smtp.starttls',
+    'smtp.certificate',
+  ]);
+  const findings: Finding[] = [];
+  let i = 0;
+  for (const c of CHECKS) {
+    const subjects = perAddress.has(c.id) ? addresses : [p.domain];
+    for (const subject of subjects) {
+      const status = ROTATION[i % ROTATION.length] ?? 'pass';
+      i += 1;
+      const needsFix = status !== 'pass' && status !== 'info';
+      findings.push(
+        finding(
+          c.id,
+          subject,
+          status,
+          `${c.title} (${subject}): finding number ${i} is ${status}.`,
+          `What the check saw for ${subject}, with enough words to wrap onto a second line in the PDF so that the layout of long details is exercised as well.`,
+          needsFix
+            ? `Fix number ${i}: open your DNS host's panel and correct the record for ${subject}, then run the check again.`
+            : undefined,
+        ),
+      );
+    }
+  }
+  for (const a of addresses) findings.push(submissionFinding(a));
+  return run(p.domain, findings);
 }

@@ -1,0 +1,237 @@
+import type { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
+import { verifyOptionsSchema, type VerifyOptions } from '../../shared/checks/verify-options';
+import { checkDocumentSchema, type CheckDocument } from '../../shared/checks/verify-progress';
+import { loadPlan } from '../../shared/model/plan-load';
+import type { Plan } from '../../shared/model/plan';
+import { runCheckForExport, type RunCheck } from '../export/check-runner';
+import { buildJsonExport } from '../export/json-export';
+import { PAPER_SIZES, type PaperSize } from '../export/pdf-style';
+import { buildSummaryPdf } from '../export/summary-export';
+import { buildZoneFile } from '../export/zone-export';
+
+/** What `export` needs from outside; tests replace the checker and the output streams. */
+export interface ExportCommandDeps {
+  runCheck?: RunCheck;
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+  now?: () => Date;
+}
+
+/** Bad input: the CLI prints `mailwright export: <field>: <message>` and exits 2 (CHECKS.md). */
+class InputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface ExportFlags {
+  plan: string;
+  pdf?: string;
+  zone?: string;
+  json?: string;
+  results?: string;
+  paper: string;
+  resolver?: string[];
+  nsPort?: string;
+  dnsbl?: string[];
+  smtpPort?: string;
+  controlMx?: string;
+  smtp: boolean;
+  timeout?: string;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function port(flag: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    throw new InputError(flag, `"${v}" is not a port number (1-65535).`);
+  return n;
+}
+
+function networkOptions(flags: ExportFlags & { dnsbl?: string[] | false }): VerifyOptions {
+  const raw: Record<string, unknown> = {};
+  if (flags.resolver) raw['resolvers'] = flags.resolver;
+  const nsPort = port('--ns-port', flags.nsPort);
+  if (nsPort !== undefined) raw['nsPort'] = nsPort;
+  if (flags.dnsbl === false) raw['noDnsbl'] = true;
+  else if (Array.isArray(flags.dnsbl)) raw['dnsblZones'] = flags.dnsbl;
+  const smtpPort = port('--smtp-port', flags.smtpPort);
+  if (smtpPort !== undefined) raw['smtpPort'] = smtpPort;
+  if (flags.controlMx !== undefined) raw['controlMx'] = flags.controlMx;
+  if (!flags.smtp) raw['noSmtp'] = true;
+  if (flags.timeout !== undefined) {
+    const ms = Number(flags.timeout);
+    if (!Number.isInteger(ms))
+      throw new InputError('--timeout', `"${flags.timeout}" is not a number of milliseconds.`);
+    raw['timeoutMs'] = ms;
+  }
+  const parsed = verifyOptionsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(
+      `--${String(issue?.path[0] ?? 'options')}`,
+      issue?.message ?? 'invalid option',
+    );
+  }
+  return parsed.data;
+}
+
+async function readText(flag: string, path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    throw new InputError(
+      flag,
+      `cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
+    );
+  }
+}
+
+async function readPlan(path: string): Promise<Plan> {
+  const loaded = loadPlan(await readText('--plan', path));
+  if (!loaded.ok) throw new InputError(`--plan ${loaded.field}`, loaded.message);
+  return loaded.plan;
+}
+
+function fieldOf(path: readonly PropertyKey[]): string {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
+}
+
+async function readResults(path: string): Promise<CheckDocument> {
+  let data: unknown;
+  try {
+    data = JSON.parse((await readText('--results', path)).replace(/^\uFEFF/, ''));
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError('--results', `${path} is not valid JSON (${(e as Error).message}).`);
+  }
+  const parsed = checkDocumentSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue ? fieldOf(issue.path) : '';
+    throw new InputError(
+      `--results ${field || 'document'}`,
+      `${issue?.message ?? 'invalid'}. Give the output of \`mailwright check --json\`.`,
+    );
+  }
+  return parsed.data;
+}
+
+async function writeOut(flag: string, path: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(path, typeof data === 'string' ? data : Buffer.from(data));
+  } catch (e) {
+    throw new InputError(
+      flag,
+      `cannot write ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
+    );
+  }
+}
+
+/**
+ * `mailwright export`: the setup summary PDF, the BIND zone file and the JSON export of a plan.
+ * The PDF reflects --results (a `check --json` document) or, without it, a check run first
+ * with the same network options as `check`.
+ */
+export function registerExportCommand(program: Command, deps: ExportCommandDeps = {}): void {
+  const out = deps.stdout ?? ((t: string) => void process.stdout.write(t));
+  const err = deps.stderr ?? ((t: string) => void process.stderr.write(t));
+  program
+    .command('export')
+    .description('Write the setup summary PDF, the zone file or the JSON export of a plan.')
+    .requiredOption('--plan <file>', 'the plan file (JSON, as for `mailwright check`)')
+    .option('--pdf <file>', 'write the setup summary PDF here')
+    .option('--zone <file>', 'write the BIND zone file of the records here')
+    .option('--json <file>', 'write the plan and the check results as JSON here')
+    .option('--results <file>', 'use this `mailwright check --json` output instead of checking now')
+    .option('--paper <size>', 'paper size of the PDF: a4 or letter', 'a4')
+    .option('--resolver <host[:port]>', 'recursive resolver to use (repeatable)', collect)
+    .option('--ns-port <port>', 'port for asking the nameservers directly (default 53)')
+    .option(
+      '--dnsbl <zone>',
+      'block list to check (repeatable; replaces the default ones)',
+      collect,
+    )
+    .option('--no-dnsbl', 'skip the block lists')
+    .option('--smtp-port <port>', 'SMTP port of the mail host (default 25)')
+    .option(
+      '--control-mx <host[:port]>',
+      'well-known mail server to test port 25 with; "none" skips it',
+    )
+    .option('--no-smtp', 'skip the SMTP checks')
+    .option('--timeout <ms>', 'time limit of each network operation, in milliseconds')
+    .action(async (flags: ExportFlags & { dnsbl?: string[] | false }) => {
+      try {
+        await runExport(flags, deps, out);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        err(`mailwright export: ${e.field}: ${e.message}\n`);
+        process.exitCode = 2;
+      }
+    });
+}
+
+async function runExport(
+  flags: ExportFlags & { dnsbl?: string[] | false },
+  deps: ExportCommandDeps,
+  out: (text: string) => void,
+): Promise<void> {
+  if (flags.pdf === undefined && flags.zone === undefined && flags.json === undefined) {
+    throw new InputError('--pdf', 'say what to write: --pdf FILE, --zone FILE and/or --json FILE.');
+  }
+  if (!(PAPER_SIZES as readonly string[]).includes(flags.paper)) {
+    throw new InputError('--paper', `"${flags.paper}" is not a paper size; use a4 or letter.`);
+  }
+  const paper = flags.paper as PaperSize;
+  const options = networkOptions(flags);
+  const plan = await readPlan(flags.plan);
+  const now = deps.now?.() ?? new Date();
+
+  if (flags.zone !== undefined) {
+    await writeOut('--zone', flags.zone, buildZoneFile(plan));
+    out(`Wrote the zone file to ${flags.zone}\n`);
+  }
+  if (flags.pdf === undefined && flags.json === undefined) return;
+
+  let run: CheckDocument;
+  if (flags.results !== undefined) {
+    run = await readResults(flags.results);
+    if (run.domain !== plan.domain) {
+      throw new InputError(
+        '--results domain',
+        `the results are for ${run.domain}, but the plan is for ${plan.domain}.`,
+      );
+    }
+  } else {
+    out(`Checking ${plan.domain} first (give --results to use an earlier check)...\n`);
+    const controller = new AbortController();
+    const stop = (): void => controller.abort(new Error('interrupted'));
+    process.once('SIGINT', stop);
+    try {
+      run = await (deps.runCheck ?? runCheckForExport)(plan, options, controller.signal);
+    } finally {
+      process.removeListener('SIGINT', stop);
+    }
+  }
+
+  if (flags.json !== undefined) {
+    await writeOut('--json', flags.json, buildJsonExport(plan, run, now));
+    out(`Wrote the JSON export to ${flags.json}\n`);
+  }
+  if (flags.pdf !== undefined) {
+    const pdf = await buildSummaryPdf(plan, run, { paper, now });
+    await writeOut('--pdf', flags.pdf, pdf);
+    out(`Wrote the setup summary to ${flags.pdf}\n`);
+  }
+}
