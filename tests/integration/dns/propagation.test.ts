@@ -72,4 +72,21 @@ describe('propagation, for real', () => {
     ]);
     expect((await third.publicViews[0]?.query('new.example.test', 'TXT'))?.outcome).toBe('answer');
   });
+
+  it('flushing the resolver shows an edit at once', async () => {
+    const views = () => createViews({ resolvers: [unbound.address], nsPort, timeoutMs: 1000 });
+    await knot.setZone('example.test', zoneWith(['mail 300 IN A 192.0.2.30']));
+    await unbound.flush('example.test'); // whatever the test above left in the cache
+    expect(address(await views().publicViews[0]?.query('mail.example.test', 'A'))).toEqual([
+      '192.0.2.30',
+    ]);
+    await knot.setZone('example.test', zoneWith(['mail 300 IN A 192.0.2.31']));
+    expect(address(await views().publicViews[0]?.query('mail.example.test', 'A'))).toEqual([
+      '192.0.2.30',
+    ]);
+    await unbound.flush('example.test');
+    expect(address(await views().publicViews[0]?.query('mail.example.test', 'A'))).toEqual([
+      '192.0.2.31',
+    ]);
+  });
 });

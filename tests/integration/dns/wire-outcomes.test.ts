@@ -164,6 +164,28 @@ describe('wire client against Knot (authoritative)', () => {
   });
 });
 
+describe('wire client over IPv6 loopback', () => {
+  it('asks [::1]:port like 127.0.0.1:port', async () => {
+    const v6 = await startKnot({ zones: { 'example.test': zone }, ipv6: true });
+    try {
+      const t = createWireTransport({
+        server: `[::1]:${v6.port}`,
+        timeoutMs: 2000,
+        recursionDesired: false,
+      });
+      expect(t.server).toBe(`[::1]:${v6.port}`);
+      const [small, big] = await Promise.all([
+        t.query('mail.example.test', 'AAAA'),
+        t.query('big.example.test', 'TXT'),
+      ]);
+      expect(small.records).toMatchObject([{ address: '2001:db8::25' }]);
+      expect(big.via).toBe('tcp');
+    } finally {
+      await v6.stop();
+    }
+  });
+});
+
 describe('wire client through Unbound (recursive)', () => {
   it('answers through the stub, not authoritative, with the same TXT strings', async () => {
     const t = createWireTransport({ server: unbound.address, timeoutMs: 2000 });
