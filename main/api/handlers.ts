@@ -1,5 +1,6 @@
 import type { CallName, CallRequestParsed, CallResponse } from '../../shared/api/contract';
 import type { ApiContext } from './context';
+import { detectHostOfDomain } from './dns-host-lookup';
 import { VerifyService } from '../verify/verify-service';
 
 const services = new WeakMap<ApiContext, VerifyService>();
@@ -54,6 +55,7 @@ export const handlers: Handlers = {
     ctx.events.emit('projects.changed', { id, change: 'deleted' });
     return { deleted: true as const };
   },
+  'dns.detectHost': async ({ domain }) => detectHostOfDomain(domain),
   'verify.run': async (req, ctx) =>
     verifyOf(ctx).run(req, (runId, progress) =>
       ctx.events.emit('verify.progress', { runId, progress }),

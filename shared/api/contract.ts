@@ -48,6 +48,27 @@ export const calls = {
   'projects.duplicate': { request: projectId, response: projectSchema },
   'projects.delete': { request: projectId, response: z.object({ deleted: z.literal(true) }) },
   /**
+   * Which company hosts a domain's DNS, recognised from its NS records (asked through this
+   * computer's resolver, falling back to public ones; 8 seconds at most). A lookup that could not
+   * be made answers with `problem` in plain words, never an error.
+   */
+  'dns.detectHost': {
+    request: z.object({
+      domain: z
+        .string()
+        .min(1)
+        .max(253)
+        .regex(/^[a-z0-9._-]+$/i),
+    }),
+    response: z.object({
+      nameServers: z.array(z.string()),
+      detected: z
+        .object({ id: z.string(), name: z.string(), alsoPossible: z.array(z.string()) })
+        .nullable(),
+      problem: z.string().nullable(),
+    }),
+  },
+  /**
    * Run every check of a plan (the given one, or the project's). Progress streams as
    * `verify.progress` events with the run id; the finished run is stored in the project's history.
    * `runId` may be chosen by the caller so it can cancel before the answer arrives.
