@@ -187,6 +187,12 @@ export function normalizePastedDkim(text: string): PastedDkimResult {
     notes.push('You pasted just the key; we wrapped it in a DKIM record.');
   }
 
+  // "p=<32 bytes>" without k= is an Ed25519 key whose k= was left behind in the copy.
+  const first = parseDkimRecord(recordText);
+  if (!('k' in first.tags) && decodeBase64(first.publicKey)?.length === 32) {
+    recordText = recordText.replace(/(^|;)(\s*)p\s*=/, '$1$2k=ed25519; p=');
+    notes.push('We added "k=ed25519": the key is an Ed25519 key.');
+  }
   const parsed = parseDkimRecord(recordText);
   const firstError = parsed.problems.find((p) => p.level === 'error');
   if (firstError) return fail(firstError.code, firstError.message);

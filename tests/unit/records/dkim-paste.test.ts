@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { normalizePastedDkim } from '../../../shared/records/dkim-paste';
 
 const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -60,6 +61,7 @@ describe('normalizePastedDkim', () => {
     expect(r.record).toBe(`v=DKIM1; k=ed25519; p=${raw}`);
     expect(r.keyType).toBe('ed25519');
     expect(ok(raw).record).toBe(`v=DKIM1; k=ed25519; p=${raw}`);
+    expect(ok(`v=DKIM1; p=${raw}`).record).toBe(`v=DKIM1; k=ed25519; p=${raw}`);
   });
 
   it.each([
@@ -80,5 +82,27 @@ describe('normalizePastedDkim', () => {
       expect(r.code).toBe(code);
       expect(r.message).toContain(words);
     }
+  });
+
+  it('reads back a record however a program splits and quotes it (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: expected.length - 1 }), { maxLength: 4 }),
+        fc.constantFrom('\n\t', ' ', '\r\n   '),
+        fc.boolean(),
+        (cuts, gap, named) => {
+          const points = [...new Set(cuts)].sort((a, b) => a - b);
+          const pieces = [0, ...points].map((p, i) =>
+            expected.slice(p, points[i] ?? expected.length),
+          );
+          const body = `( ${pieces.map((p) => `"${p}"`).join(gap)} )`;
+          const text = named ? `mail._domainkey IN TXT ${body}` : body;
+          const r = normalizePastedDkim(text);
+          expect(r.ok && r.record).toBe(expected);
+          if (named) expect(r.ok && r.selector).toBe('mail');
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
