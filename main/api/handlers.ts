@@ -2,6 +2,7 @@ import type { CallName, CallRequestParsed, CallResponse } from '../../shared/api
 import type { ApiContext } from './context';
 import { detectHostOfDomain } from './dns-host-lookup';
 import { VerifyService } from '../verify/verify-service';
+import { exportJson, exportPdf, exportZone } from '../export/export-api';
 
 const services = new WeakMap<ApiContext, VerifyService>();
 /** The context's verify service, made once per context when it has none. */
@@ -65,4 +66,7 @@ export const handlers: Handlers = {
     runs: await verifyOf(ctx).history().list(projectId),
   }),
   'runs.get': async ({ projectId, runId }, ctx) => verifyOf(ctx).history().get(projectId, runId),
+  'export.pdf': async (req) => exportPdf(req),
+  'export.zone': async (req) => exportZone(req),
+  'export.json': async (req) => exportJson(req),
 };

@@ -109,6 +109,29 @@ export const calls = {
     request: z.object({ projectId: z.string().min(1), runId: z.string().min(1) }),
     response: checkDocumentSchema,
   },
+  /** The setup summary PDF of a plan and its last run (none: "Not verified yet"), as base64. */
+  'export.pdf': {
+    request: z.object({
+      plan: planSchema,
+      run: checkDocumentSchema.optional(),
+      paper: z.enum(['a4', 'letter']).optional(),
+    }),
+    response: z.object({
+      fileName: z.string(),
+      mimeType: z.literal('application/pdf'),
+      base64: z.string(),
+    }),
+  },
+  /** The BIND zone file of a plan's records, for DNS hosts that import one. */
+  'export.zone': {
+    request: z.object({ plan: planSchema }),
+    response: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
+  },
+  /** The plan and its last run as one JSON file (the run as `mailwright check --json` prints it). */
+  'export.json': {
+    request: z.object({ plan: planSchema, run: checkDocumentSchema.optional() }),
+    response: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
+  },
 } as const;
 
 /** Every main→renderer event: name → payload schema. */

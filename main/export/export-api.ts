@@ -1,0 +1,68 @@
+import { ApiError } from '../../shared/api/result';
+import type { CheckDocument } from '../../shared/checks/verify-progress';
+import type { Plan, PlanInput } from '../../shared/model/plan';
+import { validatePlan } from '../../shared/model/plan-validate';
+import { buildJsonExport } from './json-export';
+import type { PaperSize } from './pdf-style';
+import { buildSummaryPdf } from './summary-export';
+import { buildZoneFile } from './zone-export';
+
+/** A file for the renderer to save (Electron) or download (browser mode). */
+export interface ExportedText {
+  fileName: string;
+  mimeType: string;
+  text: string;
+}
+
+/** The PDF, as base64 because the contract carries JSON. */
+export interface ExportedPdf {
+  fileName: string;
+  mimeType: 'application/pdf';
+  base64: string;
+}
+
+// The contract checks the plan's shape; this checks its values and normalises them (IDN to
+// punycode, canonical addresses), as `mailwright export --plan` does.
+function checkedPlan(input: PlanInput): Plan {
+  const r = validatePlan(input);
+  if (!r.ok) throw new ApiError('bad-request', r.message, `plan.${r.field}`);
+  return r.plan;
+}
+
+function fileStem(plan: Plan): string {
+  return plan.domain.replace(/[^a-z0-9.-]/gi, '_');
+}
+
+/** export.pdf: the setup summary PDF of a plan and its last run. */
+export async function exportPdf(req: {
+  plan: PlanInput;
+  run?: CheckDocument | undefined;
+  paper?: PaperSize | undefined;
+}): Promise<ExportedPdf> {
+  const plan = checkedPlan(req.plan);
+  const pdf = await buildSummaryPdf(plan, req.run, { paper: req.paper ?? 'a4' });
+  return {
+    fileName: `mail-setup-${fileStem(plan)}.pdf`,
+    mimeType: 'application/pdf',
+    base64: Buffer.from(pdf).toString('base64'),
+  };
+}
+
+/** export.zone: the BIND zone file of a plan's records. */
+export async function exportZone(req: { plan: PlanInput }): Promise<ExportedText> {
+  const plan = checkedPlan(req.plan);
+  return { fileName: `${fileStem(plan)}.zone`, mimeType: 'text/plain', text: buildZoneFile(plan) };
+}
+
+/** export.json: the plan and its last run, as `check --json` writes the run. */
+export async function exportJson(req: {
+  plan: PlanInput;
+  run?: CheckDocument | undefined;
+}): Promise<ExportedText> {
+  const plan = checkedPlan(req.plan);
+  return {
+    fileName: `mailwright-${fileStem(plan)}.json`,
+    mimeType: 'application/json',
+    text: buildJsonExport(plan, req.run),
+  };
+}
