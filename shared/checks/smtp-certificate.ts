@@ -50,7 +50,10 @@ export function judgeSmtpCertificate(
     });
   }
   const worst = problems.find((p) => p.status === 'fail') ?? problems[0]!;
-  const lines = problems.map((p) => `- ${p.title}. ${p.detail}`).join('\n');
+  const lines =
+    problems.length === 1
+      ? worst.detail
+      : problems.map((p) => `- ${p.title}. ${p.detail}`).join('\n');
   const fixes = [...new Set(problems.map((p) => p.fix))].join('\n');
   return makeFinding('smtp.certificate', subject, worst.status, {
     title: worst.title,

@@ -40,7 +40,7 @@ export function smtpGate(server: SmtpServerObservation, control: ControlObservat
     const seen = control.error ? describeError(control.error) : 'it failed';
     return {
       kind: 'blocked',
-      reason: `neither your server nor the well-known mail server ${control.target} could be reached on port 25 (${seen})`,
+      reason: `your server did not answer on port ${server.port} (${describeError(error)}), and neither did the well-known mail server ${control.target} (${seen})`,
     };
   }
   return { kind: 'open' };

@@ -46,8 +46,12 @@ function portState(
 
 function portLine(port: SubmissionPortObservation, state: SubmissionPortState): string {
   const head = `${port.service} (${PURPOSE[port.service]})`;
+  const failed = port.connect.error;
+  if (!port.connect.ok && failed?.kind === 'refused') return `${head}: closed`;
+  if (!port.connect.ok && failed?.kind === 'timeout')
+    return `${head}: no answer (closed by a firewall, or the server is down)`;
   if (!port.connect.ok)
-    return `${head}: closed: ${describeError(port.connect.error ?? { kind: 'error', message: 'not tried' })}`;
+    return `${head}: not reachable: ${describeError(failed ?? { kind: 'error', message: 'not tried' })}`;
   if (port.tls && !port.tls.ok)
     return `${head}: open, but encryption failed: ${describeError(port.tls.error ?? { kind: 'tls', message: 'handshake failed' })}`;
   if (!port.tls)

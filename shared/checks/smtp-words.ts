@@ -7,22 +7,23 @@ export function duration(ms: number): string {
   return `${s < 10 ? Math.round(s * 10) / 10 : Math.round(s)} s`;
 }
 
-/** What went wrong, in plain words (lower case, no full stop), with the system's words after it. */
+/**
+ * What went wrong, in plain words (lower case, no full stop). System errors keep their code in
+ * brackets for people who search for it; the full system message stays in the evidence.
+ */
 export function describeError(error: SmtpError): string {
-  const plain: Record<SmtpError['kind'], string> = {
-    timeout: 'no answer came in time',
-    refused:
-      'the address answered that nothing accepts connections on this port (connection refused)',
+  const plain: Partial<Record<SmtpError['kind'], string>> = {
+    refused: 'nothing accepts connections on that port (the connection was refused)',
     reset: 'the connection was cut off abruptly (reset)',
-    closed: 'the server hung up',
     'no-route': 'this computer has no route to that address',
     dns: 'the name could not be looked up',
     tls: 'the encryption handshake failed',
-    protocol: 'the answer was not SMTP',
-    aborted: 'the check was cancelled',
     error: 'the connection failed',
   };
-  return error.kind === 'aborted' ? plain.aborted : `${plain[error.kind]} (${error.message})`;
+  const own = plain[error.kind];
+  // Timeouts, closes, protocol errors and cancels carry messages written here, already plain.
+  if (!own) return error.message;
+  return error.code ? `${own}, ${error.code}` : `${own}: ${error.message}`;
 }
 
 /** A reply as the server wrote it, first line only when long: `421 4.3.2 Service shutting down`. */
