@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWireTransport } from '../../../main/dns/wire-transport';
 import { evaluateSpf } from '../../../main/spf/spf-evaluate';
@@ -144,5 +147,59 @@ describe('evaluateSpf against Knot', () => {
       signal: controller.signal,
     });
     expect(r.result).toBe('temperror');
+  });
+});
+
+/** pyspf (Debian python3-spf) on the same Knot, through pydns pointed at loopback only. */
+function pyspf(cases: { ip: string; sender: string; helo: string }[]): Promise<string[]> {
+  const script = fileURLToPath(new URL('pyspf-check.py', import.meta.url));
+  const [server, port] = knot.address.split(':');
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      '/usr/bin/python3',
+      [script],
+      { timeout: 30_000 },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`${err.message}\n${stderr}`));
+        else resolve(JSON.parse(stdout) as string[]);
+      },
+    );
+    child.stdin?.end(JSON.stringify({ server, port, cases }));
+  });
+}
+
+const havePyspf = existsSync('/usr/lib/python3/dist-packages/spf.py');
+
+describe('cross-check with pyspf (an independent SPF implementation)', () => {
+  it.skipIf(!havePyspf)('agrees with main/spf on every case', async () => {
+    const cases = [
+      { ip: '192.0.2.25', sender: 'alice@example.test', helo: 'mail.example.test' },
+      { ip: '2001:db8::25', sender: 'alice@example.test', helo: 'mail.example.test' },
+      { ip: '203.0.113.99', sender: 'alice@example.test', helo: 'x.example.net' },
+      { ip: '198.51.100.119', sender: 'news@example.test', helo: 'x.example.net' },
+      { ip: '198.51.100.99', sender: 'news@example.test', helo: 'x.example.net' },
+      { ip: '192.0.2.25', sender: '', helo: 'mail.example.test' },
+      { ip: '203.0.113.99', sender: '', helo: 'mail.example.test' },
+      { ip: '192.0.2.25', sender: 'a@broken.example.test', helo: 'x.example.net' },
+      { ip: '192.0.2.25', sender: 'a@nothing.example.test', helo: 'x.example.net' },
+    ];
+    const theirs = await pyspf(cases);
+    const ours: string[] = [];
+    for (const c of cases) ours.push((await evaluateSpf({ ...c, resolver: resolver() })).result);
+    console.log(
+      `pyspf cross-check: ${ours.filter((r, i) => r === theirs[i]).length}/${cases.length} agree (${ours.join(', ')})`,
+    );
+    expect(ours).toEqual(theirs);
+    expect(ours).toEqual([
+      'pass',
+      'pass',
+      'softfail',
+      'pass',
+      'softfail',
+      'pass',
+      'fail',
+      'permerror',
+      'none',
+    ]);
   });
 });
