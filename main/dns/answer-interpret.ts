@@ -66,6 +66,17 @@ export function interpretResponse(parts: ResponseParts): Interpretation {
       const { chain, final } = followChain(parts);
       if (final.length > 0)
         return { outcome: 'answer', records: [...chain, ...final], authoritySoa };
+      const referral = parts.authorities.filter((r) => r.type === 'NS');
+      if (chain.length === 0 && !authoritySoa && referral.length > 0) {
+        // Not "no data": the server does not hold the name and points elsewhere (a delegated
+        // subzone, or a nameserver that is not authoritative for the zone at all).
+        const targets = referral.map((r) => ('target' in r ? r.target : r.name)).join(', ');
+        return {
+          outcome: 'error',
+          records: [],
+          error: `the server does not answer for this name itself: it refers to ${targets}`,
+        };
+      }
       return { outcome: 'nodata', records: chain, ...negative };
     }
     case 'NXDOMAIN':

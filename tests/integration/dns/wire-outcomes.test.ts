@@ -35,6 +35,7 @@ const zone = zoneText({
     'www IN CNAME web',
     'web IN CNAME mail',
     'away IN CNAME mail.elsewhere.test.',
+    'sub IN NS ns.elsewhere.test.',
   ],
 });
 
@@ -136,6 +137,13 @@ describe('wire client against Knot (authoritative)', () => {
     expect(broken.error).toMatch(/SERVFAIL/);
     const other = await auth().query('example.org', 'A');
     expect(other.outcome).toBe('refused');
+  });
+
+  it('a referral to a delegated subzone is not "no data"', async () => {
+    const referral = await auth().query('www.sub.example.test', 'A');
+    expect(referral.outcome).toBe('error');
+    expect(referral.authoritative).toBe(false);
+    expect(referral.error).toMatch(/refers to ns\.elsewhere\.test/);
   });
 
   it('agrees with kdig on the same questions', async () => {

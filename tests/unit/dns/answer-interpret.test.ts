@@ -100,3 +100,17 @@ describe('interpretResponse', () => {
     ).toMatch(/not authoritative/);
   });
 });
+
+describe('referrals', () => {
+  it('an empty NOERROR with NS in authority and no SOA is a referral, not no-data', () => {
+    const result = interpretResponse({
+      name: 'www.sub.example.com',
+      type: 'A',
+      rcode: 'NOERROR',
+      answers: [],
+      authorities: [{ type: 'NS', name: 'sub.example.com', ttl: 60, target: 'ns.other.net' }],
+    });
+    expect(result.outcome).toBe('error');
+    expect(result.error).toMatch(/refers to ns\.other\.net/);
+  });
+});
