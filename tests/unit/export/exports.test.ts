@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { exportJson, exportPdf, exportZone } from '../../../main/export/export-api';
+import { buildJsonExport } from '../../../main/export/json-export';
+import { buildZoneFile } from '../../../main/export/zone-export';
+import { ApiError } from '../../../shared/api/result';
+import { checkDocumentSchema } from '../../../shared/checks/verify-progress';
+import { planSchema } from '../../../shared/model/plan';
+import { planRecords } from '../../../shared/records/plan-records';
+import { basicPlan, basicRun, NOW } from './summary-fixtures';
+
+describe('zone file export', () => {
+  it('holds every DNS-host record, and reverse DNS only as a comment', () => {
+    const zone = buildZoneFile(basicPlan);
+    expect(zone).toContain('$ORIGIN example.com.');
+    expect(zone).toMatch(/^@ 3600 IN MX 10 mail\.example\.com\.$/m);
+    expect(zone).toMatch(/^mail\._domainkey 3600 IN TXT "v=DKIM1; k=rsa; p=[^"]{200,}" "/m);
+    expect(zone).toMatch(/^;.*in-addr\.arpa\. PTR mail\.example\.com/m);
+    const owners = planRecords(basicPlan).filter((r) => r.where === 'dns-host').length;
+    expect(
+      zone.split('\n').filter((l) => / IN (A|AAAA|MX|TXT|CNAME) /.test(l) && !l.startsWith(';')),
+    ).toHaveLength(owners);
+  });
+});
+
+describe('JSON export', () => {
+  it('is the plan and the run, the run exactly as `check --json` printed it', () => {
+    const run = basicRun();
+    const doc = JSON.parse(buildJsonExport(basicPlan, run, NOW)) as Record<string, unknown>;
+    expect(doc['format']).toBe('mailwright-export');
+    expect(doc['exportedAt']).toBe(NOW.toISOString());
+    expect(planSchema.parse(doc['plan'])).toEqual(basicPlan);
+    expect(checkDocumentSchema.parse(doc['run'])).toEqual(run);
+  });
+
+  it('has run null before any check', () => {
+    expect(JSON.parse(buildJsonExport(basicPlan, undefined, NOW)).run).toBeNull();
+  });
+});
+
+describe('export calls of the contract', () => {
+  it('return the PDF as base64 and the texts with file names', async () => {
+    const pdf = await exportPdf({ plan: basicPlan, run: basicRun(), paper: 'letter' });
+    expect(pdf.fileName).toBe('mail-setup-example.com.pdf');
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await exportZone({ plan: basicPlan })).text).toBe(buildZoneFile(basicPlan));
+    expect((await exportJson({ plan: basicPlan })).fileName).toBe('mailwright-example.com.json');
+  });
+
+  it('name the wrong field of a bad plan', async () => {
+    const bad = { ...basicPlan, ipv4: ['1231233'] };
+    const error = await exportZone({ plan: bad }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).field).toBe('plan.ipv4[0]');
+  });
+});
