@@ -4,7 +4,7 @@ import type { SmtpAddressContext } from './smtp-context';
 import { gatedFinding } from './smtp-gate';
 import { greetingName, sameHost } from './smtp-greeting-name';
 import type { SmtpServerObservation } from './smtp-observation';
-import { describeError, duration, replyText } from './smtp-words';
+import { describeError, duration, replyText, serverCommand } from './smtp-words';
 
 /** A greeting slower than this is worth a sentence; one slower than SLOW_WARN_MS a warning. */
 const SLOW_NOTE_MS = 5_000;
@@ -42,7 +42,7 @@ function refusedGreeting(
     return makeFinding('smtp.banner', subject, 'fail', {
       title: 'The server refuses to talk to this computer (554)',
       detail: `${subject} greeted with "${text}". 554 at the greeting means the server will not accept anything from this computer's address.`,
-      fix: `Often the server checks block lists, and home and office addresses are on them on purpose: that is normal, and other mail servers are not affected. Run the check on the server itself (\`npx mailwright check --plan ${ctx.fix.planFile}\`) or from another network. If the server refuses every address, look at its client restrictions (in Postfix: postscreen and \`smtpd_client_restrictions\`). ${LOG_HINT}`,
+      fix: `Often the server checks block lists, and home and office addresses are on them on purpose: that is normal, and other mail servers are not affected. Run the check on the server itself (\`${serverCommand(ctx.fix.planFile)}\`) or from another network. If the server refuses every address, look at its client restrictions (in Postfix: postscreen and \`smtpd_client_restrictions\`). ${LOG_HINT}`,
       evidence,
     });
   }
@@ -88,7 +88,7 @@ function missingGreeting(
           ? 'The server cut the connection off before greeting'
           : 'The server hung up without greeting',
       detail: `Connected to ${subject} port ${server.port}, then ${describeError(error)} after ${duration(greeting.elapsedMs)}, before any greeting.`,
-      fix: `Usually a security tool or rule turns this computer away (fail2ban, postscreen, a connection limit, TCP wrappers), or the mail software crashes on each connection. If this computer's address is banned, unban it or run the check on the server itself (\`npx mailwright check --plan ${ctx.fix.planFile}\`). ${LOG_HINT}`,
+      fix: `Usually a security tool or rule turns this computer away (fail2ban, postscreen, a connection limit, TCP wrappers), or the mail software crashes on each connection. If this computer's address is banned, unban it or run the check on the server itself (\`${serverCommand(ctx.fix.planFile)}\`). ${LOG_HINT}`,
       evidence,
     });
   }

@@ -3,7 +3,7 @@ import { makeFinding, unknownFinding } from './finding-make';
 import type { SmtpAddressContext } from './smtp-context';
 import { gatedFinding } from './smtp-gate';
 import type { SmtpServerObservation } from './smtp-observation';
-import { describeError, duration } from './smtp-words';
+import { describeError, duration, serverCommand } from './smtp-words';
 
 /** The checklist for a server that does not take connections on port 25. */
 function serverSideFix(port: number): string {
@@ -56,7 +56,7 @@ export function judgeSmtpReachable(
         subject,
         `${subject} did not answer on port ${port} within ${duration(server.connect.timeoutMs)}, and it is not known whether this computer's network lets port 25 out (the check against a well-known mail server was turned off)`,
         evidence,
-        `Run the check again with the network check on, or on the server itself (\`npx mailwright check --plan ${ctx.fix.planFile}\`). If it still does not answer: ${serverSideFix(port)}`,
+        `Run the check again with the network check on, or on the server itself (\`${serverCommand(ctx.fix.planFile)}\`). If it still does not answer: ${serverSideFix(port)}`,
       );
     }
     return makeFinding('smtp.reachable', subject, 'fail', {

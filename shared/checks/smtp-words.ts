@@ -35,6 +35,20 @@ export function replyText(reply: SmtpReply): string {
 /** The plan file name used in commands when the caller does not know it. */
 export const DEFAULT_PLAN_FILE = 'mailwright-plan.json';
 
+/** A file name as one shell word. */
+function shellWord(text: string): string {
+  return /[\s'"$`\\]/.test(text) ? `'${text.replace(/'/g, "'\\''")}'` : text;
+}
+
+/**
+ * The command to run on the server, once the plan file has been copied there: scp puts it in the
+ * home folder under its own name, so only the file name is kept.
+ */
+export function serverCommand(planFile: string): string {
+  const name = planFile.split(/[\\/]/).pop() || planFile;
+  return `npx mailwright check --plan ${shellWord(name)}`;
+}
+
 /**
  * The fix for "this computer cannot check": run the same checks on the server itself, with the
  * exact commands for this plan.
@@ -43,8 +57,8 @@ export function runOnServerFix(planFile: string, serverAddress: string): string 
   const host = serverAddress.includes(':') ? `[${serverAddress}]` : serverAddress;
   return (
     `Run the same checks on the server itself, where port 25 is not blocked. ` +
-    `Copy the plan file to the server (for example: \`scp ${planFile} root@${host}:\`), ` +
-    `then run this on the server: \`npx mailwright check --plan ${planFile}\`. ` +
+    `Copy the plan file to the server (for example: \`scp ${shellWord(planFile)} root@${host}:\`), ` +
+    `then run this on the server: \`${serverCommand(planFile)}\`. ` +
     `Or run the check from another network that allows port 25.`
   );
 }

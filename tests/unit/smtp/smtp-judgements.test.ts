@@ -6,6 +6,7 @@ import {
   type SmtpEvaluationInput,
 } from '../../../shared/checks/smtp-evaluate';
 import { greetingName } from '../../../shared/checks/smtp-greeting-name';
+import { runOnServerFix, serverCommand } from '../../../shared/checks/smtp-words';
 import type {
   CertificateObservation,
   ControlObservation,
@@ -502,5 +503,18 @@ describe('evaluateSmtp: submission.ports', () => {
       status: 'info',
       title: 'No ports for mail apps answer',
     });
+  });
+});
+
+describe('the "run it on the server" command', () => {
+  it('copies the file as given and runs it by its name in the home folder', () => {
+    expect(runOnServerFix('/home/me/plans/shop.json', IP)).toContain(
+      `\`scp /home/me/plans/shop.json root@${IP}:\``,
+    );
+    expect(serverCommand('/home/me/plans/shop.json')).toBe('npx mailwright check --plan shop.json');
+    expect(serverCommand('C:\\Users\\me\\my plan.json')).toBe(
+      "npx mailwright check --plan 'my plan.json'",
+    );
+    expect(runOnServerFix('plan.json', '2001:db8::25')).toContain('root@[2001:db8::25]:');
   });
 });
