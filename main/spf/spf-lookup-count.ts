@@ -1,0 +1,172 @@
+import {
+  parseSpf,
+  SPF_MAX_LOOKUPS,
+  SPF_MAX_VOID_LOOKUPS,
+  type SpfRecord,
+} from '../../shared/records/spf-parse';
+import type { SpfResolver } from './spf-resolver';
+
+/**
+ * The worst-case DNS lookup count of a domain's SPF record with everything it includes: what a
+ * receiver spends when no earlier term matches (the case of a forger, or of a sender listed
+ * last). Evaluation (spf-evaluate.ts) stops at the first match and so under-counts; this walks
+ * every include: and redirect=, and asks the a/mx/exists targets whether they exist, to count
+ * void lookups too. Feeds the spf.lookups check.
+ */
+
+/** One SPF record in the tree, with the records it includes. */
+export interface SpfNode {
+  domain: string;
+  /** The record text, when exactly one was found. */
+  record?: string;
+  parsed?: SpfRecord;
+  /** Lookups this record's own terms make (not counting its children's). */
+  ownLookups: number;
+  children: SpfNode[];
+  /** Plain sentences about this record (missing, several records, a DNS error...). */
+  problems: string[];
+}
+
+/** The count for the whole tree. */
+export interface SpfLookupCount {
+  /** Worst-case DNS-querying terms across the tree (the limit is 10). */
+  lookups: number;
+  /** Terms whose query found nothing (the limit is 2). */
+  voidLookups: number;
+  /** The names that came back empty, for the user to clean up. */
+  voidTargets: string[];
+  /** Terms whose target uses macros, so they cannot be counted ahead of time. */
+  macroTerms: string[];
+  /** Lookups could not all be made (a DNS error): the counts are a lower bound. */
+  incomplete: boolean;
+  root: SpfNode;
+  /** Plain sentences summarising what is over a limit. */
+  problems: string[];
+}
+
+type Outcome = 'ok' | 'void' | 'error';
+
+async function probe(
+  resolver: SpfResolver,
+  name: string,
+  type: string,
+): Promise<{ outcome: Outcome; value?: unknown }> {
+  try {
+    const value = await resolver(name, type);
+    return { outcome: Array.isArray(value) && value.length === 0 ? 'void' : 'ok', value };
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    return { outcome: code === 'ENOTFOUND' || code === 'ENODATA' ? 'void' : 'error' };
+  }
+}
+
+/** Count the worst-case lookups of `domain`'s SPF tree. Never throws. */
+export async function countSpfLookups(
+  domain: string,
+  resolver: SpfResolver,
+  maxRecords = 40,
+): Promise<SpfLookupCount> {
+  const result: SpfLookupCount = {
+    lookups: 0,
+    voidLookups: 0,
+    voidTargets: [],
+    macroTerms: [],
+    incomplete: false,
+    root: { domain, ownLookups: 0, children: [], problems: [] },
+    problems: [],
+  };
+  const visited = new Set<string>();
+  let records = 0;
+
+  const walk = async (node: SpfNode): Promise<void> => {
+    const key = node.domain.toLowerCase().replace(/\.$/, '');
+    if (visited.has(key)) {
+      node.problems.push(
+        `${node.domain} is included twice (or includes itself); receivers count it each time.`,
+      );
+      return;
+    }
+    visited.add(key);
+    if (++records > maxRecords) {
+      result.incomplete = true;
+      node.problems.push('Stopped: too many nested records.');
+      return;
+    }
+    const txt = await probe(resolver, node.domain, 'TXT');
+    if (txt.outcome === 'error') {
+      result.incomplete = true;
+      node.problems.push(`The SPF record of ${node.domain} could not be fetched (DNS error).`);
+      return;
+    }
+    const texts =
+      txt.outcome === 'ok'
+        ? (txt.value as string[][]).map((r) => [].concat(r as never).join(''))
+        : [];
+    const spf = texts.filter((t) => /^v=spf1( |$)/i.test(t));
+    if (spf.length === 0) {
+      node.problems.push(`${node.domain} has no SPF record.`);
+      return;
+    }
+    if (spf.length > 1) {
+      node.problems.push(
+        `${node.domain} has ${spf.length} SPF records; receivers reject that (permerror).`,
+      );
+      return;
+    }
+    node.record = spf[0] as string;
+    node.parsed = parseSpf(node.record);
+    for (const term of node.parsed.lookupTerms) {
+      node.ownLookups += term.lookups;
+      const target = term.kind === 'modifier' ? term.value : (term.domain ?? node.domain);
+      if (term.hasMacro) {
+        result.macroTerms.push(term.text);
+        continue;
+      }
+      const name = term.name;
+      if (name === 'include' || name === 'redirect') {
+        const child: SpfNode = { domain: target, ownLookups: 0, children: [], problems: [] };
+        node.children.push(child);
+        await walk(child);
+        if (!child.record && child.problems.some((p) => p.includes('has no SPF record'))) {
+          result.voidLookups += 1;
+          result.voidTargets.push(target);
+          node.problems.push(
+            `"${term.text}" points at a name without an SPF record; receivers treat that as a permanent error (permerror).`,
+          );
+        }
+        continue;
+      }
+      if (name === 'ptr') continue; // needs the client's address; counted, not probed
+      const types = name === 'mx' ? ['MX'] : name === 'exists' ? ['A'] : ['A', 'AAAA'];
+      const answers = await Promise.all(types.map((t) => probe(resolver, target, t)));
+      if (answers.some((a) => a.outcome === 'error')) result.incomplete = true;
+      else if (answers.every((a) => a.outcome === 'void')) {
+        result.voidLookups += 1;
+        result.voidTargets.push(target);
+      }
+      if (name === 'mx') {
+        const mx = answers[0]?.value;
+        if (Array.isArray(mx) && mx.length > 10) {
+          node.problems.push(
+            `${target} has ${mx.length} MX records; receivers look at no more than 10 (permerror).`,
+          );
+        }
+      }
+    }
+  };
+
+  await walk(result.root);
+  const sum = (n: SpfNode): number => n.ownLookups + n.children.reduce((s, c) => s + sum(c), 0);
+  result.lookups = sum(result.root);
+  if (result.lookups > SPF_MAX_LOOKUPS) {
+    result.problems.push(
+      `Checking your SPF record can take ${result.lookups} DNS lookups; receivers stop at ${SPF_MAX_LOOKUPS} and reject the record (permerror). Remove services you no longer use, or list addresses with ip4:/ip6: instead of include:.`,
+    );
+  }
+  if (result.voidLookups > SPF_MAX_VOID_LOOKUPS) {
+    result.problems.push(
+      `${result.voidLookups} names in your SPF record do not exist or have no address (${result.voidTargets.join(', ')}); receivers allow ${SPF_MAX_VOID_LOOKUPS}. Remove them.`,
+    );
+  }
+  return result;
+}
