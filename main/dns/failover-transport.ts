@@ -1,27 +1,50 @@
+import { canonicalName } from './dns-names';
 import type { DnsOutcome, DnsResult, DnsTransport } from './types';
 
 /**
  * Ask transports in order, moving to the next while the outcome is one of `moveOn` (by default
  * timeout and error: the server could not be asked, which says nothing about the name). The
  * last answer is returned, with the earlier failures noted in its error text when it failed too.
+ * The transport that last answered is asked first next time, so a dead system resolver costs
+ * one timeout per run, not one per query.
  */
 export function createFailoverTransport(
   transports: DnsTransport[],
   moveOn: DnsOutcome[] = ['timeout', 'error'],
 ): DnsTransport {
   if (transports.length === 1 && transports[0]) return transports[0];
+  let preferred = 0;
   return {
     server: transports.map((t) => t.server).join(', '),
     query: async (name, type, signal) => {
+      if (transports.length === 0) {
+        return {
+          name: canonicalName(name),
+          type,
+          outcome: 'error',
+          records: [],
+          server: 'none',
+          elapsedMs: 0,
+          error: 'No resolver is configured.',
+        } satisfies DnsResult;
+      }
+      const order = [preferred, ...transports.keys()].filter((i, at, all) => all.indexOf(i) === at);
       const failures: string[] = [];
       let last: DnsResult | undefined;
-      for (const transport of transports) {
+      for (const index of order) {
+        const transport = transports[index];
+        if (!transport) continue;
         last = await transport.query(name, type, signal);
-        if (!moveOn.includes(last.outcome) || signal?.aborted) return last;
+        if (!moveOn.includes(last.outcome)) {
+          preferred = index;
+          return last;
+        }
+        if (signal?.aborted) return last;
         failures.push(last.error ?? `${transport.server}: ${last.outcome}`);
       }
-      if (!last) throw new Error('createFailoverTransport needs at least one transport');
-      return failures.length > 1 ? { ...last, error: failures.join(' ') } : last;
+      return last && failures.length > 1
+        ? { ...last, error: failures.join(' ') }
+        : (last as DnsResult);
     },
   };
 }

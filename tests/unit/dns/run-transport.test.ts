@@ -92,4 +92,21 @@ describe('createFailoverTransport', () => {
     expect(result.outcome).toBe('timeout');
     expect(result.error).toBe('a silent b silent');
   });
+
+  it('asks the one that answered first next time (a dead resolver costs one timeout)', async () => {
+    const dead = fake('dead', 'timeout', 30);
+    const good = fake('good', 'answer');
+    const chain = createFailoverTransport([dead, good]);
+    await chain.query('a.example', 'A');
+    await chain.query('b.example', 'A');
+    await chain.query('c.example', 'A');
+    expect(dead.calls).toBe(1);
+    expect(good.calls).toBe(3);
+  });
+
+  it('with nothing to ask, says so instead of throwing', async () => {
+    const result = await createFailoverTransport([]).query('x.example', 'A');
+    expect(result.outcome).toBe('error');
+    expect(result.error).toBe('No resolver is configured.');
+  });
 });
