@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { Link, useParams } from 'react-router';
 import { STEP_IDS, type StepId } from '../../../shared/model/steps';
 import { useAppStore } from '../state/app-store';
@@ -6,6 +6,20 @@ import { StepNav } from '../components/StepNav';
 import { SaveIndicator } from '../components/SaveIndicator';
 import { DomainStep } from '../steps/DomainStep';
 import { LaterStep } from '../steps/LaterStep';
+import type { Project } from '../../../shared/model/project';
+
+type StepScreen = ComponentType<{ project: Project }>;
+
+// Each built step is its own chunk, so the first paint loads only what the open step needs.
+const BUILT_STEPS: Partial<Record<StepId, StepScreen>> = {
+  server: lazy(() => import('../steps/ServerStep').then((m) => ({ default: m.ServerStep }))),
+  'dns-host': lazy(() => import('../steps/DnsHostStep').then((m) => ({ default: m.DnsHostStep }))),
+  records: lazy(() => import('../steps/RecordsStep').then((m) => ({ default: m.RecordsStep }))),
+  dkim: lazy(() => import('../steps/DkimStep').then((m) => ({ default: m.DkimStep }))),
+  'reverse-dns': lazy(() =>
+    import('../steps/ReverseDnsStep').then((m) => ({ default: m.ReverseDnsStep })),
+  ),
+};
 
 /** A project's step: loads the project, remembers the step, shows the step's screen. */
 export function ProjectLayout() {
@@ -38,14 +52,21 @@ export function ProjectLayout() {
         ) : (
           <>
             <SaveIndicator />
-            {stepId === 'domain' ? (
-              <DomainStep project={project} />
-            ) : (
-              <LaterStep projectId={project.id} step={stepId} />
-            )}
+            <StepScreenFor stepId={stepId} project={project} />
           </>
         )}
       </main>
     </div>
+  );
+}
+
+function StepScreenFor({ stepId, project }: { stepId: StepId; project: Project }) {
+  if (stepId === 'domain') return <DomainStep project={project} />;
+  const Screen = BUILT_STEPS[stepId];
+  if (!Screen) return <LaterStep projectId={project.id} step={stepId} />;
+  return (
+    <Suspense fallback={<p role="status">Opening the step…</p>}>
+      <Screen project={project} />
+    </Suspense>
   );
 }

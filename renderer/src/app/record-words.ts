@@ -1,0 +1,40 @@
+import type { PlannedRecord } from '../../../shared/records/planned-record';
+
+/** The card title of a planned record, in plain words. */
+export function recordTitle(r: PlannedRecord): string {
+  const [kind] = r.key.split(':');
+  switch (kind) {
+    case 'a':
+      return `Address (A) of ${r.name}`;
+    case 'aaaa':
+      return `IPv6 address (AAAA) of ${r.name}`;
+    case 'mx':
+      return `Mail exchanger (MX) of ${r.name}`;
+    case 'spf':
+      return `SPF of ${r.name}`;
+    case 'spf-helo':
+      return `SPF of the mail host ${r.name}`;
+    case 'dkim':
+      return `DKIM key (${r.name.split('._domainkey')[0] ?? ''} selector)`;
+    case 'dmarc':
+      return `DMARC of ${r.name.replace(/^_dmarc\./, '')}`;
+    case 'ptr':
+      return `Reverse DNS (PTR) of ${r.key.slice(4)}`;
+    default:
+      return `${r.type} of ${r.name}`;
+  }
+}
+
+/** What the user does with the record, in two or three words. */
+export function actionWords(r: PlannedRecord): string {
+  switch (r.action ?? 'create') {
+    case 'update':
+      return 'Edit the existing record';
+    case 'keep':
+      return 'Already right: keep it';
+    case 'replace':
+      return 'Replace what is there';
+    default:
+      return r.where === 'vps-host' ? 'Ask your VPS host' : 'Add a new record';
+  }
+}

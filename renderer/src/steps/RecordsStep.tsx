@@ -1,0 +1,140 @@
+import { useId, useMemo } from 'react';
+import { Link } from 'react-router';
+import { DMARC_POLICIES } from '../../../shared/model/plan';
+import type { Project } from '../../../shared/model/project';
+import { renderForDnsHost } from '../../../shared/providers/dns-host-render';
+import { getDnsHost } from '../../../shared/providers/dns-hosts';
+import { isKnown } from '../../../shared/providers/provider-fact';
+import { planOverview } from '../../../shared/records/plan-records';
+import { renderZone } from '../../../shared/records/zone-render';
+import { downloadText } from '../app/zone-download';
+import { PlanProblems } from '../components/PlanProblems';
+import { RecordCard } from '../components/RecordCard';
+import { StepFooter } from '../components/StepFooter';
+import { Term } from '../components/Term';
+import { useDraft, usePlan } from '../hooks/use-draft';
+
+const POLICY_WORDS: Record<(typeof DMARC_POLICIES)[number], string> = {
+  none: 'Only send me reports (start here)',
+  quarantine: 'Send failing mail to spam',
+  reject: 'Refuse failing mail',
+};
+
+/** Records: one card per record, in the order to create them, written for the user's DNS host. */
+export function RecordsStep({ project }: { project: Project }) {
+  const [draft, update] = useDraft(project);
+  const planned = usePlan(project);
+  const ruaId = useId();
+  const policyId = useId();
+  const overview = useMemo(() => (planned.ok ? planOverview(planned.plan) : null), [planned]);
+  const hostId = draft.dnsHost || 'other';
+  const host = getDnsHost(hostId);
+  const ruaProblem = !planned.ok
+    ? planned.problems.find((p) => p.field === 'dmarcRua')?.message
+    : undefined;
+  const otherProblems = planned.ok ? [] : planned.problems.filter((p) => p.field !== 'dmarcRua');
+  const importRule = host.zoneImport;
+
+  const downloadZone = () => {
+    if (!planned.ok || !overview) return;
+    downloadText(`${planned.plan.domain}.zone`, renderZone(overview.records, planned.plan.domain));
+  };
+
+  return (
+    <section aria-labelledby="records-title">
+      <h1 id="records-title">Records</h1>
+      <p className="lead">
+        Add these records at {host.id === 'other' ? 'your DNS host' : host.name}, in this order.
+        Each card shows exactly what to type in each box of the form.
+      </p>
+      <p className="terms-line">
+        The words you will meet: <Term id="a">A record</Term>, <Term id="mx">MX</Term>,{' '}
+        <Term id="txt">TXT</Term>, <Term id="spf">SPF</Term>, <Term id="dkim">DKIM</Term>,{' '}
+        <Term id="dmarc">DMARC</Term>, <Term id="ptr">PTR</Term> and <Term id="ttl">TTL</Term>.
+      </p>
+
+      <div className="card dmarc-settings">
+        <h2 className="card-title">DMARC settings</h2>
+        <div className="field">
+          <label htmlFor={ruaId}>Where should DMARC reports go? (optional)</label>
+          <input
+            id={ruaId}
+            value={draft.dmarcRua}
+            onChange={(e) => update({ dmarcRua: e.target.value })}
+            placeholder={`dmarc@${planned.ok ? planned.plan.domain : 'example.com'}`}
+            aria-invalid={ruaProblem ? true : undefined}
+            aria-describedby={`${ruaId}-help`}
+          />
+          <p className={ruaProblem ? 'field-error' : 'hint'} id={`${ruaId}-help`}>
+            {ruaProblem ??
+              'Receivers send daily reports of who sends mail as your domain. They tell you when it is safe to tighten the policy.'}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={policyId}>What should receivers do with mail that fails?</label>
+          <select
+            id={policyId}
+            value={draft.dmarcPolicy}
+            onChange={(e) =>
+              update({ dmarcPolicy: e.target.value as (typeof DMARC_POLICIES)[number] })
+            }
+          >
+            {DMARC_POLICIES.map((p) => (
+              <option key={p} value={p}>
+                {POLICY_WORDS[p]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      {otherProblems.length > 0 ? (
+        <PlanProblems projectId={project.id} problems={otherProblems} />
+      ) : null}
+
+      {planned.ok && overview ? (
+        <>
+          {!draft.dnsHost ? (
+            <p className="notice info">
+              You have not chosen your DNS host, so these are general instructions.{' '}
+              <Link to={`/p/${project.id}/dns-host`}>Choose it</Link> to get the exact values for
+              its form.
+            </p>
+          ) : null}
+          {overview.notes.map((n) => (
+            <p className="notice info" key={n}>
+              {n}
+            </p>
+          ))}
+          <div className="zone-bar row">
+            <button type="button" className="secondary" onClick={downloadZone}>
+              Download zone file
+            </button>
+            <span className="hint">
+              A <Term id="zonefile">zone file</Term> holds all these records at once.{' '}
+              {isKnown(importRule)
+                ? importRule.value.supported
+                  ? `${host.name} can import it: ${importRule.value.how ?? ''}`
+                  : `${host.name} does not import zone files; type the records below.`
+                : 'Use it if your DNS host imports zone files, or keep it as a record of your setup.'}
+            </span>
+          </div>
+          <ol className="record-list">
+            {overview.records.map((r, i) => (
+              <li key={r.key}>
+                <RecordCard
+                  index={i + 1}
+                  record={r}
+                  form={renderForDnsHost(r, hostId, planned.plan.domain)}
+                  projectId={project.id}
+                />
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+
+      <StepFooter projectId={project.id} step="records" />
+    </section>
+  );
+}
