@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerServeCommand } from './serve-command';
+import { registerPlanCommand } from './plan-command';
+import { registerCheckCommand } from './check-command';
+import { registerExportCommand } from './export-command';
 import { VERSION } from './version';
 
 /**
@@ -16,6 +19,9 @@ export function buildProgram(): Command {
     )
     .showHelpAfterError()
     .exitOverride();
+  registerPlanCommand(program);
+  registerCheckCommand(program);
+  registerExportCommand(program);
   registerServeCommand(program);
   return program;
 }

@@ -1,4 +1,4 @@
-import { spf } from 'mailauth/lib/spf';
+import { spf } from 'mailauth/lib/spf/index.js';
 import type { SpfEvaluation } from '../../shared/checks/observations';
 import type { DnsResult, QueryType } from '../dns/types';
 import { mailauthResolver } from '../dns/node-style-resolver';
