@@ -84,7 +84,7 @@ export function judgeSmtpStarttls(server: SmtpServerObservation, ctx: SmtpAddres
       title: oldOnly
         ? 'The server only offers outdated encryption'
         : 'The encryption handshake fails',
-      detail: `The server agreed to STARTTLS, then the TLS handshake failed: ${error ? describeError(error) : 'no reason given'}.${oldOnly ? ' It seems to offer only TLS 1.0 or 1.1, which are retired.' : ''}`,
+      detail: `The server agreed to STARTTLS, then the TLS handshake failed: ${!error ? 'no reason given' : error.kind === 'tls' ? (error.code ?? error.message) : describeError(error)}.${oldOnly ? ' It seems to offer only TLS 1.0 or 1.1, which are retired.' : ''}`,
       fix: oldOnly
         ? `Allow TLS 1.2 and 1.3 (in Postfix: \`smtpd_tls_protocols = >=TLSv1.2\` and \`smtpd_tls_mandatory_protocols = >=TLSv1.2\`), update OpenSSL and the mail software, then reload.`
         : `Check the certificate and key files match and are readable, and that nothing between the server and the internet interferes with TLS. ${logHint}`,
