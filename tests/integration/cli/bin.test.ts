@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+// The command as users run it: the bundled dist/cli.js behind bin/mailwright.js (ESM resolution,
+// bundling and the version stamp are only exercised this way).
+const run = promisify(execFile);
+
+async function mailwright(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/mailwright.js', ...args], {
+      timeout: 20_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+let dir: string;
+beforeAll(async () => {
+  await run(process.execPath, ['scripts/build-main.mjs'], { timeout: 60_000 });
+  dir = await mkdtemp(join(tmpdir(), 'mw-bin-'));
+  await writeFile(
+    join(dir, 'plan.json'),
+    JSON.stringify({
+      domain: 'example.test',
+      mailHost: 'mail.example.test',
+      ipv4: ['192.0.2.10'],
+      mode: 'send-receive',
+    }),
+  );
+  await writeFile(
+    join(dir, 'bad.json'),
+    JSON.stringify({ domain: 'example.test', mailHost: 'mail.example.test', ipv4: ['1231233'] }),
+  );
+}, 90_000);
+
+describe('the mailwright command', () => {
+  it('prints its version', async () => {
+    const r = await mailwright('--version');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('lists its commands', async () => {
+    const r = await mailwright('--help');
+    for (const cmd of ['plan', 'check', 'export', 'serve']) expect(r.stdout).toContain(cmd);
+  });
+
+  it('prints the planned zone', async () => {
+    const r = await mailwright('plan', '--plan', join(dir, 'plan.json'), '--zone');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/mail\s+\d*\s*IN\s+A\s+192\.0\.2\.10/);
+  });
+
+  it('exits 2 naming the field for bad input', async () => {
+    const r = await mailwright('plan', '--plan', join(dir, 'bad.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ipv4[0]');
+    const c = await mailwright('check', '--plan', join(dir, 'missing.json'), '--json');
+    expect(c.code).toBe(2);
+    expect(c.stdout).toBe('');
+    expect(c.stderr).toContain('--plan');
+  });
+
+  it('exits 2 for an unknown option', async () => {
+    const r = await mailwright('check', '--plan', join(dir, 'plan.json'), '--frobnicate');
+    expect(r.code).toBe(2);
+  });
+});
