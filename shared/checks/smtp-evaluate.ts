@@ -31,6 +31,8 @@ export interface SmtpEvaluationInput {
   observedAt: string;
   /** The plan file name, for the command to run on the server (default "mailwright-plan.json"). */
   planFile?: string;
+  /** The plan's VPS host id (shared/providers), for what to do when the server itself is blocked. */
+  vpsHost?: string;
   /** The server address the plan file would be copied to (default: the first IPv4 address judged). */
   copyTo?: string;
 }
@@ -54,6 +56,7 @@ export function evaluateSmtp(input: SmtpEvaluationInput): Finding[] {
       fix: {
         planFile: input.planFile ?? DEFAULT_PLAN_FILE,
         serverAddress: firstV4 ?? server.address,
+        ...(input.vpsHost ? { vpsHost: input.vpsHost } : {}),
       },
       ...(observed.ptrNames ? { ptrNames: observed.ptrNames } : {}),
     };

@@ -1,6 +1,7 @@
 import type { ControlObservation, SmtpServerObservation } from './smtp-observation';
 import type { Finding } from './finding';
 import { makeFinding } from './finding-make';
+import { blockedOnServerNote } from './smtp-server-blocked';
 import { describeError, NETWORK_BLOCKS_25, runOnServerFix } from './smtp-words';
 
 /**
@@ -51,6 +52,8 @@ export interface GateFixContext {
   planFile: string;
   /** The address the user would copy the plan to (the server's first IPv4, else this one). */
   serverAddress: string;
+  /** The plan's VPS host id, for what to do when the server itself is blocked. */
+  vpsHost?: string;
 }
 
 /** The `unknown` finding of a check that the gate stopped, with the gate's reason and fix. */
@@ -64,7 +67,7 @@ export function gatedFinding(
   const words = {
     blocked: {
       title: `Could not be checked: ${NETWORK_BLOCKS_25}`,
-      fix: runOnServerFix(ctx.planFile, ctx.serverAddress),
+      fix: `${runOnServerFix(ctx.planFile, ctx.serverAddress)} ${blockedOnServerNote(ctx.vpsHost)}`,
     },
     offline: {
       title: 'Could not be checked: this computer seems to be offline',

@@ -129,6 +129,7 @@ export function createSmtpGroup(config: SmtpGroupConfig = {}): ProbeGroup {
             observedAt: (config.now?.() ?? new Date()).toISOString(),
             ...(planFile ? { planFile } : {}),
             ...(firstV4 ? { copyTo: firstV4 } : {}),
+            ...(plan.vpsHost ? { vpsHost: plan.vpsHost } : {}),
           });
           for (const finding of findings) ctx.emit(finding);
         }),

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/checks/smtp-evaluate';
 import { greetingName } from '../../../shared/checks/smtp-greeting-name';
 import { runOnServerFix, serverCommand } from '../../../shared/checks/smtp-words';
+import { getVpsHost, port25PolicyOf } from '../../../shared/providers/vps-hosts';
 import type {
   CertificateObservation,
   ControlObservation,
@@ -177,6 +178,26 @@ describe('evaluateSmtp: the network', () => {
       expect(f.fix).toContain('`npx mailwright check --plan shop.json`');
       expect(f.fix).toContain(`\`scp shop.json root@${IP}:\``);
     }
+  });
+
+  it('says what the VPS host does about port 25, for someone already running it on the server', () => {
+    const blocked = server({ connect: timedOut, ...notConnected });
+    const named = get(
+      evaluate(blocked, { control: CONTROL_FAILED, vpsHost: 'digitalocean' }),
+      'smtp.network',
+    );
+    const host = getVpsHost('digitalocean');
+    expect(named.fix).toContain(
+      `If you see this when running the check on the server itself, the block is at ${host.name}`,
+    );
+    const words = {
+      'blocked-no-exceptions': 'relay on port 587',
+      'blocked-unblock-on-request': 'until you ask it to open it',
+    };
+    const policy = port25PolicyOf(host);
+    if (policy in words) expect(named.fix).toContain(words[policy as keyof typeof words]);
+    const generic = get(evaluate(blocked, { control: CONTROL_FAILED }), 'smtp.network');
+    expect(generic.fix).toContain('the block is at your VPS host');
   });
 
   it('a control MX whose name does not resolve points at being offline', () => {
