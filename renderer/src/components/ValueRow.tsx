@@ -14,7 +14,7 @@ export function ValueRow({
   shown?: string;
 }) {
   return (
-    <div className="value-row">
+    <div className="value-row" data-field={label}>
       <dt>{label}</dt>
       <dd>
         {value === '' && shown ? (
