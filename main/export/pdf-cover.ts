@@ -47,7 +47,10 @@ export function drawCover(flow: PdfFlow, s: SetupSummary): void {
   fact(
     flow,
     'DNS host',
-    s.dnsHostName ?? "Not in Mailwright's list: the records use general instructions",
+    s.dnsHostName ??
+      (s.dnsHostChosen
+        ? "Not in Mailwright's list: the records use general instructions"
+        : 'Not chosen yet: the records use general instructions'),
   );
   if (s.vpsHostName !== undefined) fact(flow, 'Server (VPS) host', s.vpsHostName);
   fact(

@@ -44,6 +44,16 @@ function findingLines(flow: PdfFlow, f: FindingItem): Line[] {
   return lines;
 }
 
+// The checker often words a pass like the catalogue's title; repeating it adds nothing.
+function sameWords(a: string, b: string): boolean {
+  const norm = (t: string): string =>
+    t
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  return norm(a) === norm(b);
+}
+
 /** The findings: each problem in full with its fix, then the information, then passes compactly. */
 export function drawFindings(flow: PdfFlow, s: SetupSummary): void {
   heading(flow, 'Findings');
@@ -98,7 +108,7 @@ export function drawFindings(flow: PdfFlow, s: SetupSummary): void {
           { text: f.check, style: { size: SIZE.small, color: COLOR.muted } },
         ],
         [{ text: f.subject }],
-        [{ text: f.title }],
+        [{ text: sameWords(f.title, f.checkTitle) ? 'Passed' : f.title }],
       ]),
     );
   }

@@ -109,6 +109,8 @@ export interface SetupSummary {
   modeText: string;
   /** The DNS host's name; undefined when the plan names none or "other". */
   dnsHostName?: string;
+  /** Whether the plan names a DNS host at all ("other" counts as named). */
+  dnsHostChosen: boolean;
   vpsHostName?: string;
   generatedAt: Date;
   /** When the verification it reflects started; undefined when there was none. */
@@ -217,6 +219,7 @@ export function buildSetupSummary(input: SetupSummaryInput): SetupSummary {
       plan.mode === 'send-only'
         ? 'This server sends mail; the domain receives its mail elsewhere.'
         : 'This server sends and receives the mail of the domain.',
+    dnsHostChosen: plan.dnsHost !== undefined,
     generatedAt: input.generatedAt,
     status: overallStatus(run),
     records: input.records.map((r) => recordRow(r, plan, findings)),
