@@ -3,6 +3,7 @@ import { makeFinding } from './finding-make';
 import type { SmtpAddressContext } from './smtp-context';
 import { gatedFinding } from './smtp-gate';
 import type { SmtpServerObservation } from './smtp-observation';
+import { port25BlockAdvice } from './smtp-server-blocked';
 import { describeError, duration } from './smtp-words';
 
 /**
@@ -23,6 +24,16 @@ export function judgeSmtpNetwork(server: SmtpServerObservation, ctx: SmtpAddress
         ? `The well-known mail server ${control.target} answered on port 25 in ${duration(control.elapsedMs)}.`
         : `The well-known mail server ${control.target} could not be reached: ${control.error ? describeError(control.error) : 'it failed'}.`;
 
+  if (server.connect.ok && server.connect.fromSameMachine && control.status === 'failed') {
+    // On the mail server itself, its own port answers locally; only the control MX tells
+    // whether port 25 gets out, and it did not: the server cannot deliver mail.
+    return makeFinding('smtp.network', subject, 'fail', {
+      title: 'This server cannot reach other mail servers on port 25',
+      detail: `This check runs on the mail server itself (${subject}). ${controlLine} So outgoing port 25 is blocked here, and mail this server sends cannot be delivered.`,
+      fix: `The block is at ${port25BlockAdvice(ctx.fix.vpsHost)}`,
+      evidence,
+    });
+  }
   if (server.connect.ok) {
     return makeFinding('smtp.network', subject, 'pass', {
       title: 'This computer can reach port 25',

@@ -105,7 +105,17 @@ export interface SmtpServerObservation {
   implicitTls: boolean;
   startedAt: string;
   durationMs: number;
-  connect: { ok: boolean; elapsedMs: number; timeoutMs: number; error?: SmtpError };
+  connect: {
+    ok: boolean;
+    elapsedMs: number;
+    timeoutMs: number;
+    error?: SmtpError;
+    /**
+     * Our end of the connection had the server's own address: the check runs on the mail server
+     * itself, where reaching its own port 25 says nothing about reaching other servers.
+     */
+    fromSameMachine?: boolean;
+  };
   /** Absent when the connection failed. */
   greeting?: { reply?: SmtpReply; elapsedMs: number; timeoutMs: number; error?: SmtpError };
   /** Absent when there was no 220 greeting. */

@@ -93,7 +93,13 @@ export async function probeSmtpServer(options: SmtpProbeOptions): Promise<SmtpSe
     };
     return done();
   }
-  observation.connect = { ...observation.connect, ok: true, elapsedMs: connected.elapsedMs };
+  const local = connected.socket.localAddress?.replace(/^::ffff:(?=\d+\.)/, '');
+  observation.connect = {
+    ...observation.connect,
+    ok: true,
+    elapsedMs: connected.elapsedMs,
+    fromSameMachine: local === address,
+  };
   const ehloName = options.ehloName ?? ehloAddressLiteral(connected.socket.localAddress);
 
   let socket = connected.socket;

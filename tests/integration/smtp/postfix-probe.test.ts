@@ -72,6 +72,8 @@ describe('SMTP probe against a real Postfix on loopback', () => {
     });
     expect(seen.greeting?.reply).toEqual({ code: 220, lines: [`${HOST} ESMTP test instance`] });
     expect(seen.ehlo?.command).toBe('EHLO [127.0.0.1]');
+    // 127.0.0.1 to 127.0.0.1: the probe sees that it runs on the server itself.
+    expect(seen.connect.fromSameMachine).toBe(true);
     expect(seen.ehlo?.extensions).toContain('STARTTLS');
     expect(seen.starttls?.reply?.code).toBe(220);
     expect(seen.bytesBeforeTls).toBe(0);
@@ -187,6 +189,20 @@ describe('SMTP probe against a real Postfix on loopback', () => {
     const banner = finding(other, 'smtp.banner');
     expect(banner.status).toBe('warn');
     expect(banner.fix).toContain('PTR');
+  });
+
+  it('on the server itself, an unreachable control MX means outgoing port 25 is blocked there (fail)', async () => {
+    const dead = await getFreePort();
+    const result = await runGroup(createSmtpGroup({ submissionPorts: false }), {
+      plan: { ...PLAN, vpsHost: 'hetzner' },
+      addresses: ['127.0.0.1'],
+      options: { smtpPort: selfSigned.port, controlMx: `127.0.0.1:${dead}`, timeoutMs: 3000 },
+    });
+    const network = finding(result, 'smtp.network');
+    expect(network.status).toBe('fail');
+    expect(network.title).toBe('This server cannot reach other mail servers on port 25');
+    expect(network.fix).toMatch(/^The block is at Hetzner/);
+    expect(finding(result, 'smtp.banner').status).toBe('pass');
   });
 
   it('fails smtp.starttls when Postfix has TLS turned off', async () => {

@@ -539,3 +539,28 @@ describe('the "run it on the server" command', () => {
     expect(runOnServerFix('plan.json', '2001:db8::25')).toContain('root@[2001:db8::25]:');
   });
 });
+
+describe('smtp.network on the mail server itself', () => {
+  const onServer = (control: ControlObservation) =>
+    get(
+      evaluate(
+        server({ connect: { ok: true, elapsedMs: 1, timeoutMs: 5000, fromSameMachine: true } }),
+        {
+          control,
+          vpsHost: 'digitalocean',
+        },
+      ),
+      'smtp.network',
+    );
+
+  it('fails when the control MX cannot be reached: the server cannot deliver mail', () => {
+    const f = onServer(CONTROL_FAILED);
+    expect(f.status).toBe('fail');
+    expect(f.title).toBe('This server cannot reach other mail servers on port 25');
+    expect(f.fix).toContain(`The block is at ${getVpsHost('digitalocean').name}`);
+  });
+
+  it('passes when the control MX answers', () => {
+    expect(onServer(CONTROL_OK).status).toBe('pass');
+  });
+});
