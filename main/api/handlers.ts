@@ -1,6 +1,7 @@
 import type { CallName, CallRequestParsed, CallResponse } from '../../shared/api/contract';
 import type { ApiContext } from './context';
 import { detectHostOfDomain } from './dns-host-lookup';
+import { generateProjectDkimKey } from './dkim-generate';
 import { VerifyService } from '../verify/verify-service';
 import { exportJson, exportPdf, exportZone } from '../export/export-api';
 
@@ -57,6 +58,7 @@ export const handlers: Handlers = {
     return { deleted: true as const };
   },
   'dns.detectHost': async ({ domain }) => detectHostOfDomain(domain),
+  'dkim.generate': async (req, ctx) => generateProjectDkimKey(req, ctx.store),
   'verify.run': async (req, ctx) =>
     verifyOf(ctx).run(req, (runId, progress) =>
       ctx.events.emit('verify.progress', { runId, progress }),

@@ -48,6 +48,33 @@ export const calls = {
   'projects.duplicate': { request: projectId, response: projectSchema },
   'projects.delete': { request: projectId, response: z.object({ deleted: z.literal(true) }) },
   /**
+   * Make a DKIM key pair on this computer for a project. The private key is written (mode 0600)
+   * into the project's folder; the answer carries only the public record and the file's path.
+   */
+  'dkim.generate': {
+    request: z.object({
+      projectId: z.string().min(1),
+      selector: z
+        .string()
+        .min(1)
+        .max(63)
+        .regex(/^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$/i, 'Use letters, digits and hyphens.'),
+      keyType: z.enum(['rsa', 'ed25519']).default('rsa'),
+      /** Replace a key file made before for the same selector. */
+      replace: z.boolean().default(false),
+    }),
+    response: z.object({
+      selector: z.string(),
+      keyType: z.enum(['rsa', 'ed25519']),
+      bits: z.number(),
+      publicKey: z.string(),
+      record: z.string(),
+      txtStrings: z.array(z.string()),
+      keyFile: z.string(),
+      warnings: z.array(z.string()),
+    }),
+  },
+  /**
    * Which company hosts a domain's DNS, recognised from its NS records (asked through this
    * computer's resolver, falling back to public ones; 8 seconds at most). A lookup that could not
    * be made answers with `problem` in plain words, never an error.
