@@ -34,6 +34,16 @@ export function judgeSmtpNetwork(server: SmtpServerObservation, ctx: SmtpAddress
       evidence,
     });
   }
+  if (server.connect.ok && control.status === 'failed') {
+    // Either a fluke of the control MX, or this is the mail server behind NAT (its own public
+    // address answers locally): then outgoing port 25 is blocked and it cannot deliver mail.
+    return makeFinding('smtp.network', subject, 'warn', {
+      title: 'Your server answered, but a well-known mail server did not',
+      detail: `Your server at ${subject} answered on port ${server.port}. ${controlLine}`,
+      fix: `Run the check again. If this computer is your mail server, the block is at ${port25BlockAdvice(ctx.fix.vpsHost)}`,
+      evidence,
+    });
+  }
   if (server.connect.ok) {
     return makeFinding('smtp.network', subject, 'pass', {
       title: 'This computer can reach port 25',

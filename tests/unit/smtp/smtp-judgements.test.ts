@@ -564,3 +564,12 @@ describe('smtp.network on the mail server itself', () => {
     expect(onServer(CONTROL_OK).status).toBe('pass');
   });
 });
+
+describe('smtp.network when only the control MX fails', () => {
+  it('warns: a fluke, or the mail server behind NAT with port 25 blocked', () => {
+    const f = get(evaluate(server(), { control: CONTROL_FAILED }), 'smtp.network');
+    expect(f.status).toBe('warn');
+    expect(f.title).toBe('Your server answered, but a well-known mail server did not');
+    expect(f.fix).toContain('If this computer is your mail server, the block is at your VPS host');
+  });
+});
