@@ -24,7 +24,7 @@ export interface SmtpGroupConfig {
   noteAfterMs?: number;
   /** The EHLO name (default: the address literal of this end). */
   ehloName?: string;
-  /** The plan file name for the "run it on the server" command (default: the run's, else mailwright-plan.json). */
+  /** The plan file name for the "run it on the server" command (default: the run's, else mailwright-<domain>.json). */
   planFile?: string;
   /** The clock certificate dates are judged against (tests). */
   now?: () => Date;
@@ -77,7 +77,11 @@ export function createSmtpGroup(config: SmtpGroupConfig = {}): ProbeGroup {
       const port = options.smtpPort ?? 25;
       const probeSubmission = config.submissionPorts !== false;
       const extraCa = config.extraCa ? { extraCa: config.extraCa } : {};
-      const planFile = config.planFile ?? planFileOf(options);
+      // Without a file name from the CLI, name the file the app's JSON export saves.
+      const planFile =
+        config.planFile ??
+        planFileOf(options) ??
+        `mailwright-${plan.domain.replace(/[^a-z0-9.-]/gi, '_')}.json`;
       const firstV4 = addresses.find((a) => isIP(a) === 4);
 
       for (const address of addresses) {
