@@ -42,7 +42,17 @@ function valueCell(r: RecordRow): TableCell {
   if (r.formValue !== undefined) {
     cell.push({ text: `Type in the form: ${r.formValue}`, style: muted });
   }
-  if (r.valueStrings !== undefined) {
+  if (r.formProxy !== undefined) {
+    cell.push({ text: `Proxy status: ${r.formProxy}`, style: { face: 'bold', size: SIZE.small } });
+  }
+  if (r.zoneLine !== undefined) {
+    cell.push({
+      text: `The form is too short for it; in the zone's text mode add: ${r.zoneLine}`,
+      style: muted,
+    });
+  }
+  // The parts are listed once: in the form's value, in the zone line, or here.
+  if (r.valueStrings !== undefined && r.formValue === undefined && r.zoneLine === undefined) {
     cell.push({
       text: `If your DNS host asks for parts of at most 255 characters, type these ${r.valueStrings.length} parts:`,
       style: muted,

@@ -62,6 +62,10 @@ export interface RecordRow {
   formValue?: string;
   /** The TXT value as the strings of at most 255 characters the host needs. */
   valueStrings?: string[];
+  /** The proxy setting mail records need at hosts with a proxy switch ("DNS only"). */
+  formProxy?: string;
+  /** A line for the host's zone text editor, when its form cannot take the value. */
+  zoneLine?: string;
   ttl: number;
   where: PlannedRecord['where'];
   why: string;
@@ -182,7 +186,9 @@ function recordRow(record: PlannedRecord, plan: Plan, findings: Finding[] | unde
         ? `${form.valueField} (priority ${form.priorityField})`
         : form.valueField;
     if (typed !== record.value) row.formValue = typed;
-    const strings = form.valueStrings ?? record.txtStrings;
+    if (form.proxyField !== undefined) row.formProxy = form.proxyField;
+    if (form.zoneLine !== undefined) row.zoneLine = form.zoneLine;
+    const strings = form.valueStrings;
     if (strings !== undefined && strings.length > 1) row.valueStrings = strings;
   }
   if (record.mergeNote !== undefined) row.mergeNote = record.mergeNote;

@@ -3,7 +3,7 @@ import { planRecords } from '../../../shared/records/plan-records';
 import { MARGIN } from '../../../main/export/pdf-style';
 import { buildSummaryPdf } from '../../../main/export/summary-export';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
-import type { Plan } from '../../../shared/model/plan';
+import { planSchema, type Plan } from '../../../shared/model/plan';
 import {
   basicPlan,
   basicRun,
@@ -69,6 +69,19 @@ describe('setup summary PDF', () => {
     expect(text).toContain('Settings for mail apps');
     await expectNothingOffPage(file);
   });
+
+  it.each(['route53', 'ovh', 'other'])(
+    'shows the long DKIM value the way %s needs it, wrapped inside its column',
+    async (dnsHost) => {
+      const plan = planSchema.parse({ ...basicPlan, dnsHost });
+      const { file, flat } = await build(`dkim-${dnsHost}`, plan, basicRun());
+      const dkim = planRecords(plan).find((r) => r.name.startsWith('mail._domainkey'));
+      const parts = dkim?.txtStrings ?? [];
+      expect(parts.length).toBe(2);
+      for (const part of parts) expect(flat).toContain(squash(`"${part}"`));
+      await expectNothingOffPage(file);
+    },
+  );
 
   it('prints on Letter paper when asked', async () => {
     const { file, text } = await build('basic-letter', basicPlan, basicRun(), 'letter');
