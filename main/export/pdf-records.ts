@@ -96,7 +96,7 @@ export function drawRecords(flow: PdfFlow, s: SetupSummary): void {
   const merges = s.records.filter((r) => r.mergeNote !== undefined);
   if (merges.length > 0) {
     flow.gap(8);
-    heading(flow, 'Records you already have', 2);
+    heading(flow, 'Notes on these records', 2);
     bullets(
       flow,
       merges.map((r) => `${r.fullName.unicode} (${r.type}): ${r.mergeNote ?? ''}`),

@@ -19,13 +19,17 @@ function breakLongWord(measure: MeasureText, word: string, width: number): strin
     let cut = lo;
     if (/[\uD800-\uDBFF]/.test(rest.charAt(cut - 1)) && cut > 1) cut -= 1;
     const prefix = rest.slice(0, cut);
-    // Prefer a natural break (after a dot or dash) when it keeps most of the line.
+    // Prefer a natural break when it keeps most of the line: after a dot (between DNS labels)
+    // first, then after a dash or another separator.
     let soft = -1;
-    for (let i = prefix.length - 1; i > prefix.length / 3; i -= 1) {
-      if (SOFT_BREAK_AFTER.test(prefix.charAt(i))) {
-        soft = i + 1;
-        break;
+    for (const pattern of [/\./, SOFT_BREAK_AFTER]) {
+      for (let i = prefix.length - 1; i > prefix.length / 3; i -= 1) {
+        if (pattern.test(prefix.charAt(i))) {
+          soft = i + 1;
+          break;
+        }
       }
+      if (soft > 0) break;
     }
     if (soft > 0 && soft < prefix.length) cut = soft;
     pieces.push(rest.slice(0, cut));
