@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { generateKeyPairSync } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, shot } from './serve-fixture';
 
@@ -82,9 +82,7 @@ test('a new project through Server, DNS host, Records, DKIM and Reverse DNS', as
   await expect(cards.first().getByRole('heading')).toHaveText('Address (A) of mail.example.test');
   const a = cards.first();
   await expect(a.locator('.value-row[data-field="Name"] code')).toHaveText('mail');
-  await expect(a.locator('.value-row[data-field="Value"] code')).toHaveText(
-    '192.0.2.10',
-  );
+  await expect(a.locator('.value-row[data-field="Value"] code')).toHaveText('192.0.2.10');
   await expect(a.locator('.value-row[data-field="Proxy status"]')).toContainText('DNS only');
   await a.getByRole('button', { name: 'Copy value' }).click();
   await expect(a.getByText('Copied', { exact: true })).toBeVisible();
@@ -129,7 +127,7 @@ test('a new project through Server, DNS host, Records, DKIM and Reverse DNS', as
   await expect(page.getByTestId('dkim-ok')).toHaveText(
     'This is a valid DKIM record: an RSA key of 2048 bits, for the selector "default".',
   );
-  await expect(page.getByTestId('dkim-record')).toHaveText(`v=DKIM1; k=rsa; h=sha256; p=${spki}`);
+  await expect(page.getByTestId('dkim-record')).toHaveText(`v=DKIM1; k=rsa; p=${spki}`);
   await expect(page.getByText('All changes saved')).toBeVisible();
   await expectAccessible(page, 'DKIM');
   await page.screenshot({ path: shot('wizard-05-dkim'), fullPage: true });
@@ -148,7 +146,9 @@ test('a new project through Server, DNS host, Records, DKIM and Reverse DNS', as
     'Publish the A record of mail.example.test first',
   );
   await expect(page.getByTestId('ptr-steps')).toContainText('mail.example.test');
-  await expect(page.getByTestId('port25-message')).toContainText('Hetzner Cloud blocks outgoing port 25');
+  await expect(page.getByTestId('port25-message')).toContainText(
+    'Hetzner Cloud blocks outgoing port 25',
+  );
   const request = page.getByLabel('Port 25 request', { exact: true });
   await expect(request).toHaveValue(/192\.0\.2\.10/);
   await page.getByRole('button', { name: 'Copy port 25 request' }).click();
@@ -204,4 +204,61 @@ test('the Server step works with the keyboard alone', async ({ page, served }) =
     'true',
   );
   await page.screenshot({ path: shot('wizard-09-server-keyboard'), fullPage: true });
+});
+
+test('DKIM: a key made on this computer stays in a 0600 file, and the page shows only the public record', async ({
+  page,
+  served,
+}) => {
+  await page.goto(served.url);
+  await page.getByLabel('Project name').fill('Generated key');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByLabel('Your domain').fill('example.test');
+  await next(page, 'Server');
+  await page.getByLabel('IPv4 address').fill('192.0.2.10');
+  await page.getByLabel('Mail software').selectOption('postfix-rspamd');
+  await page.getByRole('link', { name: 'DKIM' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'DKIM' })).toBeVisible();
+
+  await page.getByLabel(/Make a key on this computer/).check();
+  await page.getByLabel('Selector').fill('mw2026');
+  await page.getByRole('button', { name: 'Make the key' }).click();
+  await expect(page.getByTestId('dkim-generated')).toHaveText(
+    'A 2048-bit RSA key for the selector "mw2026" was made on this computer.',
+  );
+  const keyFile = (await page.getByTestId('dkim-key-file').textContent()) ?? '';
+  expect(keyFile.startsWith(served.dataDir)).toBe(true);
+  expect(keyFile.endsWith('example.test.mw2026.key')).toBe(true);
+  expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
+  const pem = await readFile(keyFile, 'utf8');
+  expect(pem).toContain('BEGIN PRIVATE KEY');
+  const body = (await page.locator('body').textContent()) ?? '';
+  expect(body).not.toContain('PRIVATE KEY');
+  expect(body).not.toContain(pem.split('\n')[1] ?? 'unreachable');
+  await expect(page.getByRole('heading', { name: 'Rspamd signs your mail' })).toBeVisible();
+  await expect(page.getByText('/etc/rspamd/local.d/dkim_signing.conf').first()).toBeVisible();
+  await expect(page.getByText('All changes saved')).toBeVisible();
+  await expectAccessible(page, 'DKIM (generated)');
+  await page.screenshot({ path: shot('wizard-10-dkim-generated'), fullPage: true });
+
+  // A second key under another selector, then back: the first file is not silently replaced.
+  await page.getByLabel('Selector').fill('mw2027');
+  await page.getByRole('button', { name: 'Make a key for "mw2027"' }).click();
+  await expect(page.getByTestId('dkim-generated')).toContainText('"mw2027"');
+  await page.getByLabel('Selector').fill('mw2026');
+  await page.getByRole('button', { name: 'Make a key for "mw2026"' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'A key for the selector "mw2026" was already made for this project.',
+  );
+  expect(await readFile(keyFile, 'utf8')).toBe(pem);
+  await page.getByRole('button', { name: 'Replace the key' }).click();
+  await expect(page.getByTestId('dkim-generated')).toContainText('"mw2026"');
+  expect(await readFile(keyFile, 'utf8')).not.toBe(pem);
+  expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
+  await page.getByRole('link', { name: 'Records' }).click();
+  const dkim = page.getByTestId('record-card').filter({ hasText: 'DKIM key (mw2026 selector)' });
+  await expect(dkim.locator('.value-row[data-field="Value"] code')).toHaveText(
+    /^v=DKIM1; k=rsa; p=MII/,
+  );
+  expect(await page.locator('body').textContent()).not.toContain('PRIVATE KEY');
 });

@@ -18,6 +18,9 @@ export function Term({ id, children }: { id: TermId; children?: ReactNode }) {
         aria-expanded={open}
         aria-controls={noteId}
         onClick={() => setOpen((o) => !o)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setOpen(false);
+        }}
       >
         <span aria-hidden="true">?</span>
         <span className="visually-hidden">What is {entry.label}?</span>

@@ -1,38 +1,153 @@
+import { useMemo, useState } from 'react';
+import { normalizeDomainInput } from '../../../shared/model/domain-input';
 import type { Project } from '../../../shared/model/project';
+import { dkimSetupFor } from '../../../shared/records/dkim-setup';
 import { CopyButton } from '../components/CopyButton';
 import { useDraft } from '../hooks/use-draft';
+import { api } from '../state/api-ref';
+
+type Making =
+  | { state: 'idle' }
+  | { state: 'working' }
+  | { state: 'failed'; code: string; message: string }
+  | { state: 'made'; warnings: string[] };
+
+/** The file name part of a path, whatever the separator of the computer it came from. */
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
 
 /**
- * The "make a key here" side of the DKIM step. Making the key needs main (node:crypto and a
- * file written 0600 in the project folder); until the contract has `dkim.generate`, this says
- * so plainly instead of pretending.
+ * The "make a key here" side of the DKIM step: main makes the pair and keeps the private key in
+ * the project folder; this shows where it is, the record, and how to install it for the chosen
+ * mail software.
  */
 export function DkimGenerate({ project, selector }: { project: Project; selector: string }) {
-  const [draft] = useDraft(project);
+  const [draft, update] = useDraft(project);
+  const [making, setMaking] = useState<Making>({ state: 'idle' });
   const key = draft.dkimGenerated;
-  if (key) {
-    return (
-      <div className="card" data-testid="dkim-generated">
-        <p className="field-ok">
-          A key for the selector "{key.selector}" was made on this computer.
-        </p>
-        <p>
-          The private key is saved in <code>{key.keyFile}</code>. Copy it to your server; never
-          share it or send it by mail.
-        </p>
-        <div className="value-block">
-          <code className="value wide">{key.record}</code>
-          <CopyButton value={key.record} label="DKIM record" />
-        </div>
-      </div>
-    );
-  }
+  const domain = useMemo(() => normalizeDomainInput(draft.domain), [draft.domain]);
+  const setup = useMemo(
+    () =>
+      key && domain.ok
+        ? dkimSetupFor(draft.mailSoftware || undefined, {
+            domain: domain.domain,
+            selector: key.selector,
+            keyFileName: baseName(key.keyFile),
+            keyType: key.keyType,
+          })
+        : null,
+    [key, domain, draft.mailSoftware],
+  );
+
+  const make = async (replace: boolean) => {
+    setMaking({ state: 'working' });
+    const r = await api().call('dkim.generate', {
+      projectId: project.id,
+      selector,
+      keyType: 'rsa',
+      replace,
+    });
+    if (!r.ok) {
+      setMaking({ state: 'failed', code: r.error.code, message: r.error.message });
+      return;
+    }
+    const k = r.value;
+    update({
+      dkimGenerated: {
+        selector: k.selector,
+        keyType: k.keyType,
+        publicKey: k.publicKey,
+        record: k.record,
+        keyFile: k.keyFile,
+      },
+    });
+    setMaking({ state: 'made', warnings: k.warnings });
+  };
+
+  const newKeyForSelector = !key || key.selector !== selector;
+
   return (
-    <p className="notice info" role="note">
-      Making a key on this computer (selector "{selector}") is not available in this version yet.
-      For now, make the key with your mail software (for example{' '}
-      <code>opendkim-genkey -s {selector} -d your-domain</code> or{' '}
-      <code>rspamadm dkim_keygen -s {selector}</code>) and paste the record it prints.
-    </p>
+    <div className="card" data-testid="dkim-generate">
+      {key ? (
+        <>
+          <p className="field-ok" data-testid="dkim-generated">
+            A 2048-bit RSA key for the selector "{key.selector}" was made on this computer.
+          </p>
+          <p>
+            The private key is in this file: <code data-testid="dkim-key-file">{key.keyFile}</code>.
+            Only you can read it. Copy it to your server as shown below; never send it by mail or
+            share it. Mailwright never shows it, not even in the summary.
+          </p>
+          <div className="value-block">
+            <p>
+              The record to publish at{' '}
+              <code>
+                {key.selector}._domainkey.{domain.ok ? domain.domain : ''}
+              </code>{' '}
+              (also on the Records step):
+            </p>
+            <code className="value wide">{key.record}</code>
+            <CopyButton value={key.record} label="DKIM record" />
+          </div>
+          {setup ? (
+            <div className="setup">
+              <h2 className="card-title">{setup.title}</h2>
+              <ol>
+                {setup.steps.map((s) => (
+                  <li key={s}>{s}</li>
+                ))}
+              </ol>
+              {setup.files.map((f) => (
+                <div className="setup-file" key={f.path}>
+                  <div className="row">
+                    <code>{f.path}</code>
+                    <CopyButton value={f.content} label={`lines for ${f.path}`} />
+                  </div>
+                  <pre>{f.content}</pre>
+                </div>
+              ))}
+            </div>
+          ) : null}
+        </>
+      ) : (
+        <p>
+          Mailwright makes a 2048-bit RSA key pair for the selector "{selector}". The private key is
+          saved as a file in this project's folder, readable only by you; you then copy it to your
+          server.
+        </p>
+      )}
+      {making.state === 'made' &&
+        making.warnings.map((w) => (
+          <p className="field-warn" key={w}>
+            {w}
+          </p>
+        ))}
+      <div className="row">
+        {newKeyForSelector ? (
+          <button
+            type="button"
+            onClick={() => void make(false)}
+            disabled={making.state === 'working' || !domain.ok}
+          >
+            {key ? `Make a key for "${selector}"` : 'Make the key'}
+          </button>
+        ) : null}
+        <span role="status" aria-live="polite">
+          {making.state === 'working' ? 'Making the key…' : ''}
+        </span>
+      </div>
+      {making.state === 'failed' ? (
+        <div className="notice error compact" role="alert">
+          <p>{making.message}</p>
+          {making.code === 'key-exists' ? (
+            <button type="button" className="danger" onClick={() => void make(true)}>
+              Replace the key
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {!domain.ok ? <p className="hint">Enter your domain on the Domain step first.</p> : null}
+    </div>
   );
 }

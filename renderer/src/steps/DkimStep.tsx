@@ -5,6 +5,7 @@ import type { Project } from '../../../shared/model/project';
 import { defaultSelectorFor, findMailSoftware } from '../../../shared/providers/mail-software';
 import { describeProvenance, isKnown } from '../../../shared/providers/provider-fact';
 import { normalizePastedDkim } from '../../../shared/records/dkim-paste';
+import { planRecords } from '../../../shared/records/plan-records';
 import { CopyButton } from '../components/CopyButton';
 import { StepFooter } from '../components/StepFooter';
 import { Term } from '../components/Term';
@@ -31,6 +32,13 @@ export function DkimStep({ project }: { project: Project }) {
     ? planned.warnings.find((w) => w.field === 'dkimSelector')?.message
     : planned.problems.find((p) => p.field === 'dkimSelector')?.message;
   const where = software?.whereKeyIsShown;
+  const plannedRecord = useMemo(
+    () =>
+      planned.ok && selector
+        ? planRecords(planned.plan).find((r) => r.key === `dkim:${selector}` && !r.incomplete)
+        : undefined,
+    [planned, selector],
+  );
 
   return (
     <section aria-labelledby="dkim-title">
@@ -162,9 +170,9 @@ export function DkimStep({ project }: { project: Project }) {
                     :
                   </p>
                   <code className="value wide" data-testid="dkim-record">
-                    {pasted.record}
+                    {plannedRecord?.value ?? pasted.record}
                   </code>
-                  <CopyButton value={pasted.record} label="DKIM record" />
+                  <CopyButton value={plannedRecord?.value ?? pasted.record} label="DKIM record" />
                 </div>
               </>
             ) : (

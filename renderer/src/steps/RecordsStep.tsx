@@ -53,8 +53,10 @@ export function RecordsStep({ project }: { project: Project }) {
         <Term id="dmarc">DMARC</Term>, <Term id="ptr">PTR</Term> and <Term id="ttl">TTL</Term>.
       </p>
 
-      <div className="card dmarc-settings">
-        <h2 className="card-title">DMARC settings</h2>
+      <details className="card dmarc-settings" open={Boolean(ruaProblem)}>
+        <summary>
+          DMARC settings: where reports go ({draft.dmarcRua.trim() || 'not set'}) and the policy
+        </summary>
         <div className="field">
           <label htmlFor={ruaId}>Where should DMARC reports go? (optional)</label>
           <input
@@ -86,7 +88,7 @@ export function RecordsStep({ project }: { project: Project }) {
             ))}
           </select>
         </div>
-      </div>
+      </details>
 
       {otherProblems.length > 0 ? (
         <PlanProblems projectId={project.id} problems={otherProblems} />

@@ -38,7 +38,7 @@ function port25Hint(id: string): string | null {
   const host = getVpsHost(id);
   switch (port25PolicyOf(host)) {
     case 'blocked-unblock-on-request':
-      return `${host.name} blocks outgoing mail (port 25) on new accounts until you ask: the Reverse DNS step has the request, ready to send.`;
+      return `${host.name} blocks outgoing mail (port 25) until you ask to open it: the Reverse DNS step has the request, ready to send.`;
     case 'blocked-no-exceptions':
       return `${host.name} blocks outgoing port 25 and does not open it: the Reverse DNS step explains how to send through a relay instead.`;
     case 'reactive':
