@@ -16,10 +16,19 @@ function request(flow: PdfFlow, req: ProviderRequest): void {
   }
   if (req.text !== undefined) {
     flow.gap(4);
-    body(flow, 'Text to send to support:', { muted: true });
-    flow.gap(2);
-    // The ticket text is boxed off by an indent so it reads as something to copy.
-    flow.write(flow.wrap(req.text, { size: SIZE.body }, flow.width, 12));
+    // The ticket is one piece to copy: kept on one page (with its label) when it fits, and
+    // set off by an indent.
+    flow.write(
+      [
+        ...flow.wrap(
+          'Text to send to support:',
+          { size: SIZE.body, color: COLOR.muted },
+          flow.width,
+        ),
+        ...flow.wrap(req.text, { size: SIZE.body }, flow.width, 12),
+      ],
+      true,
+    );
   }
   if (req.notes !== undefined && req.notes.length > 0) {
     flow.gap(4);
