@@ -46,6 +46,10 @@ export const draftSchema = z.looseObject({
   /** Where DMARC reports go, as typed (an address or a mailto: URI); '' for none. */
   dmarcRua: z.string().default('').optional(),
   dmarcPolicy: z.enum(DMARC_POLICIES).default('none').optional(),
+  /** What the user tells their VPS host about their mail (port 25 request), as typed. */
+  sendingPurpose: z.string().default('').optional(),
+  sendingAudience: z.string().default('').optional(),
+  sendingVolume: z.string().default('').optional(),
 });
 
 /** See draftSchema. */

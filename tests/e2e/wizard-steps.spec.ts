@@ -151,6 +151,12 @@ test('a new project through Server, DNS host, Records, DKIM and Reverse DNS', as
   );
   const request = page.getByLabel('Port 25 request', { exact: true });
   await expect(request).toHaveValue(/192\.0\.2\.10/);
+  await expect(request).toHaveValue(/\[Say what the server sends/);
+  await page
+    .getByLabel('What does the server send?')
+    .fill('Order confirmations for my bicycle shop');
+  await expect(request).toHaveValue(/Order confirmations for my bicycle shop/);
+  await expect(request).not.toHaveValue(/\[Say what the server sends/);
   await page.getByRole('button', { name: 'Copy port 25 request' }).click();
   await expect(page.getByText('Copied', { exact: true })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('mail.example.test');

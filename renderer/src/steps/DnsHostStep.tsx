@@ -108,14 +108,38 @@ export function DnsHostStep({ project }: { project: Project }) {
             the way this form wants it; these are the things people trip over.
           </p>
           <ul className="facts">
-            {facts.map((f) => (
-              <li key={f.title + f.text} className="fact">
-                <strong>{f.title}.</strong> {f.text}
-                {f.remark ? <span className="fact-remark"> {f.remark}</span> : null}
-                <span className="fact-source">{f.source}</span>
-              </li>
-            ))}
+            {facts
+              .filter((f) => f.known)
+              .map((f) => (
+                <li key={f.title + f.text} className="fact">
+                  <strong>{f.title}.</strong> {f.text}
+                  <span className="fact-source">
+                    {f.source}
+                    {f.remark ? ` Note: ${f.remark}` : ''}
+                  </span>
+                </li>
+              ))}
           </ul>
+          {facts.some((f) => !f.known) ? (
+            <details className="sources">
+              <summary>
+                What we could not confirm about {host.id === 'other' ? 'your host' : host.name}
+              </summary>
+              <p className="hint">
+                For these, the Records step gives the way that works on most forms and says what to
+                check after saving.
+              </p>
+              <ul>
+                {facts
+                  .filter((f) => !f.known)
+                  .map((f) => (
+                    <li key={f.title + f.text}>
+                      <strong>{f.title}:</strong> {f.text}
+                    </li>
+                  ))}
+              </ul>
+            </details>
+          ) : null}
         </div>
       ) : (
         <p className="hint">

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { Project } from '../../../shared/model/project';
 import { port25Procedure, type Port25Procedure } from '../../../shared/providers/port25-request';
@@ -18,7 +18,50 @@ const MISSING_WORDS: Record<string, string> = {
   authentication: 'which of SPF, DKIM and DMARC are published',
 };
 
-function Port25Section({ p }: { p: Port25Procedure }) {
+/** What the host wants to know before it opens port 25: filled into the request text as typed. */
+function SendingFacts({ project }: { project: Project }) {
+  const [draft, update] = useDraft(project);
+  const purposeId = useId();
+  const audienceId = useId();
+  const volumeId = useId();
+  return (
+    <div className="sending-facts">
+      <p className="hint">
+        Hosts open port 25 for senders who explain their mail. What you type here goes into the
+        request below.
+      </p>
+      <div className="field">
+        <label htmlFor={purposeId}>What does the server send?</label>
+        <input
+          id={purposeId}
+          value={draft.sendingPurpose}
+          onChange={(e) => update({ sendingPurpose: e.target.value })}
+          placeholder="Order confirmations and password resets for my online shop"
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={audienceId}>Who receives it, and how did they agree to?</label>
+        <input
+          id={audienceId}
+          value={draft.sendingAudience}
+          onChange={(e) => update({ sendingAudience: e.target.value })}
+          placeholder="Customers who placed an order; subscribers who confirmed by email"
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={volumeId}>About how many messages a day?</label>
+        <input
+          id={volumeId}
+          value={draft.sendingVolume}
+          onChange={(e) => update({ sendingVolume: e.target.value })}
+          placeholder="About 100 messages a day"
+        />
+      </div>
+    </div>
+  );
+}
+
+function Port25Section({ p, project }: { p: Port25Procedure; project: Project }) {
   return (
     <section aria-labelledby="port25-title" className="card">
       <h2 id="port25-title" className="card-title">
@@ -59,6 +102,7 @@ function Port25Section({ p }: { p: Port25Procedure }) {
               <li key={s}>{s}</li>
             ))}
           </ol>
+          <SendingFacts project={project} />
           {p.missing.length ? (
             <p className="field-warn">
               Replace the [bracketed] parts before sending: say{' '}
@@ -93,9 +137,14 @@ export function ReverseDnsStep({ project }: { project: Project }) {
             ipv4: planned.plan.ipv4,
             ipv6: planned.plan.ipv6,
             vpsHostId: draft.vpsHost || 'other',
+            sender: {
+              purpose: draft.sendingPurpose,
+              optInLists: draft.sendingAudience,
+              expectedVolume: draft.sendingVolume,
+            },
           }
         : null,
-    [planned, draft.vpsHost],
+    [planned, draft.vpsHost, draft.sendingPurpose, draft.sendingAudience, draft.sendingVolume],
   );
   const ptr = useMemo(() => (input ? ptrProcedure(input) : null), [input]);
   const port25 = useMemo(() => (input ? port25Procedure(input) : null), [input]);
@@ -156,7 +205,7 @@ export function ReverseDnsStep({ project }: { project: Project }) {
           <SourceList sources={ptr.sources} />
         </section>
       ) : null}
-      {port25 ? <Port25Section p={port25} /> : null}
+      {port25 ? <Port25Section p={port25} project={project} /> : null}
       <StepFooter projectId={project.id} step="reverse-dns" />
     </section>
   );

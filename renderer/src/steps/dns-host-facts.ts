@@ -12,14 +12,17 @@ export interface HostFact {
   text: string;
   source: string;
   remark?: string;
+  /** False when our research did not find it (shown apart, as "not confirmed"). */
+  known: boolean;
 }
 
 function fact<T>(title: string, f: Fact<T>, say: (v: T) => string): HostFact {
   const remark = remarkOf(f);
   return {
     title,
-    text: isKnown(f) ? say(f.value) : `Not known: ${f.note}`,
+    text: isKnown(f) ? say(f.value) : f.note,
     source: describeProvenance(f),
+    known: isKnown(f),
     ...(remark && isKnown(f) ? { remark } : {}),
   };
 }
@@ -81,6 +84,7 @@ export function hostFacts(host: DnsHost, domain: string): HostFact[] {
       title: 'Good to know',
       text: q.value,
       source: describeProvenance(q),
+      known: true,
       ...(remark ? { remark } : {}),
     });
   }
