@@ -89,7 +89,9 @@ export function drawTable(
         drawRow({ cells, height }, fill);
         return;
       }
-      // Taller than a page: fill what is left, then continue after the repeated header.
+      // Taller than a page: fill what is left, then continue after the repeated header, the
+      // first cell saying which row goes on.
+      const label = `${cells[0]?.[0]?.text ?? ''} (continued)`.trim();
       for (;;) {
         const room = flow.remaining() - 2 * PAD_Y;
         const now: Line[][] = [];
@@ -108,7 +110,11 @@ export function drawTable(
         drawRow({ cells: now, height: nowHeight }, fill);
         if (later.every((l) => l.length === 0)) break;
         flow.newPage();
-        const more = flow.wrap('(continued)', { size: SIZE.small, color: COLOR.muted }, 200);
+        const more = flow.wrap(
+          label,
+          { size: SIZE.small, color: COLOR.muted },
+          (widths[0] ?? 0) - 2 * PAD_X,
+        );
         cells = later.map((l, i) => (i === 0 ? [...more, ...l] : l));
         height = Math.max(...cells.map(cellHeight));
         if (height <= flow.remaining()) {
