@@ -1,8 +1,7 @@
 import { create, type Font } from 'fontkit';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /**
  * The fonts embedded in the summary PDF (assets/fonts, DejaVu Sans), parsed. Parsing a 700 kB
@@ -17,30 +16,37 @@ export interface PdfFontFiles {
 const REGULAR = 'DejaVuSans.ttf';
 const BOLD = 'DejaVuSans-Bold.ttf';
 
-// The code runs from main/export (tsx, vitest), from dist/ (the bundled CLI, ESM) and from the
-// Electron bundle (CJS, where import.meta is empty): start from whichever location is defined.
-function startDir(): string {
-  if (typeof __dirname === 'string') return __dirname;
-  return dirname(fileURLToPath(import.meta.url));
+// The code runs from main/export (tsx, vitest), bundled in dist/cli.js (ESM) and in the
+// Electron bundle (CJS). import.meta would be empty in the CJS bundle, so the search starts from
+// what each of them does have: __dirname (CJS), the script being run, the working folder.
+function startDirs(): string[] {
+  const dirs: string[] = [];
+  if (typeof __dirname === 'string') dirs.push(__dirname);
+  const script = process.argv[1];
+  if (script !== undefined && existsSync(script)) dirs.push(dirname(realpathSync(script)));
+  dirs.push(process.cwd());
+  return dirs;
 }
 
 /**
  * The folder holding the PDF fonts: $MAILWRIGHT_ASSETS/fonts when set (packaged apps), else the
- * nearest assets/fonts walking up from this file.
+ * nearest assets/fonts above this code, the running script or the working folder.
  */
 export function fontsDir(): string {
   const fromEnv = process.env.MAILWRIGHT_ASSETS;
   if (fromEnv) return join(fromEnv, 'fonts');
-  let dir = startDir();
-  for (;;) {
-    const candidate = join(dir, 'assets', 'fonts');
-    if (existsSync(join(candidate, REGULAR))) return candidate;
-    const parent = resolve(dir, '..');
-    if (parent === dir) break;
-    dir = parent;
+  for (const start of startDirs()) {
+    let dir = start;
+    for (;;) {
+      const candidate = join(dir, 'assets', 'fonts');
+      if (existsSync(join(candidate, REGULAR))) return candidate;
+      const parent = resolve(dir, '..');
+      if (parent === dir) break;
+      dir = parent;
+    }
   }
   throw new Error(
-    `The PDF fonts (assets/fonts/${REGULAR}) were not found near ${startDir()}. Set MAILWRIGHT_ASSETS to the assets folder.`,
+    `The PDF fonts (assets/fonts/${REGULAR}) were not found above ${startDirs().join(', ')}. Set MAILWRIGHT_ASSETS to the assets folder.`,
   );
 }
 
