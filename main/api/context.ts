@@ -1,6 +1,7 @@
 import type { ProjectStore } from '../store/project-store';
 import type { EventHub } from './event-hub';
 import type { VerifyService } from '../verify/verify-service';
+import type { ViewsOptions } from '../dns/views';
 
 /** What every handler gets: the effects it may use. Tests build one on a temp folder. */
 export interface ApiContext {
@@ -10,4 +11,9 @@ export interface ApiContext {
   events: EventHub;
   /** Runs verifications (verify.*, runs.*); absent: one is made on the store with real-world settings. */
   verify?: VerifyService;
+  /**
+   * DNS settings for the wizard's own lookups (dns.detectHost, dns.published): resolvers and
+   * nameserver port instead of the real-world defaults, e.g. loopback peers in tests.
+   */
+  dns?: Pick<ViewsOptions, 'resolvers' | 'nsPort' | 'timeoutMs'>;
 }

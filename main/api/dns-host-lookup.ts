@@ -1,4 +1,4 @@
-import { createViews } from '../dns/views';
+import { createViews, type ViewsOptions } from '../dns/views';
 import type { DnsOutcome } from '../dns/types';
 import { DNS_HOSTS } from '../../shared/providers/dns-hosts';
 import { detectDnsHost } from '../../shared/providers/dns-host-detect';
@@ -26,10 +26,11 @@ function problemOf(outcome: DnsOutcome, domain: string, reason?: string): string
  */
 export async function detectHostOfDomain(
   domain: string,
+  settings: Pick<ViewsOptions, 'resolvers' | 'nsPort' | 'timeoutMs'> = {},
   signal: AbortSignal = AbortSignal.timeout(DETECT_TIMEOUT_MS),
 ): Promise<CallResponse<'dns.detectHost'>> {
   const name = domain.toLowerCase().replace(/\.$/, '');
-  const views = createViews({ timeoutMs: 3000, signal });
+  const views = createViews({ timeoutMs: 3000, ...settings, signal });
   const answer = await views.recursive.query(name, 'NS', signal);
   if (answer.outcome !== 'answer') {
     return {

@@ -1,6 +1,7 @@
 import type { CallName, CallRequestParsed, CallResponse } from '../../shared/api/contract';
 import type { ApiContext } from './context';
 import { detectHostOfDomain } from './dns-host-lookup';
+import { lookUpPublished } from './published-records';
 import { generateProjectDkimKey } from './dkim-generate';
 import { VerifyService } from '../verify/verify-service';
 import { exportJson, exportPdf, exportZone } from '../export/export-api';
@@ -57,7 +58,8 @@ export const handlers: Handlers = {
     ctx.events.emit('projects.changed', { id, change: 'deleted' });
     return { deleted: true as const };
   },
-  'dns.detectHost': async ({ domain }) => detectHostOfDomain(domain),
+  'dns.detectHost': async ({ domain }, ctx) => detectHostOfDomain(domain, ctx.dns),
+  'dns.published': async ({ domain, mailHost }, ctx) => lookUpPublished(domain, mailHost, ctx.dns),
   'dkim.generate': async (req, ctx) => generateProjectDkimKey(req, ctx.store),
   'verify.run': async (req, ctx) =>
     verifyOf(ctx).run(req, (runId, progress) =>

@@ -3,6 +3,7 @@ import {
   projectNameSchema,
   projectSchema,
   projectSummarySchema,
+  publishedRecordsSchema,
   storeProblemSchema,
 } from '../model/project';
 import { planSchema } from '../model/plan';
@@ -47,6 +48,18 @@ export const calls = {
   },
   'projects.duplicate': { request: projectId, response: projectSchema },
   'projects.delete': { request: projectId, response: z.object({ deleted: z.literal(true) }) },
+  /**
+   * What a domain publishes today (SPF, DMARC, MX, and the mail host's own SPF), so the plan
+   * merges with it instead of replacing what works. 10 seconds at most; a lookup that could not
+   * be made is listed in `problems` in plain words.
+   */
+  'dns.published': {
+    request: z.object({
+      domain: z.string().min(1).max(253).regex(/^[a-z0-9._-]+$/i),
+      mailHost: z.string().min(1).max(253).regex(/^[a-z0-9._-]+$/i),
+    }),
+    response: publishedRecordsSchema,
+  },
   /**
    * Make a DKIM key pair on this computer for a project. The private key is written (mode 0600)
    * into the project's folder; the answer carries only the public record and the file's path.

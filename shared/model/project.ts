@@ -2,6 +2,22 @@ import { z } from 'zod';
 import { DMARC_POLICIES, MODES } from './plan';
 import { STEP_IDS } from './steps';
 
+/** What a domain published when the wizard last looked (the planner merges with it). */
+export const publishedRecordsSchema = z.object({
+  /** The joined text of each v=spf1 TXT record at the domain. */
+  spf: z.array(z.string()),
+  /** The joined text of each TXT record at _dmarc.<domain>. */
+  dmarc: z.array(z.string()),
+  mx: z.array(z.object({ preference: z.number(), exchange: z.string() })),
+  /** The joined text of each v=spf1 TXT record at the mail host. */
+  mailHostSpf: z.array(z.string()),
+  /** Lookups that could not be made, in plain words (their lists are then empty). */
+  problems: z.array(z.string()),
+});
+
+/** See publishedRecordsSchema. */
+export type PublishedRecords = z.infer<typeof publishedRecordsSchema>;
+
 /**
  * What the user typed, exactly as typed: the wizard saves this on every change so nothing is
  * lost, and derives the plan (plan.ts) from it. Later steps add their fields here; unknown
@@ -50,6 +66,12 @@ export const draftSchema = z.looseObject({
   sendingPurpose: z.string().default('').optional(),
   sendingAudience: z.string().default('').optional(),
   sendingVolume: z.string().default('').optional(),
+  /** The last look at what the domain publishes, for the names it was made for. */
+  published: publishedRecordsSchema
+    .extend({ domain: z.string(), mailHost: z.string(), checkedAt: z.string() })
+    .nullable()
+    .default(null)
+    .optional(),
 });
 
 /** See draftSchema. */
