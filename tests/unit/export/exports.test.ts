@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ApiContext } from '../../../main/api/context';
+import { dispatch } from '../../../main/api/dispatch';
 import { exportJson, exportPdf, exportZone } from '../../../main/export/export-api';
 import { buildJsonExport } from '../../../main/export/json-export';
 import { buildZoneFile } from '../../../main/export/zone-export';
@@ -51,5 +53,25 @@ describe('export calls of the contract', () => {
     const error = await exportZone({ plan: bad }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).field).toBe('plan.ipv4[0]');
+  });
+});
+
+describe('export calls through the contract dispatcher', () => {
+  // The export handlers use no store or events: an empty context is enough.
+  const ctx = {} as ApiContext;
+
+  it('answer export.pdf with a PDF in base64, validated against the contract', async () => {
+    const r = await dispatch('export.pdf', { plan: basicPlan, run: basicRun() }, ctx);
+    expect(r.ok).toBe(true);
+    const value = (r as { ok: true; value: { base64: string; mimeType: string } }).value;
+    expect(value.mimeType).toBe('application/pdf');
+    expect(Buffer.from(value.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('refuse a bad paper size and a bad plan with the field named', async () => {
+    const paper = await dispatch('export.pdf', { plan: basicPlan, paper: 'a5' }, ctx);
+    expect(paper).toMatchObject({ ok: false, error: { code: 'bad-request', field: 'paper' } });
+    const plan = await dispatch('export.zone', { plan: { ...basicPlan, domain: 'com' } }, ctx);
+    expect(plan).toMatchObject({ ok: false, error: { code: 'bad-request', field: 'plan.domain' } });
   });
 });
