@@ -1,4 +1,4 @@
-// Bundles the Node side: the CLI (ESM), the Electron main process and the sandboxed preload (CJS).
+// Bundles the Node side: the CLI (ESM, split per command), the Electron main process and the sandboxed preload (CJS).
 // The preload must be one self-contained file: a sandboxed preload can only require('electron').
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -16,8 +16,10 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: ['main/cli/index.ts'],
-    outfile: 'dist/cli.js',
+    entryPoints: { index: 'main/cli/index.ts' },
+    outdir: 'dist/cli',
+    // One chunk per command, loaded on demand (see main/cli/index.ts).
+    splitting: true,
     format: 'esm',
     packages: 'external',
   }),

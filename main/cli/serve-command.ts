@@ -9,9 +9,9 @@ import { defaultDataDir } from '../store/data-dir';
 import { EventHub } from '../api/event-hub';
 import { VERSION } from './version';
 
-/** Where the built renderer is, relative to the bundled CLI (dist/cli.js → dist/renderer). */
+/** Where the built renderer is, relative to the bundled CLI (dist/cli/*.js → dist/renderer). */
 export function rendererDir(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), 'renderer');
+  return join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
 }
 
 /** `mailwright serve`: the app in your browser, on 127.0.0.1 only, behind a per-run token. */

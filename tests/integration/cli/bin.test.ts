@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-// The command as users run it: the bundled dist/cli.js behind bin/mailwright.js (ESM resolution,
+// The command as users run it: the bundled dist/cli/ behind bin/mailwright.js (ESM resolution,
 // bundling and the version stamp are only exercised this way).
 const run = promisify(execFile);
 
