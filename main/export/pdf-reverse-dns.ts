@@ -11,6 +11,12 @@ function request(flow: PdfFlow, req: ProviderRequest): void {
     body(flow, req.intro);
     flow.gap(4);
   }
+  if (req.conditions !== undefined && req.conditions.length > 0) {
+    body(flow, 'What they ask for first:', { muted: true });
+    bullets(flow, req.conditions);
+    flow.gap(4);
+    body(flow, 'Then:', { muted: true });
+  }
   if (req.steps !== undefined && req.steps.length > 0) {
     numbered(flow, req.steps);
   }

@@ -57,7 +57,8 @@ export function port25RequestFor(plan: Plan): ProviderRequest | undefined {
       return {
         title: `Ask ${name} to open outgoing port 25`,
         intro: `${name} blocks outgoing mail (port 25) until you ask. Without it, your server cannot deliver mail to anyone.`,
-        steps: [...p.conditions, ...p.steps],
+        ...(p.conditions.length > 0 ? { conditions: p.conditions } : {}),
+        steps: p.steps,
         text: p.text,
         ...(p.notes.length > 0 ? { notes: p.notes } : {}),
       };

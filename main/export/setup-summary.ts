@@ -23,6 +23,8 @@ export interface ProviderRequest {
   title: string;
   /** One or two sentences before the steps. */
   intro?: string;
+  /** What the provider asks for before it agrees (not steps: facts about the account). */
+  conditions?: string[];
   /** What to do, in order. */
   steps?: string[];
   /** The text of a support ticket, where one is needed. */
