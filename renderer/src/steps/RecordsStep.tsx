@@ -9,6 +9,7 @@ import { planOverview } from '../../../shared/records/plan-records';
 import { renderZone } from '../../../shared/records/zone-render';
 import { downloadText } from '../app/zone-download';
 import { PlanProblems } from '../components/PlanProblems';
+import { PublishedToday } from '../components/PublishedToday';
 import { RecordCard } from '../components/RecordCard';
 import { StepFooter } from '../components/StepFooter';
 import { Term } from '../components/Term';
@@ -26,7 +27,17 @@ export function RecordsStep({ project }: { project: Project }) {
   const planned = usePlan(project);
   const ruaId = useId();
   const policyId = useId();
-  const overview = useMemo(() => (planned.ok ? planOverview(planned.plan) : null), [planned]);
+  const published = draft.published;
+  const overview = useMemo(() => {
+    if (!planned.ok) return null;
+    const seen =
+      published &&
+      published.domain === planned.plan.domain &&
+      published.mailHost === planned.plan.mailHost
+        ? published
+        : undefined;
+    return planOverview(planned.plan, seen ?? {});
+  }, [planned, published]);
   const hostId = draft.dnsHost || 'other';
   const host = getDnsHost(hostId);
   const ruaProblem = !planned.ok
@@ -103,6 +114,7 @@ export function RecordsStep({ project }: { project: Project }) {
               its form.
             </p>
           ) : null}
+          <PublishedToday plan={planned.plan} published={published} update={update} />
           {overview.notes.map((n) => (
             <p className="notice info" key={n}>
               {n}
