@@ -24,6 +24,8 @@ function breakLongWord(measure: MeasureText, word: string, width: number): strin
     let soft = -1;
     for (const pattern of [/\./, SOFT_BREAK_AFTER]) {
       for (let i = prefix.length - 1; i > prefix.length / 3; i -= 1) {
+        // Leaving a stub like "com" alone on the next line reads badly: break earlier.
+        if (rest.length - i - 1 <= 4) continue;
         if (pattern.test(prefix.charAt(i))) {
           soft = i + 1;
           break;

@@ -36,3 +36,13 @@ describe('wrapping text into lines', () => {
     expect(wrapText(measure, 'Hello,\n\n    a -> b', 500)).toEqual(['Hello,', '', '    a -> b']);
   });
 });
+
+describe('wrapping DNS names', () => {
+  it('does not leave the last label alone on a line', () => {
+    // 24 characters fit; "mail._domainkey.example." would leave "com" behind.
+    expect(wrapText(measure, 'mail._domainkey.example.com', 120)).toEqual([
+      'mail._domainkey.',
+      'example.com',
+    ]);
+  });
+});
