@@ -175,6 +175,10 @@ test('a new project through Server, DNS host, Records, DKIM and Reverse DNS', as
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(page, 'Records (dark)');
   await page.screenshot({ path: shot('wizard-08-records-dark'), fullPage: true });
+  await page.getByRole('link', { name: 'Reverse DNS', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reverse DNS' })).toBeVisible();
+  await expectAccessible(page, 'Reverse DNS (dark, 900x600)');
+  await page.screenshot({ path: shot('wizard-08b-reverse-dns-dark-900x600') });
 });
 
 test('the Server step works with the keyboard alone', async ({ page, served }) => {
