@@ -32,10 +32,21 @@ export type DraftPlan =
   | { ok: true; plan: Plan; warnings: DraftProblem[] }
   | { ok: false; problems: DraftProblem[]; warnings: DraftProblem[] };
 
-/** Fill in the defaults of a draft read from disk or from the wire (older files lack fields). */
+/**
+ * Fill in the defaults of a draft read from disk or from the wire (older files lack fields).
+ * Field by field: one value a newer or older version wrote differently falls back to its
+ * default alone, and never blanks the rest of what the user typed.
+ */
 export function fillDraft(draft: unknown): FilledDraft {
-  const parsed = draftSchema.safeParse(draft ?? {});
-  return (parsed.success ? parsed.data : draftSchema.parse({})) as FilledDraft;
+  const raw = typeof draft === 'object' && draft !== null ? (draft as Record<string, unknown>) : {};
+  const parsed = draftSchema.safeParse(raw);
+  if (parsed.success) return parsed.data as FilledDraft;
+  const out: Record<string, unknown> = { ...raw };
+  for (const [key, field] of Object.entries(draftSchema.shape)) {
+    const one = field.safeParse(raw[key]);
+    out[key] = one.success ? one.data : field.parse(undefined);
+  }
+  return out as FilledDraft;
 }
 
 const STEP_OF: Partial<Record<DraftField, StepId>> = {

@@ -22,6 +22,20 @@ describe('draftToPlan', () => {
     expect(d.dkimGenerated).toBeNull();
   });
 
+  it('keeps every good field when one saved value has an unexpected form', () => {
+    const d = fillDraft({
+      domain: 'example.test',
+      ipv4: '192.0.2.10',
+      mode: 'relay-only',
+      senders: 'x',
+    });
+    expect(d.domain).toBe('example.test');
+    expect(d.ipv4).toBe('192.0.2.10');
+    expect(d.mode).toBe('send-receive');
+    expect(d.senders).toEqual([]);
+    expect(fillDraft(null).mailHostLabel).toBe('mail');
+  });
+
   it('makes a plan from a minimal draft, with the documentation address as a warning', () => {
     const r = draftToPlan(base);
     expect(r.ok).toBe(true);
