@@ -2,6 +2,7 @@ import type { CallName, CallRequestParsed, CallResponse } from '../../shared/api
 import type { ApiContext } from './context';
 import { detectHostOfDomain } from './dns-host-lookup';
 import { lookUpPublished } from './published-records';
+import { lookUpAddresses } from './name-addresses';
 import { generateProjectDkimKey } from './dkim-generate';
 import { VerifyService } from '../verify/verify-service';
 import { exportJson, exportPdf, exportZone } from '../export/export-api';
@@ -60,6 +61,7 @@ export const handlers: Handlers = {
   },
   'dns.detectHost': async ({ domain }, ctx) => detectHostOfDomain(domain, ctx.dns),
   'dns.published': async ({ domain, mailHost }, ctx) => lookUpPublished(domain, mailHost, ctx.dns),
+  'dns.addresses': async ({ name }, ctx) => lookUpAddresses(name, ctx.dns),
   'dkim.generate': async (req, ctx) => generateProjectDkimKey(req, ctx.store),
   'verify.run': async (req, ctx) =>
     verifyOf(ctx).run(req, (runId, progress) =>

@@ -60,6 +60,15 @@ export const calls = {
     }),
     response: publishedRecordsSchema,
   },
+  /** The IPv4 and IPv6 addresses a name (the mail host) has today; 8 seconds at most. */
+  'dns.addresses': {
+    request: z.object({ name: z.string().min(1).max(253).regex(/^[a-z0-9._-]+$/i) }),
+    response: z.object({
+      ipv4: z.array(z.string()),
+      ipv6: z.array(z.string()),
+      problem: z.string().nullable(),
+    }),
+  },
   /**
    * Make a DKIM key pair on this computer for a project. The private key is written (mode 0600)
    * into the project's folder; the answer carries only the public record and the file's path.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectHostOfDomain } from '../../../main/api/dns-host-lookup';
 import { lookUpPublished } from '../../../main/api/published-records';
+import { lookUpAddresses } from '../../../main/api/name-addresses';
 import { planOverview } from '../../../shared/records/plan-records';
 import { startKnot, type KnotPeer } from '../../peers/knot';
 
@@ -66,6 +67,17 @@ describe('the wizard lookups against Knot on loopback', () => {
     expect(spf?.value).toContain('ip4:192.0.2.10');
     expect(records.find((r) => r.key === 'dmarc')?.action).toBe('keep');
     expect(records.some((r) => r.key === 'mx')).toBe(false);
+  });
+
+  it('finds the address the mail host has today, and says when it has none', async () => {
+    expect(await lookUpAddresses('mail.shop.test', { resolvers: [knot.address] })).toEqual({
+      ipv4: ['192.0.2.10'],
+      ipv6: [],
+      problem: null,
+    });
+    const none = await lookUpAddresses('mx9.shop.test', { resolvers: [knot.address] });
+    expect(none.ipv4).toEqual([]);
+    expect(none.problem).toContain('mx9.shop.test has no address yet');
   });
 
   it('turns a server that does not answer into a sentence, not an error', async () => {
