@@ -13,7 +13,10 @@ import {
   getVpsHost,
   port25PolicyOf,
 } from '../../../shared/providers/vps-hosts';
+import { normalizeDomainInput } from '../../../shared/model/domain-input';
+import { normalizeMailHostInput } from '../../../shared/model/mail-host-input';
 import { AddressField, checkAddresses } from '../components/AddressField';
+import { MailHostAddresses } from '../components/MailHostAddresses';
 import { StepFooter } from '../components/StepFooter';
 import { Term } from '../components/Term';
 import { useDraft } from '../hooks/use-draft';
@@ -68,6 +71,12 @@ export function ServerStep({ project }: { project: Project }) {
           ? 'Give the SPF include of your other sending service, or untick it.'
           : null;
   const hint = port25Hint(draft.vpsHost);
+  const mailHost = useMemo(() => {
+    const d = normalizeDomainInput(draft.domain);
+    if (!d.ok) return null;
+    const h = normalizeMailHostInput(draft.mailHostLabel, d.domain);
+    return h.ok ? h.mailHost : null;
+  }, [draft.domain, draft.mailHostLabel]);
 
   const toggleSender = (id: string, on: boolean) =>
     update({
@@ -83,6 +92,17 @@ export function ServerStep({ project }: { project: Project }) {
       </p>
 
       <h2>Addresses</h2>
+      {mailHost ? (
+        <MailHostAddresses
+          mailHost={mailHost}
+          onUse={(found) =>
+            update({
+              ...(found.ipv4.length ? { ipv4: found.ipv4.join(', ') } : {}),
+              ...(found.ipv6.length ? { ipv6: found.ipv6.join(', ') } : {}),
+            })
+          }
+        />
+      ) : null}
       <AddressField family="ipv4" value={draft.ipv4} onChange={(ipv4) => update({ ipv4 })} />
       <AddressField
         family="ipv6"
