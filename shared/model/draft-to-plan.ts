@@ -1,4 +1,4 @@
-import { defaultSelectorFor } from '../providers/mail-software';
+import { defaultSelectorFor, findMailSoftware } from '../providers/mail-software';
 import { normalizePastedDkim } from '../records/dkim-paste';
 import { normalizeDomainInput } from './domain-input';
 import { normalizeMailHostInput } from './mail-host-input';
@@ -97,7 +97,10 @@ function dkimOf(
 ): PlanInput['dkim'] {
   const typed = draft.dkimSelector.trim();
   const fallback = defaultSelectorFor(draft.mailSoftware || undefined);
-  if (draft.dkimSource === 'generate') {
+  // Software that makes its own key (mailcow, Mail-in-a-Box) signs with that key only, so a
+  // key made here earlier would not match: the paste is what counts, as the DKIM step shows.
+  const ownKey = findMailSoftware(draft.mailSoftware)?.keySource === 'own-ui';
+  if (draft.dkimSource === 'generate' && !ownKey) {
     const key = draft.dkimGenerated;
     return key
       ? { selector: key.selector, publicKey: key.publicKey, keyType: key.keyType }

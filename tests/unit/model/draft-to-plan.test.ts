@@ -145,6 +145,23 @@ describe('draftToPlan', () => {
     if (r.ok) expect(r.plan.dkim).toEqual({ selector: 'mw1', publicKey: spki, keyType: 'rsa' });
   });
 
+  it('uses the paste, not an earlier generated key, for software that makes its own key', () => {
+    const r = draftToPlan({
+      ...base,
+      mailSoftware: 'mailcow',
+      dkimSource: 'generate',
+      dkimGenerated: {
+        selector: 'mw1',
+        keyType: 'rsa',
+        publicKey: spki,
+        record: `v=DKIM1; k=rsa; p=${spki}`,
+        keyFile: '/tmp/mw1.key',
+      },
+    });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.plan.dkim).toEqual({ selector: 'dkim' });
+  });
+
   it('warns when the pasted record names another selector than the one typed', () => {
     const r = draftToPlan({ ...base, dkimPaste: opendkimPaste, dkimSelector: 's2026' });
     expect(r.ok).toBe(true);
