@@ -70,6 +70,7 @@ export interface DnsGroupState {
   lookups: RunLookups;
   views: DnsViews;
   now: () => Date;
+  signal?: AbortSignal;
   start(check: string, subject: string): void;
   emit(finding: Finding): void;
 }
@@ -185,7 +186,7 @@ export function dnsGroups(s: DnsGroupState): { runs: GroupRun[]; facts: SharedFa
       checks: spfChecks,
       run: async () => {
         startAll(spfChecks, plan.domain);
-        const o = await gatherSpf(l, plan, timeoutMs);
+        const o = await gatherSpf(l, plan, timeoutMs, s.signal);
         const ctx = await ctxFor();
         emitAll([
           evaluateSpfPresent(o, ctx),

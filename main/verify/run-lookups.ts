@@ -11,8 +11,8 @@ export interface RunLookups {
   /** The authoritative side of the domain (discovered once per run). */
   domainSet(): Promise<AuthoritativeSet>;
   /**
-   * Ask name/type the way a receiver's resolver would see what is published: the zone's
-   * nameservers first, a recursive resolver when they cannot answer (SPF evaluation, walks).
+   * Ask name/type for what is published: names of the domain from its nameservers (a recursive
+   * resolver when they cannot answer), other names through the resolver (SPF evaluation, walks).
    */
   published(name: string, type: QueryType): Promise<DnsResult>;
   /** Whether any view gave a usable answer (answer, no-data, does-not-exist) so far. */
@@ -86,7 +86,10 @@ export function createRunLookups(
 
   const published = async (rawName: string, type: QueryType): Promise<DnsResult> => {
     const name = canonicalName(rawName);
-    const set = await setFor(name);
+    // Other people's names (an SPF include, a report domain) are read as receivers read them:
+    // through a resolver, without a zone discovery that would lengthen the chain of queries.
+    if (!isAtOrUnder(name, domain)) return views.recursive.query(name, type, signal);
+    const set = await domainSet();
     const good = await firstConclusive(set.views.map((v) => v.query(name, type, signal)));
     return good ?? views.recursive.query(name, type, signal);
   };

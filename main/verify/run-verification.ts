@@ -84,7 +84,7 @@ export async function runVerification(input: VerifyRunInput): Promise<CheckDocum
       signal,
     });
     const lookups = createRunLookups(views, plan.domain, signal);
-    const state: DnsGroupState = { plan, options, lookups, views, now, start, emit };
+    const state: DnsGroupState = { plan, options, lookups, views, now, signal, start, emit };
     const dns = dnsGroups(state);
     const facts: SharedFacts = dns.facts;
     const extra = (input.groups ?? []).filter((g) => g.enabled?.(options) ?? true);

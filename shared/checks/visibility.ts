@@ -30,12 +30,15 @@ export interface Visibility {
  * holds as missing the negative-cache TTL (its own, else the zone's SOA minimum).
  */
 export function cachedFor(answer: ObservedAnswer, zoneNegativeTtl?: number): number | undefined {
+  // A resolver reports the time left rounded down to whole seconds: one more covers the rest.
   if (answer.outcome === 'answer') {
     const ttls = answer.records.map((r) => r.ttl);
-    return ttls.length > 0 ? Math.min(...ttls) : undefined;
+    return ttls.length > 0 ? Math.min(...ttls) + 1 : undefined;
   }
-  if (answer.outcome === 'nodata' || answer.outcome === 'nxdomain')
-    return answer.negativeTtl ?? zoneNegativeTtl;
+  if (answer.outcome === 'nodata' || answer.outcome === 'nxdomain') {
+    const ttl = answer.negativeTtl ?? zoneNegativeTtl;
+    return ttl === undefined ? undefined : ttl + 1;
+  }
   return undefined;
 }
 
