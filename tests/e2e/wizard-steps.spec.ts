@@ -272,3 +272,23 @@ test('DKIM: a key made on this computer stays in a 0600 file, and the page shows
   );
   expect(await page.locator('body').textContent()).not.toContain('PRIVATE KEY');
 });
+
+test('steps that need the plan say what is missing and link to the step that fixes it', async ({
+  page,
+  served,
+}) => {
+  await page.goto(served.url);
+  await page.getByLabel('Project name').fill('Half done');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByLabel('Your domain').fill('example.test');
+  await page.getByRole('link', { name: 'Records' }).click();
+  const problems = page.getByTestId('plan-problems');
+  await expect(problems).toContainText('Give at least one server address');
+  await expect(page.getByTestId('record-card')).toHaveCount(0);
+  await expectAccessible(page, 'Records (incomplete)');
+  await page.screenshot({ path: shot('wizard-13-records-incomplete'), fullPage: true });
+  await problems.getByRole('link', { name: 'Go to Server' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Server' })).toBeVisible();
+  await page.getByRole('link', { name: 'Reverse DNS', exact: true }).click();
+  await expect(page.getByTestId('plan-problems')).toContainText('Give at least one server address');
+});
