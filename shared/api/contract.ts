@@ -55,14 +55,28 @@ export const calls = {
    */
   'dns.published': {
     request: z.object({
-      domain: z.string().min(1).max(253).regex(/^[a-z0-9._-]+$/i),
-      mailHost: z.string().min(1).max(253).regex(/^[a-z0-9._-]+$/i),
+      domain: z
+        .string()
+        .min(1)
+        .max(253)
+        .regex(/^[a-z0-9._-]+$/i),
+      mailHost: z
+        .string()
+        .min(1)
+        .max(253)
+        .regex(/^[a-z0-9._-]+$/i),
     }),
     response: publishedRecordsSchema,
   },
   /** The IPv4 and IPv6 addresses a name (the mail host) has today; 8 seconds at most. */
   'dns.addresses': {
-    request: z.object({ name: z.string().min(1).max(253).regex(/^[a-z0-9._-]+$/i) }),
+    request: z.object({
+      name: z
+        .string()
+        .min(1)
+        .max(253)
+        .regex(/^[a-z0-9._-]+$/i),
+    }),
     response: z.object({
       ipv4: z.array(z.string()),
       ipv6: z.array(z.string()),
