@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import writeFileAtomic from 'write-file-atomic';
 import { ApiError } from '../../shared/api/result';
-import type { Project, ProjectSummary, StoreProblem } from '../../shared/model/project';
+import { draftSchema, type Project, type ProjectSummary, type StoreProblem } from '../../shared/model/project';
 import { normalizeDomainInput } from '../../shared/model/domain-input';
 import { parseProjectFile, ProjectFileError, serializeProjectFile } from './project-file';
 
@@ -94,7 +94,8 @@ export class ProjectStore {
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
       step: 'domain',
-      draft: { domain: '', mailHostLabel: 'mail' },
+      // Every draft field with its default, so a new project on disk is complete.
+      draft: draftSchema.parse({}),
     };
     await this.write(project);
     return project;
