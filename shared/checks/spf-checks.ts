@@ -390,12 +390,18 @@ export function evaluateSpfSenders(obs: SpfObservation, ctx: EvalContext): Findi
     });
   }
   const none = noRecord('spf.senders', domain, obs);
-  if (none)
-    return {
-      ...none,
-      status: 'fail',
-      fix: `Publish an SPF record that includes your sending services.`,
-    };
+  if (none?.status === 'unknown') return none;
+  if (none) {
+    // No SPF record at all: mail through every listed service fails SPF.
+    return makeFinding('spf.senders', domain, 'fail', {
+      title: 'SPF does not include your other sending services',
+      detail: `There is no SPF record, so mail sent through ${obs.senders.map((x) => x.name).join(', ')} fails SPF.`,
+      fix: `Publish one SPF record that includes them: ${obs.senders
+        .filter((x) => x.include)
+        .map((x) => `include:${x.include}`)
+        .join(' ')}`,
+    });
+  }
   const rec = parsedSpf(obs) as SpfRecord;
   const seen = new Set(
     [...rec.includes, ...(rec.redirect ? [rec.redirect] : []), ...(obs.includesSeen ?? [])].map(
