@@ -35,7 +35,14 @@ function find(doc: string, check: string, subject?: string) {
 
 // [check, scenario where it passes, [scenario, status] where it does not]
 const TABLE: [string, string, [string, string][]][] = [
-  ['domain.delegated', 'good', []],
+  [
+    'domain.delegated',
+    'good',
+    [
+      ['nsdot', 'fail'],
+      ['missing', 'fail'],
+    ],
+  ],
   ['domain.nameservers', 'good', []],
   [
     'host.a',
@@ -184,6 +191,10 @@ describe('every DNS check passes on a right zone and fails or warns on a wrong o
   });
 
   it('explains the classic mistakes from the evidence', () => {
+    expect(find('nsdot', 'domain.delegated').detail).toMatch(
+      /ns1\.nsdot\.test\.nsdot\.test ends in nsdot\.test twice/,
+    );
+    expect(find('missing', 'domain.delegated').title).toMatch(/does not exist/);
     expect(find('bad', 'mx.target').detail).toMatch(
       /mail\.bad\.test\.bad\.test has the domain twice/,
     );
