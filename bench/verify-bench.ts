@@ -157,18 +157,21 @@ export async function verifyBench(): Promise<void> {
       `  cross-check: at +${DELAY_MS * 2} ms the run takes ${at100.wall.toFixed(0)} ms, i.e. ${depth.toFixed(1)} round trips in a row`,
     );
 
-    // The CLI as shipped: one bundled file, like dist/cli.js (built here into a temp dir).
-    const cliFile = join(bundleDir, 'cli.mjs');
+    // The CLI as shipped: main/cli/index.ts bundled the way scripts/build-main.mjs does it
+    // (one chunk per command, loaded on demand), into a cache folder instead of dist/.
     await build({
-      entryPoints: ['tests/integration/verify/cli-entry.ts'],
-      outfile: cliFile,
+      entryPoints: { index: 'main/cli/index.ts' },
+      outdir: join(bundleDir, 'cli'),
       bundle: true,
+      splitting: true,
       platform: 'node',
       target: 'node22',
       format: 'esm',
       packages: 'external',
       logLevel: 'warning',
+      define: { __MAILWRIGHT_VERSION__: JSON.stringify('bench') },
     });
+    const cliFile = join(bundleDir, 'cli', 'index.js');
     const planFile = join(dir, 'plan.json');
     await writeFile(planFile, JSON.stringify(PLANS.good));
     const starts: number[] = [];
