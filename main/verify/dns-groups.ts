@@ -110,7 +110,10 @@ export function dnsGroups(s: DnsGroupState): { runs: GroupRun[]; facts: SharedFa
     const hostId = plan.dnsHost && plan.dnsHost !== 'other' ? plan.dnsHost : detected?.id;
     const ctx: EvalContext = { plan, observedAt: s.now().toISOString() };
     if (d.negativeTtl !== undefined) ctx.negativeTtl = d.negativeTtl;
-    if (hostId) ctx.dnsHostName = dnsHostName(hostId);
+    if (hostId) {
+      ctx.dnsHostName = dnsHostName(hostId);
+      ctx.dnsHostId = hostId;
+    }
     return ctx;
   };
   const startAll = (checks: readonly string[], subject: string): void =>

@@ -10,7 +10,7 @@ import {
   type ObservedAnswer,
 } from './dns-observation';
 import type { DkimKeyInfo, DkimObservation } from './observations';
-import { atDnsHost, relativeName, type EvalContext } from './eval-context';
+import { atDnsHost, nameField, type EvalContext } from './eval-context';
 import { judgeVisibility, waitWords } from './visibility';
 import { dkimName } from './dkim-selectors';
 
@@ -58,7 +58,7 @@ export function evaluateDkimPresent(obs: DkimObservation, ctx: EvalContext): Fin
     return unknownFinding('dkim.present', name, whyUnknown(obs.lookup), evidence);
   if (v.state === 'bad') {
     const others = foundOtherSelectors(obs);
-    const rel = relativeName(name, ctx.plan.domain);
+    const rel = nameField(name, ctx);
     return makeFinding('dkim.present', name, 'fail', {
       title: others.length
         ? 'The DKIM key is published under a different selector'
@@ -120,7 +120,7 @@ export function evaluateDkimSyntax(obs: DkimObservation, ctx: EvalContext): Find
   if (none) return none;
   const name = dkimName(obs.selector, ctx.plan.domain);
   const recs = parsedRecords(obs);
-  const rel = relativeName(name, ctx.plan.domain);
+  const rel = nameField(name, ctx);
   const evidence = { records: recs.map((r) => ({ text: r.text, problems: r.problems })) };
   if (recs.length > 1) {
     return makeFinding('dkim.syntax', name, 'fail', {
@@ -246,7 +246,7 @@ export function evaluateDkimMatches(obs: DkimObservation, ctx: EvalContext): Fin
   return makeFinding('dkim.matches', name, 'fail', {
     title: 'The published key is not the key your server signs with',
     detail: `The key at ${name} is a different key from the one in your plan. Signatures made by your server will fail.`,
-    fix: `Replace the TXT record "${relativeName(name, ctx.plan.domain)}" ${atDnsHost(ctx)} with the record from the DKIM step. If your mail software made a new key, paste that one on the DKIM step instead.`,
+    fix: `Replace the TXT record "${nameField(name, ctx)}" ${atDnsHost(ctx)} with the record from the DKIM step. If your mail software made a new key, paste that one on the DKIM step instead.`,
     evidence,
   });
 }
@@ -261,7 +261,7 @@ export function evaluateDkimTesting(obs: DkimObservation, ctx: EvalContext): Fin
     return makeFinding('dkim.testing', name, 'warn', {
       title: 'DKIM is in testing mode',
       detail: `The record has "t=y": receivers are told DKIM is being tested and may ignore failed signatures, which also weakens protection against forgery.`,
-      fix: `Remove "t=y;" from the TXT record "${relativeName(name, ctx.plan.domain)}" once your signatures pass.`,
+      fix: `Remove "t=y;" from the TXT record "${nameField(name, ctx)}" once your signatures pass.`,
       evidence: { record: rec.text },
     });
   }

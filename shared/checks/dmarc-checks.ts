@@ -10,7 +10,7 @@ import {
   type ObservedAnswer,
 } from './dns-observation';
 import type { DmarcObservation } from './observations';
-import { atDnsHost, relativeName, type EvalContext } from './eval-context';
+import { atDnsHost, nameField, type EvalContext } from './eval-context';
 import { judgeVisibility, waitWords } from './visibility';
 
 /** DMARC records among TXT values: text starting with "v=DMARC1" (receivers ignore the rest). */
@@ -60,7 +60,7 @@ export function evaluateDmarcPresent(obs: DmarcObservation, ctx: EvalContext): F
         `There is no DMARC record at ${name}.${elsewhere.length ? ` There is one at ${elsewhere.join(', ')}, where receivers do not look.` : ''} Without DMARC, big mailbox providers (Gmail, Yahoo, Outlook) refuse or junk bulk mail, and anyone can forge your domain.`,
         lines,
       ),
-      fix: `Create a TXT record ${atDnsHost(ctx)}: Name "${relativeName(name, ctx.plan.domain)}", Type TXT, Value ${suggestedDmarc(ctx)}`,
+      fix: `Create a TXT record ${atDnsHost(ctx)}: Name "${nameField(name, ctx)}", Type TXT, Value ${suggestedDmarc(ctx)}`,
       evidence,
     });
   }
@@ -120,7 +120,7 @@ export function evaluateDmarcSingle(obs: DmarcObservation, ctx: EvalContext): Fi
         `${name} has ${texts.length} DMARC records. Receivers then ignore all of them, as if there were none:`,
         texts,
       ),
-      fix: `Keep one DMARC record at "${relativeName(name, ctx.plan.domain)}" ${atDnsHost(ctx)} and delete the others.`,
+      fix: `Keep one DMARC record at "${nameField(name, ctx)}" ${atDnsHost(ctx)} and delete the others.`,
       evidence: { records: texts },
     });
   }
@@ -149,7 +149,7 @@ export function evaluateDmarcSyntax(obs: DmarcObservation, ctx: EvalContext): Fi
         `Receivers may ignore "${rec.text}":`,
         errors.map((p) => p.message),
       ),
-      fix: `Edit the TXT record "${relativeName(name, ctx.plan.domain)}" ${atDnsHost(ctx)}. A correct record looks like: ${suggestedDmarc(ctx)}`,
+      fix: `Edit the TXT record "${nameField(name, ctx)}" ${atDnsHost(ctx)}. A correct record looks like: ${suggestedDmarc(ctx)}`,
       evidence,
     });
   }
@@ -295,7 +295,7 @@ export function evaluateDmarcMisplaced(obs: DmarcObservation, ctx: EvalContext):
   const evidence = { misplaced: obs.misplaced.map(lookupEvidence) };
   const found = misplacedNames(obs);
   if (found.length > 0) {
-    const rel = relativeName(name, ctx.plan.domain);
+    const rel = nameField(name, ctx);
     return makeFinding('dmarc.misplaced', ctx.plan.domain, 'fail', {
       title: 'A DMARC record is at the wrong name',
       detail: `A DMARC record sits at ${found.join(', ')}. Receivers only look at ${name}, so this one does nothing.`,

@@ -1,4 +1,5 @@
 import type { Plan } from '../model/plan';
+import { renderForDnsHost } from '../providers/dns-host-render';
 
 /** What every evaluator gets beside its observations. */
 export interface EvalContext {
@@ -9,6 +10,8 @@ export interface EvalContext {
   negativeTtl?: number;
   /** The DNS host's display name when known (from the plan or detected), for fix wording. */
   dnsHostName?: string;
+  /** The DNS host's catalogue id when known, so fixes name fields the way its form wants them. */
+  dnsHostId?: string;
 }
 
 /** "at your DNS host (Cloudflare)" or "at your DNS host": where the user edits records. */
@@ -22,4 +25,33 @@ export function atDnsHost(ctx: EvalContext): string {
 export function relativeName(name: string, domain: string): string {
   if (name === domain) return '@';
   return name.endsWith(`.${domain}`) ? name.slice(0, -domain.length - 1) : name;
+}
+
+/**
+ * What to type in the DNS host's Name field for a record at `name`: the host's own convention
+ * when the host is known (shared/providers), else the name relative to the domain ("@" for it).
+ */
+export function nameField(name: string, ctx: EvalContext): string {
+  const domain = ctx.plan.domain;
+  if (ctx.dnsHostId && ctx.dnsHostId !== 'other') {
+    const form = renderForDnsHost(
+      {
+        key: 'fix',
+        name,
+        type: 'TXT',
+        value: '',
+        ttl: 3600,
+        where: 'dns-host',
+        why: '',
+        checks: [],
+      },
+      ctx.dnsHostId,
+      domain,
+    );
+    if (form.where === 'dns-host') {
+      const main = form.nameField === '' ? '(leave it empty)' : form.nameField;
+      return form.nameFieldAlternative ? `${main}" (or "${form.nameFieldAlternative}` : main;
+    }
+  }
+  return relativeName(name, domain);
 }

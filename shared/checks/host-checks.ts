@@ -12,7 +12,7 @@ import {
   type ObservedAnswer,
 } from './dns-observation';
 import type { HostObservation } from './observations';
-import { atDnsHost, relativeName, type EvalContext } from './eval-context';
+import { atDnsHost, nameField, relativeName, type EvalContext } from './eval-context';
 import { canonicalIp, classifyIp, inRanges, type IpClass } from './ip-facts';
 import { judgeVisibility, waitWords } from './visibility';
 import { CLOUDFLARE_NS, CLOUDFLARE_RANGES } from './cdn-ranges';
@@ -77,7 +77,7 @@ function addressCheck(
   const want = [...new Set(planned.map((ip) => canonicalIp(ip) ?? ip))].sort();
   const evidence = { lookup: lookupEvidence(lookup), planned: want };
   const lines = perViewLines(lookup);
-  const rel = relativeName(host, ctx.plan.domain);
+  const rel = nameField(host, ctx);
   const family = type === 'A' ? 'IPv4' : 'IPv6';
   const v = judgeVisibility(
     lookup,
@@ -170,7 +170,7 @@ export function evaluateNotCname(obs: HostObservation, ctx: EvalContext): Findin
         `${host} is a CNAME pointing at ${target}. Mail standards do not allow an MX to point at an alias, and it cannot have its own SPF record.`,
         perViewLines(obs.cname),
       ),
-      fix: `Delete the CNAME record "${relativeName(host, ctx.plan.domain)}" ${atDnsHost(ctx)} and create A (and AAAA) records with the server's addresses instead.`,
+      fix: `Delete the CNAME record "${nameField(host, ctx)}" ${atDnsHost(ctx)} and create A (and AAAA) records with the server's addresses instead.`,
       evidence,
     });
   }
@@ -211,8 +211,8 @@ export function evaluateProxied(
       title: "The mail host goes to Cloudflare's proxy, not your server",
       detail: `${host} resolves to ${proxied.join(', ')}, which ${proxied.length > 1 ? 'are' : 'is'} Cloudflare's proxy address${proxied.length > 1 ? 'es' : ''}. The proxy carries web traffic only: mail to port 25 never reaches your server.`,
       fix: onCloudflare
-        ? `In Cloudflare's DNS page, click the orange cloud next to the "${relativeName(host, ctx.plan.domain)}" record so it turns grey ("DNS only"). Do this for its A and AAAA records.`
-        : `The address belongs to Cloudflare's proxy. Point the "${relativeName(host, ctx.plan.domain)}" record directly at your server's address, with any proxy or CDN switched off for it.`,
+        ? `In Cloudflare's DNS page, click the orange cloud next to the "${nameField(host, ctx)}" record so it turns grey ("DNS only"). Do this for its A and AAAA records.`
+        : `The address belongs to Cloudflare's proxy. Point the "${nameField(host, ctx)}" record directly at your server's address, with any proxy or CDN switched off for it.`,
       evidence,
     });
   }

@@ -11,7 +11,7 @@ import {
   type ObservedAnswer,
 } from './dns-observation';
 import type { SpfObservation } from './observations';
-import { atDnsHost, relativeName, type EvalContext } from './eval-context';
+import { atDnsHost, nameField, type EvalContext } from './eval-context';
 import { judgeVisibility, waitWords } from './visibility';
 
 /** The SPF records among TXT values (text starting with "v=spf1", case-insensitive, then space or end). */
@@ -62,7 +62,7 @@ function presenceFinding(
     ctx.negativeTtl,
   );
   if (v.state === 'unknown') return unknownFinding(check, subject, whyUnknown(lookup), evidence);
-  const rel = relativeName(subject, ctx.plan.domain);
+  const rel = nameField(subject, ctx);
   if (v.state === 'bad') {
     const mangled = auth ? mangledSpf(txtValues(auth)) : [];
     if (mangled.length > 0) {
@@ -207,7 +207,7 @@ export function evaluateSpfSyntax(obs: SpfObservation, ctx: EvalContext): Findin
         `Receivers cannot read "${rec.text}" (an SPF "permerror"), so it counts as no SPF at all:`,
         errors.map((p) => p.message),
       ),
-      fix: `Edit the SPF TXT record of ${relativeName(domain, domain)} ${atDnsHost(ctx)} to fix the parts above.`,
+      fix: `Edit the SPF TXT record of ${nameField(domain, ctx)} ${atDnsHost(ctx)} to fix the parts above.`,
       evidence,
     });
   }

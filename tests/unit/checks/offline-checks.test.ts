@@ -90,3 +90,15 @@ describe('checks decided from the plan', () => {
     expect(exitStatus(doc({ pass: 1, warn: 2 }, true))).toBe(0);
   });
 });
+
+describe('fix wording in the DNS host’s terms', () => {
+  it('names the Name field the way the chosen host wants it', async () => {
+    const { nameField } = await import('../../../shared/checks/eval-context');
+    const plan = planSchema.parse({ domain: 'example.test', mailHost: 'mail.example.test' });
+    const base = { plan, observedAt: '2026-11-22T10:00:00Z' };
+    expect(nameField('mail.example.test', base)).toBe('mail');
+    expect(nameField('example.test', base)).toBe('@');
+    expect(nameField('mail.example.test', { ...base, dnsHostId: 'cloudflare' })).toBe('mail');
+    expect(nameField('_dmarc.example.test', { ...base, dnsHostId: 'cloudflare' })).toBe('_dmarc');
+  });
+});
