@@ -72,7 +72,7 @@ export function dnsblVerdict(q: DnsblQuery): DnsblVerdict {
   return {
     kind: 'listed',
     codes,
-    meanings: known.length ? known.map((m) => m.meaning) : ['listed'],
+    meanings: known.map((m) => m.meaning),
     policyOnly: known.length > 0 && known.every((m) => m.policy),
     ...(reason ? { reason } : {}),
   };
@@ -80,9 +80,9 @@ export function dnsblVerdict(q: DnsblQuery): DnsblVerdict {
 
 function askedVia(q: DnsblQuery): string {
   const a = q.a.answers[0];
-  return a
-    ? `${a.label}${a.answer.server && a.answer.server !== a.label ? ` (${a.answer.server})` : ''}`
-    : 'no resolver';
+  if (!a) return 'no resolver';
+  const server = a.answer.server;
+  return server && !a.label.includes(server) ? `${a.label} (${server})` : a.label;
 }
 
 function evaluateSubject(
@@ -111,7 +111,7 @@ function evaluateSubject(
       case 'clean':
         return `${r.list.name}: not listed`;
       case 'listed':
-        return `${r.list.name}: LISTED (${v.codes.join(', ')}): ${v.meanings.join('; ')}${v.reason ? `. The list says: "${v.reason}"` : ''}. Removal: ${r.list.removal}${r.list.note ? `. ${r.list.note}` : ''}`;
+        return `${r.list.name}: LISTED (${v.codes.join(', ')})${v.meanings.length ? `: ${v.meanings.join('; ')}` : ''}${v.reason ? `. The list says: "${v.reason}"` : ''}. Removal: ${r.list.removal}${r.list.note ? `. ${r.list.note}` : ''}`;
       case 'refused':
         return `${r.list.name}: could not check: the list refused the query (public resolver or rate limit; answer ${v.codes.join(', ')}; asked via ${askedVia(r.q)})`;
       case 'unknown':
