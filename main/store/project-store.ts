@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import writeFileAtomic from 'write-file-atomic';
 import { ApiError } from '../../shared/api/result';
-import { draftSchema, type Project, type ProjectSummary, type StoreProblem } from '../../shared/model/project';
+import {
+  draftSchema,
+  type Project,
+  type ProjectSummary,
+  type StoreProblem,
+} from '../../shared/model/project';
 import { normalizeDomainInput } from '../../shared/model/domain-input';
 import { parseProjectFile, ProjectFileError, serializeProjectFile } from './project-file';
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api/result';
-import { planSchema, type Plan } from '../../shared/model/plan';
+import type { Plan } from '../../shared/model/plan';
+import { draftToPlan } from '../../shared/model/draft-to-plan';
 import type { VerifyOptions } from '../../shared/checks/verify-options';
 import type { CheckDocument, VerifyProgress } from '../../shared/checks/verify-progress';
 import type { ProjectStore } from '../store/project-store';
@@ -76,15 +77,16 @@ export class VerifyService {
 
   private async planOf(projectId: string): Promise<Plan> {
     const project = await this.store.get(projectId);
-    const draftPlan = (project.draft as Record<string, unknown>).plan;
-    const parsed = planSchema.safeParse(draftPlan);
-    if (!parsed.success) {
+    // The plan is derived from what the user typed, exactly as the wizard derives it.
+    const derived = draftToPlan(project.draft);
+    if (!derived.ok) {
+      const first = derived.problems[0];
       throw new ApiError(
         'no-plan',
-        'This project has no complete plan yet: finish the earlier steps first.',
-        'plan',
+        `This project's plan is not complete yet: ${first ? `${first.message} (step: ${first.step})` : 'finish the earlier steps first.'}`,
+        first?.field ?? 'plan',
       );
     }
-    return parsed.data;
+    return derived.plan;
   }
 }

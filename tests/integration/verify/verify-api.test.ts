@@ -1,3 +1,4 @@
+import type { Project } from '../../../shared/model/project';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,6 +124,32 @@ describe('verification over the contract', () => {
       ok: true,
       value: { cancelled: false },
     });
+  });
+
+  it('checks a project by id alone, from the draft the wizard saved', async () => {
+    const p = await call<Project>('projects.create', { name: 'From the wizard' });
+    const good = PLANS.good;
+    const draft = {
+      ...p.draft,
+      domain: 'https://www.good.test/',
+      mailHostLabel: 'mail',
+      ipv4: good.ipv4.join(', '),
+      ipv6: good.ipv6.join(' '),
+      mode: 'send-receive' as const,
+      senders: ['other'],
+      otherSenderInclude: '_spf.senders.test',
+      dkimSelector: 'mail',
+      dkimPaste: `v=DKIM1; k=rsa; p=${good.dkim.publicKey}`,
+      dmarcPolicy: 'quarantine' as const,
+      dmarcRua: 'dmarc@good.test',
+    };
+    await call('projects.save', { project: { ...p, draft } });
+    const res = await call<{ document: CheckDocument; stored: string }>('verify.run', {
+      projectId: p.id,
+    });
+    expect(res.document.domain).toBe('good.test');
+    expect(res.document.summary.fail).toBe(0);
+    expect(res.stored).toBeTruthy();
   });
 
   it('refuses a request without a plan or project, naming the field', async () => {
