@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
-import { verifyOptionsSchema, type VerifyOptions } from '../../shared/checks/verify-options';
+import type { VerifyOptions } from '../../shared/checks/verify-options';
 import { checkDocumentSchema, type CheckDocument } from '../../shared/checks/verify-progress';
 import { loadPlan } from '../../shared/model/plan-load';
 import type { Plan } from '../../shared/model/plan';
@@ -10,6 +10,7 @@ import { buildJsonExport } from '../export/json-export';
 import { PAPER_SIZES, type PaperSize } from '../export/pdf-style';
 import { buildSummaryPdf } from '../export/summary-export';
 import { buildZoneFile } from '../export/zone-export';
+import { addNetworkOptions, verifyOptionsFromFlags, type NetworkFlags } from './network-options';
 
 /** What `export` needs from outside; tests replace the checker and the output streams. */
 export interface ExportCommandDeps {
@@ -29,60 +30,13 @@ class InputError extends Error {
   }
 }
 
-interface ExportFlags {
+interface ExportFlags extends NetworkFlags {
   plan: string;
   pdf?: string;
   zone?: string;
   json?: string;
   results?: string;
   paper: string;
-  resolver?: string[];
-  nsPort?: string;
-  dnsbl?: string[];
-  smtpPort?: string;
-  controlMx?: string;
-  smtp: boolean;
-  timeout?: string;
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
-function port(flag: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 65535)
-    throw new InputError(flag, `"${v}" is not a port number (1-65535).`);
-  return n;
-}
-
-function networkOptions(flags: ExportFlags & { dnsbl?: string[] | false }): VerifyOptions {
-  const raw: Record<string, unknown> = {};
-  if (flags.resolver) raw['resolvers'] = flags.resolver;
-  const nsPort = port('--ns-port', flags.nsPort);
-  if (nsPort !== undefined) raw['nsPort'] = nsPort;
-  if (flags.dnsbl === false) raw['noDnsbl'] = true;
-  else if (Array.isArray(flags.dnsbl)) raw['dnsblZones'] = flags.dnsbl;
-  const smtpPort = port('--smtp-port', flags.smtpPort);
-  if (smtpPort !== undefined) raw['smtpPort'] = smtpPort;
-  if (flags.controlMx !== undefined) raw['controlMx'] = flags.controlMx;
-  if (!flags.smtp) raw['noSmtp'] = true;
-  if (flags.timeout !== undefined) {
-    const ms = Number(flags.timeout);
-    if (!Number.isInteger(ms))
-      throw new InputError('--timeout', `"${flags.timeout}" is not a number of milliseconds.`);
-    raw['timeoutMs'] = ms;
-  }
-  const parsed = verifyOptionsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(
-      `--${String(issue?.path[0] ?? 'options')}`,
-      issue?.message ?? 'invalid option',
-    );
-  }
-  return parsed.data;
 }
 
 async function readText(flag: string, path: string): Promise<string> {
@@ -147,7 +101,7 @@ async function writeOut(flag: string, path: string, data: string | Uint8Array): 
 export function registerExportCommand(program: Command, deps: ExportCommandDeps = {}): void {
   const out = deps.stdout ?? ((t: string) => void process.stdout.write(t));
   const err = deps.stderr ?? ((t: string) => void process.stderr.write(t));
-  program
+  const command = program
     .command('export')
     .description('Write the setup summary PDF, the zone file or the JSON export of a plan.')
     .requiredOption('--plan <file>', 'the plan file (JSON, as for `mailwright check`)')
@@ -155,35 +109,20 @@ export function registerExportCommand(program: Command, deps: ExportCommandDeps 
     .option('--zone <file>', 'write the BIND zone file of the records here')
     .option('--json <file>', 'write the plan and the check results as JSON here')
     .option('--results <file>', 'use this `mailwright check --json` output instead of checking now')
-    .option('--paper <size>', 'paper size of the PDF: a4 or letter', 'a4')
-    .option('--resolver <host[:port]>', 'recursive resolver to use (repeatable)', collect)
-    .option('--ns-port <port>', 'port for asking the nameservers directly (default 53)')
-    .option(
-      '--dnsbl <zone>',
-      'block list to check (repeatable; replaces the default ones)',
-      collect,
-    )
-    .option('--no-dnsbl', 'skip the block lists')
-    .option('--smtp-port <port>', 'SMTP port of the mail host (default 25)')
-    .option(
-      '--control-mx <host[:port]>',
-      'well-known mail server to test port 25 with; "none" skips it',
-    )
-    .option('--no-smtp', 'skip the SMTP checks')
-    .option('--timeout <ms>', 'time limit of each network operation, in milliseconds')
-    .action(async (flags: ExportFlags & { dnsbl?: string[] | false }) => {
-      try {
-        await runExport(flags, deps, out);
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        err(`mailwright export: ${e.field}: ${e.message}\n`);
-        process.exitCode = 2;
-      }
-    });
+    .option('--paper <size>', 'paper size of the PDF: a4 or letter', 'a4');
+  addNetworkOptions(command).action(async (flags: ExportFlags) => {
+    try {
+      await runExport(flags, deps, out);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      err(`mailwright export: ${e.field}: ${e.message}\n`);
+      process.exitCode = 2;
+    }
+  });
 }
 
 async function runExport(
-  flags: ExportFlags & { dnsbl?: string[] | false },
+  flags: ExportFlags,
   deps: ExportCommandDeps,
   out: (text: string) => void,
 ): Promise<void> {
@@ -194,7 +133,7 @@ async function runExport(
     throw new InputError('--paper', `"${flags.paper}" is not a paper size; use a4 or letter.`);
   }
   const paper = flags.paper as PaperSize;
-  const options = networkOptions(flags);
+  const options: VerifyOptions = { ...verifyOptionsFromFlags(flags), planFile: flags.plan };
   const plan = await readPlan(flags.plan);
   const now = deps.now?.() ?? new Date();
 

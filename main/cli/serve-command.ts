@@ -8,6 +8,8 @@ import { ProjectStore } from '../store/project-store';
 import { defaultDataDir } from '../store/data-dir';
 import { EventHub } from '../api/event-hub';
 import { VERSION } from './version';
+import { VerifyService } from '../verify/verify-service';
+import { addNetworkOptions, verifyOptionsFromFlags, type NetworkFlags } from './network-options';
 
 /** Where the built renderer is, relative to the bundled CLI (dist/cli/*.js → dist/renderer). */
 export function rendererDir(): string {
@@ -16,12 +18,15 @@ export function rendererDir(): string {
 
 /** `mailwright serve`: the app in your browser, on 127.0.0.1 only, behind a per-run token. */
 export function registerServeCommand(program: Command): void {
-  program
+  const command = program
     .command('serve')
-    .description('Open Mailwright in your web browser (listens on 127.0.0.1 only).')
+    .description(
+      'Open Mailwright in your web browser (listens on 127.0.0.1 only). The network options are the defaults for the checks the app runs.',
+    )
     .option('--port <n>', 'port to listen on (default: any free port)', parsePort)
-    .option('--no-open', 'do not open the browser; just print the address')
-    .action(async (opts: { port?: number; open: boolean }) => {
+    .option('--no-open', 'do not open the browser; just print the address');
+  addNetworkOptions(command).action(
+    async (opts: { port?: number; open: boolean } & NetworkFlags) => {
       const dir = rendererDir();
       if (!existsSync(join(dir, 'index.html'))) {
         throw new Error(
@@ -29,12 +34,21 @@ export function registerServeCommand(program: Command): void {
         );
       }
       const dataDir = (program.opts() as { data?: string }).data ?? defaultDataDir();
+      const options = verifyOptionsFromFlags(opts);
+      const store = new ProjectStore(dataDir);
       const host = await startHttpHost({
         ctx: {
           version: VERSION,
           transport: 'http',
-          store: new ProjectStore(dataDir),
+          store,
           events: new EventHub(),
+          // The app's checks and its wizard lookups use the same overrides as `check` would.
+          verify: new VerifyService(store, { options }),
+          dns: {
+            resolvers: options.resolvers,
+            nsPort: options.nsPort,
+            timeoutMs: options.timeoutMs,
+          },
         },
         rendererDir: dir,
         port: opts.port ?? 0,
@@ -48,7 +62,8 @@ export function registerServeCommand(program: Command): void {
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-    });
+    },
+  );
 }
 
 function parsePort(v: string): number {

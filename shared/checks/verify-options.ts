@@ -27,6 +27,8 @@ export const verifyOptionsSchema = z.object({
   noSmtp: z.boolean().optional(),
   /** Time limit of each network operation, in milliseconds (default 5000). */
   timeoutMs: z.number().int().min(50).max(120_000).optional(),
+  /** The plan file's path as given to the CLI, so "run this on your server" fixes name it. */
+  planFile: z.string().min(1).optional(),
   /** How many queries may be in flight at once (default 64). */
   concurrency: z.number().int().min(1).max(512).optional(),
 });

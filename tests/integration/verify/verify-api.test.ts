@@ -128,18 +128,18 @@ describe('verification over the contract', () => {
 
   it('checks a project by id alone, from the draft the wizard saved', async () => {
     const p = await call<Project>('projects.create', { name: 'From the wizard' });
-    const good = PLANS.good;
+    const good = PLANS.good!;
     const draft = {
       ...p.draft,
       domain: 'https://www.good.test/',
       mailHostLabel: 'mail',
-      ipv4: good.ipv4.join(', '),
-      ipv6: good.ipv6.join(' '),
+      ipv4: good.ipv4!.join(', '),
+      ipv6: good.ipv6!.join(' '),
       mode: 'send-receive' as const,
       senders: ['other'],
       otherSenderInclude: '_spf.senders.test',
       dkimSelector: 'mail',
-      dkimPaste: `v=DKIM1; k=rsa; p=${good.dkim.publicKey}`,
+      dkimPaste: `v=DKIM1; k=rsa; p=${good.dkim!.publicKey}`,
       dmarcPolicy: 'quarantine' as const,
       dmarcRua: 'dmarc@good.test',
     };
