@@ -384,7 +384,8 @@ export function evaluateSpfAll(obs: SpfObservation, ctx: EvalContext): Finding {
 export function evaluateSpfSenders(obs: SpfObservation, ctx: EvalContext): Finding {
   const domain = ctx.plan.domain;
   if (obs.senders.length === 0) {
-    return makeFinding('spf.senders', domain, 'pass', {
+    // Nothing to judge: a pass here would count as verified when nothing was looked at.
+    return makeFinding('spf.senders', domain, 'info', {
       title: 'No other sending services to include',
       detail: 'The plan lists no other service that sends mail for the domain.',
     });
