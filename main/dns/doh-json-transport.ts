@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import DohResolver from 'dns-over-http-resolver';
+import type DohResolver from 'dns-over-http-resolver';
 import { interpretResponse } from './answer-interpret';
 import { startDeadline } from './deadline';
 import { canonicalName } from './dns-names';
@@ -70,17 +70,26 @@ export function createDohJsonTransport(options: DohJsonOptions): DnsTransport {
   }
 
   // One library instance per endpoint, so answers from different public resolvers never mix.
-  const library = new DohResolver({
-    maxCache: 1000,
-    request: (resource, libSignal) => {
-      const ctx = context.getStore();
-      if (!ctx) return Promise.reject(new Error('DoH request outside a query'));
-      // The library's DNSJSON type insists on Question/Answer, which negative answers lack;
-      // it only reads them inside its own try/catch, so the real shape is safe to hand over.
-      return getJson(resource, ctx, libSignal) as Promise<never>;
-    },
-  });
-  library.setServers([server]);
+  // Loaded on first use: runs pointed at plain resolvers (the CLI on a server, tests) never pay
+  // for loading it.
+  let library: Promise<DohResolver> | undefined;
+  function getLibrary(): Promise<DohResolver> {
+    library ??= import('dns-over-http-resolver').then(({ default: Resolver }) => {
+      const lib = new Resolver({
+        maxCache: 1000,
+        request: (resource, libSignal) => {
+          const ctx = context.getStore();
+          if (!ctx) return Promise.reject(new Error('DoH request outside a query'));
+          // The library's DNSJSON type insists on Question/Answer, which negative answers lack;
+          // it only reads them inside its own try/catch, so the real shape is safe to hand over.
+          return getJson(resource, ctx, libSignal) as Promise<never>;
+        },
+      });
+      lib.setServers([server]);
+      return lib;
+    });
+    return library;
+  }
 
   function resourceFor(name: string, type: QueryType): string {
     const url = new URL(server);
@@ -92,9 +101,10 @@ export function createDohJsonTransport(options: DohJsonOptions): DnsTransport {
   async function fetchAnswer(ctx: HookContext): Promise<DohJson> {
     if ((ctx.type === 'A' || ctx.type === 'AAAA') && options.libraryForAddresses !== false) {
       // The library's own cache would hide the response from the hook (and reads TTLs as ms).
-      library.clearCache();
+      const lib = await getLibrary();
+      lib.clearCache();
       await context
-        .run(ctx, () => library.resolve(ctx.name, ctx.type as 'A' | 'AAAA'))
+        .run(ctx, () => lib.resolve(ctx.name, ctx.type as 'A' | 'AAAA'))
         .catch(() => {
           // It throws one message for NXDOMAIN, no-data, SERVFAIL and dead servers alike; the
           // hook kept the real response (or the real error), which is read below.
