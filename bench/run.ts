@@ -1,8 +1,14 @@
 // `npm run bench`: each section starts its own peers on loopback and prints its numbers.
 // Add a section: export an async function from bench/<area>-bench.ts and list it here.
 import { verifyBench } from './verify-bench';
+import { pdfBench } from './pdf-bench';
+import { rendererBench } from './renderer-bench';
 
-const sections: [string, () => Promise<void>][] = [['verify', verifyBench]];
+const sections: [string, () => Promise<void>][] = [
+  ['verify', verifyBench],
+  ['pdf', pdfBench],
+  ['renderer', rendererBench],
+];
 
 for (const [name, run] of sections) {
   try {
