@@ -46,8 +46,23 @@ export async function runVerification(input: VerifyRunInput): Promise<CheckDocum
   const signal = controller.signal;
 
   const findings: Finding[] = [];
-  const started = new Map<string, string>();
+  // Tracked per check AND subject: a group that stops after its first address must still
+  // leave an `unknown` for the second one, never silence.
+  const started = new Map<string, { check: string; subject: string }>();
   const finished = new Set<string>();
+  const pairKey = (check: string, subject: string): string => `${check}\u0000${subject}`;
+  /**
+   * Started (check, subject) pairs with no finding. A check whose findings name subjects it never
+   * started (e.g. started for the domain, reported per MX target) is taken as finished.
+   */
+  const unfinished = (): { key: string; check: string; subject: string }[] => {
+    const foreign = new Set(
+      findings.filter((f) => !started.has(pairKey(f.check, f.subject))).map((f) => f.check),
+    );
+    return [...started]
+      .filter(([key, { check }]) => !finished.has(key) && !foreign.has(check))
+      .map(([key, pair]) => ({ key, ...pair }));
+  };
   const progress = (e: VerifyProgress): void => {
     try {
       input.onProgress?.(e);
@@ -56,12 +71,13 @@ export async function runVerification(input: VerifyRunInput): Promise<CheckDocum
     }
   };
   const start = (check: string, subject: string): void => {
-    if (!started.has(check)) started.set(check, subject);
+    const key = pairKey(check, subject);
+    if (!started.has(key)) started.set(key, { check, subject });
     progress({ type: 'check-started', check, subject });
   };
   const emit = (f: Finding): void => {
     findings.push(f);
-    finished.add(f.check);
+    finished.add(pairKey(f.check, f.subject));
     progress({ type: 'check-finished', finding: f });
   };
 
@@ -112,9 +128,8 @@ export async function runVerification(input: VerifyRunInput): Promise<CheckDocum
     try {
       await run();
     } catch (e) {
-      for (const check of checks) {
-        const subject = started.get(check);
-        if (subject !== undefined && !finished.has(check))
+      for (const { check, subject } of unfinished()) {
+        if (checks.includes(check))
           emit(
             unknownFinding(
               check,
@@ -127,15 +142,14 @@ export async function runVerification(input: VerifyRunInput): Promise<CheckDocum
   }
 
   // Anything started but never finished (a group that returned early, a cancel) ends unknown.
-  for (const [check, subject] of started) {
-    if (!finished.has(check))
-      emit(
-        unknownFinding(
-          check,
-          subject,
-          signal.aborted ? 'the check was cancelled' : 'the check did not finish',
-        ),
-      );
+  for (const { check, subject } of unfinished()) {
+    emit(
+      unknownFinding(
+        check,
+        subject,
+        signal.aborted ? 'the check was cancelled' : 'the check did not finish',
+      ),
+    );
   }
   input.signal?.removeEventListener('abort', onAbort);
   return checkDocument({
