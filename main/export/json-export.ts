@@ -2,8 +2,9 @@ import type { CheckDocument } from '../../shared/checks/verify-progress';
 import type { Plan } from '../../shared/model/plan';
 import { VERSION } from '../cli/version';
 
-/** The "format" value of an export file, so a reader can tell it from a bare plan or run. */
-export const JSON_EXPORT_FORMAT = 'mailwright-export';
+import { JSON_EXPORT_FORMAT } from '../../shared/model/plan-load';
+
+export { JSON_EXPORT_FORMAT };
 
 /** The export file: the plan and the last run (the same document as `check --json`). */
 export interface JsonExport {

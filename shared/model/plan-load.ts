@@ -1,12 +1,15 @@
 import { validatePlan, type PlanIssue } from './plan-validate';
 import type { Plan } from './plan';
 
+/** The "format" value of the app's JSON export ({format, plan, run}), which also works as a plan file. */
+export const JSON_EXPORT_FORMAT = 'mailwright-export';
+
 /** A plan file read and validated, or the one field that is wrong. */
 export type LoadedPlan =
   { ok: true; plan: Plan; warnings: PlanIssue[] } | { ok: false; field: string; message: string };
 
 /**
- * Read a plan file's text (JSON, the format of CHECKS.md) and validate it. Used by
+ * Read a plan file's text (JSON, the format of CHECKS.md, or the app's JSON export) and validate it. Used by
  * `mailwright plan` and `mailwright check`; the CLI prints `${field}: ${message}` and exits 2.
  */
 export function loadPlan(text: string): LoadedPlan {
@@ -19,6 +22,15 @@ export function loadPlan(text: string): LoadedPlan {
       field: 'plan',
       message: `The plan file is not valid JSON (${(e as Error).message}).`,
     };
+  }
+  // The app's JSON export carries the plan inside: the file people copy to their server.
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { format?: unknown }).format === JSON_EXPORT_FORMAT &&
+    'plan' in data
+  ) {
+    data = (data as { plan: unknown }).plan;
   }
   const r = validatePlan(data);
   return r.ok ? r : { ok: false, field: r.field, message: r.message };

@@ -83,3 +83,26 @@ describe('validatePlan / loadPlan', () => {
     if (!r.ok) expect(r.message).toContain('not valid JSON');
   });
 });
+
+describe('loadPlan and the app JSON export', () => {
+  it('reads the plan inside an export file, so the exported file works with `check --plan`', () => {
+    const exported = {
+      format: 'mailwright-export',
+      formatVersion: 1,
+      tool: 'mailwright',
+      plan: { domain: 'example.test', mailHost: 'mail.example.test', ipv4: ['192.0.2.10'] },
+      run: null,
+    };
+    const r = loadPlan(JSON.stringify(exported));
+    expect(r.ok && r.plan.domain).toBe('example.test');
+  });
+  it('still names the field when the export holds a bad plan', () => {
+    const r = loadPlan(
+      JSON.stringify({
+        format: 'mailwright-export',
+        plan: { domain: 'example.test', mailHost: 'mail.example.test', ipv4: ['1231233'] },
+      }),
+    );
+    expect(!r.ok && r.field).toBe('ipv4[0]');
+  });
+});
