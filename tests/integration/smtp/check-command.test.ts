@@ -10,7 +10,8 @@ import { getFreePort } from '../../peers/ports';
 import { startPostfix, type PostfixPeer } from '../../peers/postfix';
 import { startUnbound, type UnboundPeer } from '../../peers/unbound';
 
-const ENTRY = join(import.meta.dirname, 'cli-entry.ts');
+// The real command-line entry, run from source (each command loads only what it needs).
+const ENTRY = join(import.meta.dirname, '../../../main/cli/index.ts');
 
 let dir: string;
 let planFile: string;

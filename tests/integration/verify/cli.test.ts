@@ -15,7 +15,8 @@ import { startDnsWorld, type DnsWorld } from './dns-world';
 import { destinations } from './socket-spy';
 
 const run = promisify(execFile);
-const ENTRY = join(import.meta.dirname, 'cli-entry.ts');
+// The real command-line entry, run from source (each command loads only what it needs).
+const ENTRY = join(import.meta.dirname, '../../../main/cli/index.ts');
 
 let world: DnsWorld;
 let dir: string;
