@@ -1,11 +1,9 @@
+import { runQuery } from './query-run';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type DohResolver from 'dns-over-http-resolver';
-import { interpretResponse } from './answer-interpret';
-import { startDeadline } from './deadline';
 import { canonicalName } from './dns-names';
 import { DohHttpError, fetchDoh } from './doh-fetch';
 import { dohJsonSchema, responseFromJson } from './doh-json-parse';
-import { failureAnswer } from './failure-answer';
 import type { FetchFunction } from './doh-fetch';
 import type { DohJson } from './doh-json-parse';
 import type { DnsResult, DnsTransport, QueryType, SentQuery } from './types';
@@ -115,42 +113,18 @@ export function createDohJsonTransport(options: DohJsonOptions): DnsTransport {
     return getJson(resourceFor(ctx.name, ctx.type), ctx);
   }
 
-  async function query(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsResult> {
-    const startedAt = Date.now();
-    const deadline = startDeadline(options.timeoutMs, signal);
-    const qname = canonicalName(name);
-    try {
-      const json = await fetchAnswer({ signal: deadline.signal, name: qname, type });
-      const meaning = interpretResponse(responseFromJson(json, qname, type));
-      return {
-        name: qname,
-        type,
-        outcome: meaning.outcome,
-        records: meaning.records,
-        ...(meaning.negativeTtl !== undefined && { negativeTtl: meaning.negativeTtl }),
-        ...(meaning.authoritySoa && { authoritySoa: meaning.authoritySoa }),
-        ...(meaning.error && { error: `${server}: ${meaning.error}` }),
-        rcode: responseFromJson(json, qname, type).rcode,
-        via: 'doh-json',
-        server,
-        elapsedMs: Date.now() - startedAt,
-      };
-    } catch (err) {
-      return failureAnswer(
-        {
-          name,
-          type,
-          server,
-          startedAt,
-          timeoutMs: options.timeoutMs,
-          timedOut: deadline.timedOut(),
-          ...(signal && { signal }),
-        },
-        err,
-      );
-    } finally {
-      deadline.dispose();
-    }
+  function query(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsResult> {
+    return runQuery(
+      { server, timeoutMs: options.timeoutMs },
+      name,
+      type,
+      signal,
+      async (deadline) => {
+        const qname = canonicalName(name);
+        const json = await fetchAnswer({ signal: deadline, name: qname, type });
+        return { response: responseFromJson(json, qname, type), via: 'doh-json' as const };
+      },
+    );
   }
 
   return { server, query };

@@ -1,6 +1,4 @@
-import { interpretResponse } from './answer-interpret';
-import { startDeadline } from './deadline';
-import { failureAnswer } from './failure-answer';
+import { runQuery } from './query-run';
 import { formatServerAddress, parseServerAddress } from './server-address';
 import { tcpExchange } from './tcp-exchange';
 import { udpExchange } from './udp-exchange';
@@ -58,46 +56,20 @@ export function createWireTransport(options: WireTransportOptions): DnsTransport
     return { response: await tcpExchange(address, query, signal), via: 'tcp' };
   }
 
-  async function query(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsResult> {
-    const startedAt = Date.now();
-    const deadline = startDeadline(options.timeoutMs, signal);
-    try {
-      let { response, via } = await exchange(name, type, deadline.signal, true);
-      // A server too old for EDNS0 answers FORMERR: ask once more the RFC 1035 way.
-      if (response.rcode === 'FORMERR') {
-        ({ response, via } = await exchange(name, type, deadline.signal, false));
-      }
-      const meaning = interpretResponse(response);
-      return {
-        name: response.name,
-        type,
-        outcome: meaning.outcome,
-        records: meaning.records,
-        ...(meaning.negativeTtl !== undefined && { negativeTtl: meaning.negativeTtl }),
-        ...(meaning.authoritySoa && { authoritySoa: meaning.authoritySoa }),
-        ...(meaning.error && { error: `${server}: ${meaning.error}` }),
-        authoritative: response.authoritative,
-        rcode: response.rcode,
-        via,
-        server,
-        elapsedMs: Date.now() - startedAt,
-      };
-    } catch (err) {
-      return failureAnswer(
-        {
-          name,
-          type,
-          server,
-          startedAt,
-          timeoutMs: options.timeoutMs,
-          timedOut: deadline.timedOut(),
-          ...(signal && { signal }),
-        },
-        err,
-      );
-    } finally {
-      deadline.dispose();
-    }
+  function query(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsResult> {
+    return runQuery(
+      { server, timeoutMs: options.timeoutMs },
+      name,
+      type,
+      signal,
+      async (deadline) => {
+        let result = await exchange(name, type, deadline, true);
+        // A server too old for EDNS0 answers FORMERR: ask once more the RFC 1035 way.
+        if (result.response.rcode === 'FORMERR')
+          result = await exchange(name, type, deadline, false);
+        return result;
+      },
+    );
   }
 
   return { server, query };

@@ -1,0 +1,60 @@
+import { interpretResponse, type ResponseParts } from './answer-interpret';
+import { startDeadline } from './deadline';
+import { failureAnswer } from './failure-answer';
+import type { DnsResult, QueryType } from './types';
+
+/** What one transport's exchange produced: a decoded response and how it travelled. */
+export interface Exchanged {
+  response: ResponseParts & { authoritative?: boolean };
+  via: DnsResult['via'];
+}
+
+/**
+ * One query, the same way for every transport (UDP/TCP, DoH wire, DoH JSON): a deadline joined
+ * with the caller's signal, the response interpreted into an outcome, and any failure turned into
+ * an answer that says why. The transport only supplies the exchange.
+ */
+export async function runQuery(
+  transport: { server: string; timeoutMs: number },
+  name: string,
+  type: QueryType,
+  signal: AbortSignal | undefined,
+  exchange: (deadlineSignal: AbortSignal) => Promise<Exchanged>,
+): Promise<DnsResult> {
+  const { server, timeoutMs } = transport;
+  const startedAt = Date.now();
+  const deadline = startDeadline(timeoutMs, signal);
+  try {
+    const { response, via } = await exchange(deadline.signal);
+    const meaning = interpretResponse(response);
+    return {
+      name: response.name,
+      type,
+      outcome: meaning.outcome,
+      records: meaning.records,
+      ...(meaning.negativeTtl !== undefined && { negativeTtl: meaning.negativeTtl }),
+      ...(meaning.authoritySoa && { authoritySoa: meaning.authoritySoa }),
+      ...(meaning.error && { error: `${server}: ${meaning.error}` }),
+      ...(response.authoritative !== undefined && { authoritative: response.authoritative }),
+      rcode: response.rcode,
+      via,
+      server,
+      elapsedMs: Date.now() - startedAt,
+    };
+  } catch (err) {
+    return failureAnswer(
+      {
+        name,
+        type,
+        server,
+        startedAt,
+        timeoutMs,
+        timedOut: deadline.timedOut(),
+        ...(signal && { signal }),
+      },
+      err,
+    );
+  } finally {
+    deadline.dispose();
+  }
+}
