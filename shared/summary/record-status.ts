@@ -1,0 +1,48 @@
+import type { Finding } from '../checks/finding';
+import type { PlannedRecord } from '../records/planned-record';
+import { worstStatus, type ShownStatus } from './status-words';
+
+/** The findings that verify one planned record, and the status they add up to. */
+export interface RecordCheck {
+  status: ShownStatus;
+  findings: Finding[];
+}
+
+// Per-address checks (ptr.*, host.a) yield one finding per IP: a record about one address
+// keeps only that address's findings when the run has them.
+function subjectsOf(record: PlannedRecord): Set<string> {
+  const subjects = new Set<string>([record.name.toLowerCase(), record.value.toLowerCase()]);
+  const colon = record.key.indexOf(':');
+  if (colon >= 0) subjects.add(record.key.slice(colon + 1).toLowerCase());
+  return subjects;
+}
+
+/**
+ * The status of one record from a run's findings, through PlannedRecord.checks. Without a run
+ * (or when no finding covers the record) the record is "not checked".
+ */
+export function recordCheck(
+  record: PlannedRecord,
+  findings: readonly Finding[] | undefined,
+): RecordCheck {
+  if (findings === undefined) return { status: 'not-checked', findings: [] };
+  const checks = new Set(record.checks);
+  const matching = findings.filter((f) => checks.has(f.check));
+  const subjects = subjectsOf(record);
+  const own = matching.filter((f) => subjects.has(f.subject.toLowerCase()));
+  // A check about the domain as a whole (spf.all) is about this record even though its
+  // subject is the domain; narrow only when some finding names this record's own subject and
+  // others name different addresses.
+  const chosen =
+    own.length > 0 && own.length < matching.length
+      ? matching.filter(
+          (f) => subjects.has(f.subject.toLowerCase()) || !looksLikeAddress(f.subject),
+        )
+      : matching;
+  const status = worstStatus(chosen.map((f) => f.status)) ?? 'not-checked';
+  return { status, findings: chosen };
+}
+
+function looksLikeAddress(subject: string): boolean {
+  return /^[0-9.]+$/.test(subject) || subject.includes(':');
+}
