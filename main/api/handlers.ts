@@ -1,5 +1,6 @@
 import type { CallName, CallRequestParsed, CallResponse } from '../../shared/api/contract';
 import type { ApiContext } from './context';
+import { ApiError } from '../../shared/api/result';
 import { detectHostOfDomain } from './dns-host-lookup';
 import { lookUpPublished } from './published-records';
 import { lookUpAddresses } from './name-addresses';
@@ -75,4 +76,22 @@ export const handlers: Handlers = {
   'export.pdf': async (req) => exportPdf(req),
   'export.zone': async (req) => exportZone(req),
   'export.json': async (req) => exportJson(req),
+  'export.save': async (req, ctx) => {
+    if (ctx.transport === 'http') {
+      throw new ApiError(
+        'not-in-browser',
+        'Saving through a dialog works only in the desktop app. In the browser the file is downloaded instead.',
+      );
+    }
+    // A key must never leave through an export, whatever the renderer sends.
+    if (Buffer.from(req.base64, 'base64').includes('PRIVATE KEY')) {
+      throw new ApiError(
+        'private-key',
+        'This file holds a private key, so Mailwright will not save it here.',
+      );
+    }
+    // Loaded only inside Electron: the CLI and browser mode never touch its dialog module.
+    const { saveWithDialog } = await import('../electron/save-dialog');
+    return saveWithDialog(req);
+  },
 };

@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, cp } from 'node:fs/promises
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import writeFileAtomic from 'write-file-atomic';
+import { RunHistory } from './run-history';
 import { ApiError } from '../../shared/api/result';
 import {
   draftSchema,
@@ -60,6 +61,7 @@ export class ProjectStore {
           domain: d.ok ? d.unicode : p.draft.domain.trim(),
           updatedAt: p.updatedAt,
           step: p.step,
+          ...(await this.lastRunOf(p.id)),
         });
       } catch (e) {
         if (!(e instanceof ProjectFileError)) throw e;
@@ -68,6 +70,23 @@ export class ProjectStore {
     }
     projects.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     return { projects, problems };
+  }
+
+  // The list shows each project's newest run; a history that cannot be read shows none.
+  private async lastRunOf(id: string): Promise<Pick<ProjectSummary, 'lastRun'>> {
+    const [newest] = await new RunHistory((i) => this.projectDir(i)).list(id).catch(() => []);
+    if (!newest) return {};
+    const { fail, warn, pending, unknown } = newest.summary;
+    return {
+      lastRun: {
+        startedAt: newest.startedAt,
+        fail,
+        warn,
+        pending,
+        unknown,
+        ...(newest.cancelled ? { cancelled: true } : {}),
+      },
+    };
   }
 
   /** Read one project. */

@@ -195,6 +195,23 @@ export const calls = {
     request: z.object({ plan: planSchema, run: checkDocumentSchema.optional() }),
     response: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
   },
+  /**
+   * Save an export (PDF, zone file, JSON) where the user chooses, through the desktop app's save
+   * dialog. Browser mode answers the error 'not-in-browser': the renderer downloads there.
+   */
+  'export.save': {
+    request: z.object({
+      kind: z.enum(['pdf', 'zone', 'json']),
+      suggestedName: z
+        .string()
+        .min(1)
+        .max(255)
+        .regex(/^[^/\\\0]+$/, 'A file name, without folders.'),
+      base64: z.string().max(50_000_000),
+    }),
+    /** `path` is null when the user closed the dialog without saving. */
+    response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
 } as const;
 
 /** Every main→renderer event: name → payload schema. */

@@ -105,6 +105,17 @@ export const projectSummarySchema = z.object({
   domain: z.string(),
   updatedAt: z.string(),
   step: z.enum(STEP_IDS),
+  /** The newest stored verification run, for the status at a glance; absent before any check. */
+  lastRun: z
+    .object({
+      startedAt: z.string(),
+      fail: z.number(),
+      warn: z.number(),
+      pending: z.number(),
+      unknown: z.number(),
+      cancelled: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 /** See projectSummarySchema. */
