@@ -19,6 +19,7 @@ const BUILT_STEPS: Partial<Record<StepId, StepScreen>> = {
   'reverse-dns': lazy(() =>
     import('../steps/ReverseDnsStep').then((m) => ({ default: m.ReverseDnsStep })),
   ),
+  summary: lazy(() => import('../steps/SummaryStep').then((m) => ({ default: m.SummaryStep }))),
 };
 
 /** A project's step: loads the project, remembers the step, shows the step's screen. */

@@ -4,6 +4,8 @@ import type { PlannedRecord } from '../../../shared/records/planned-record';
 import { actionWords, recordTitle } from '../app/record-words';
 import { CopyButton } from './CopyButton';
 import { ValueRow } from './ValueRow';
+import { StatusBadge } from './StatusBadge';
+import type { RecordCheck } from '../../../shared/summary/record-status';
 
 /** One record to publish: what to type in each box of the DNS host's form, and why. */
 export function RecordCard({
@@ -11,11 +13,14 @@ export function RecordCard({
   record,
   form,
   projectId,
+  check,
 }: {
   index: number;
   record: PlannedRecord;
   form: DnsHostRendering;
   projectId: string;
+  /** The record's status from a check run on this step ("Check these now"); absent before. */
+  check?: RecordCheck;
 }) {
   const titleId = `record-${record.key.replace(/[^a-z0-9]/gi, '-')}`;
   return (
@@ -26,7 +31,9 @@ export function RecordCard({
         </span>
         <h3 id={titleId}>{recordTitle(record)}</h3>
         <span className={`badge action-${record.action ?? 'create'}`}>{actionWords(record)}</span>
+        {check ? <StatusBadge status={check.status} /> : null}
       </header>
+      {check ? <RecordCheckNotes check={check} /> : null}
       <p className="why">{record.why}</p>
       {record.more ? (
         <details className="more">
@@ -120,5 +127,21 @@ export function RecordCard({
         </details>
       ) : null}
     </article>
+  );
+}
+
+// What the check said about this record, when it is not simply fine: the title and the fix.
+function RecordCheckNotes({ check }: { check: RecordCheck }) {
+  const notable = check.findings.filter((f) => f.status !== 'pass' && f.status !== 'info');
+  if (notable.length === 0) return null;
+  return (
+    <ul className="record-check-notes" data-testid="record-check-notes">
+      {notable.map((f) => (
+        <li key={`${f.check}:${f.subject}`}>
+          {f.title}
+          {f.fix ? ` ${f.fix}` : ''}
+        </li>
+      ))}
+    </ul>
   );
 }

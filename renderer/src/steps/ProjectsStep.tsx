@@ -3,6 +3,8 @@ import { useNavigate } from 'react-router';
 import type { ProjectSummary } from '../../../shared/model/project';
 import { STEPS } from '../../../shared/model/steps';
 import { useAppStore } from '../state/app-store';
+import { projectStatus } from '../app/project-status';
+import { StatusBadge } from '../components/StatusBadge';
 
 /** Projects: create, open, rename, duplicate and delete saved setups. */
 export function ProjectsStep() {
@@ -125,6 +127,7 @@ function ProjectRow({ project }: { project: ProjectSummary }) {
               {project.domain ? project.domain : 'No domain yet'} · at step “{stepTitle}” · saved{' '}
               {new Date(project.updatedAt).toLocaleString()}
             </p>
+            <ProjectStatusLine project={project} />
           </>
         )}
         {error ? (
@@ -177,5 +180,20 @@ function ProjectRow({ project }: { project: ProjectSummary }) {
         </div>
       ) : null}
     </li>
+  );
+}
+
+function ProjectStatusLine({ project }: { project: ProjectSummary }) {
+  const { status, counts } = projectStatus(project.lastRun);
+  return (
+    <p className="project-status" data-testid="project-status">
+      <StatusBadge status={status} />
+      <span>
+        {counts}
+        {project.lastRun
+          ? ` · last checked ${new Date(project.lastRun.startedAt).toLocaleString()}`
+          : ''}
+      </span>
+    </p>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { DMARC_POLICIES } from '../../../shared/model/plan';
 import type { Project } from '../../../shared/model/project';
@@ -14,6 +14,9 @@ import { RecordCard } from '../components/RecordCard';
 import { StepFooter } from '../components/StepFooter';
 import { Term } from '../components/Term';
 import { useDraft, usePlan } from '../hooks/use-draft';
+import { recordCheck } from '../../../shared/summary/record-status';
+import type { CheckDocument } from '../../../shared/checks/verify-progress';
+import { api } from '../state/api-ref';
 
 const POLICY_WORDS: Record<(typeof DMARC_POLICIES)[number], string> = {
   none: 'Only send me reports (start here)',
@@ -45,6 +48,20 @@ export function RecordsStep({ project }: { project: Project }) {
     : undefined;
   const otherProblems = planned.ok ? [] : planned.problems.filter((p) => p.field !== 'dmarcRua');
   const importRule = host.zoneImport;
+  const [checking, setChecking] = useState(false);
+  const [checked, setChecked] = useState<CheckDocument | { error: string } | null>(null);
+
+  // Only the DNS records: the mail server and block-list checks belong to the Verify step.
+  const checkNow = async () => {
+    setChecking(true);
+    const r = await api().call('verify.run', {
+      projectId: project.id,
+      options: { noSmtp: true, noDnsbl: true },
+    });
+    setChecking(false);
+    setChecked(r.ok ? r.value.document : { error: r.error.message });
+  };
+  const checkedRun = checked && 'findings' in checked ? checked : undefined;
 
   const downloadZone = () => {
     if (!planned.ok || !overview) return;
@@ -133,6 +150,20 @@ export function RecordsStep({ project }: { project: Project }) {
                 : 'Use it if your DNS host imports zone files, or keep it as a record of your setup.'}
             </span>
           </div>
+          <div className="row check-now">
+            <button type="button" onClick={() => void checkNow()} disabled={checking}>
+              {checking ? 'Checking your records…' : 'Check these now'}
+            </button>
+            <span className="hint" role="status">
+              {checking
+                ? 'Asking your DNS host and public resolvers. This takes a few seconds.'
+                : checked && 'error' in checked
+                  ? `The check could not run: ${checked.error}`
+                  : checkedRun
+                    ? `Checked just now: ${checkedRun.summary.pass} passed, ${checkedRun.summary.fail} to fix, ${checkedRun.summary.pending} waiting for DNS. Each card shows its result.`
+                    : 'Once you have added them, see whether your DNS host and the world see them.'}
+            </span>
+          </div>
           <ol className="record-list">
             {overview.records.map((r, i) => (
               <li key={r.key}>
@@ -141,6 +172,7 @@ export function RecordsStep({ project }: { project: Project }) {
                   record={r}
                   form={renderForDnsHost(r, hostId, planned.plan.domain)}
                   projectId={project.id}
+                  {...(checkedRun ? { check: recordCheck(r, checkedRun.findings) } : {})}
                 />
               </li>
             ))}

@@ -1,0 +1,27 @@
+import type { Finding } from '../../../shared/checks/finding';
+import { isoWords } from '../../../shared/summary/date-words';
+import { STATUS_URGENCY } from '../../../shared/summary/status-words';
+import { StatusBadge } from '../components/StatusBadge';
+
+const NEEDS_ATTENTION = new Set(['fail', 'pending', 'warn', 'unknown']);
+
+/** The findings that need the user, most urgent first, each with what to do. */
+export function AttentionList({ findings }: { findings: readonly Finding[] }) {
+  const items = findings
+    .filter((f) => NEEDS_ATTENTION.has(f.status))
+    .sort((a, b) => STATUS_URGENCY.indexOf(a.status) - STATUS_URGENCY.indexOf(b.status));
+  if (items.length === 0) return null;
+  return (
+    <ul className="attention" data-testid="attention">
+      {items.map((f) => (
+        <li key={`${f.check}:${f.subject}`}>
+          <StatusBadge status={f.status} /> <strong>{f.title}</strong>
+          {f.fix ? <span> {f.fix}</span> : null}
+          {f.status === 'pending' && f.eta ? (
+            <span> It should be visible everywhere by {isoWords(f.eta)}.</span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

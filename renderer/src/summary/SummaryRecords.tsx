@@ -1,0 +1,47 @@
+import type { PlannedRecord } from '../../../shared/records/planned-record';
+import type { ShownStatus } from '../../../shared/summary/status-words';
+import { recordTitle } from '../app/record-words';
+import { StatusBadge } from '../components/StatusBadge';
+
+const SHORT = 64;
+
+/** The records in a compact table: long values cut short (the Records step has them in full). */
+export function SummaryRecords({
+  rows,
+}: {
+  rows: readonly { record: PlannedRecord; status: ShownStatus }[];
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="summary-records" data-testid="summary-records">
+        <caption className="visually-hidden">Your records and their status</caption>
+        <thead>
+          <tr>
+            <th scope="col">Record</th>
+            <th scope="col">Type</th>
+            <th scope="col">Value</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ record, status }) => (
+            <tr key={record.key}>
+              <th scope="row">{recordTitle(record)}</th>
+              <td>{record.type}</td>
+              <td className="value-cell">
+                <code>
+                  {record.value.length > SHORT
+                    ? `${record.value.slice(0, SHORT)}… (${record.value.length} characters)`
+                    : record.value}
+                </code>
+              </td>
+              <td>
+                <StatusBadge status={status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
