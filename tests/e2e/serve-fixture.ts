@@ -11,11 +11,14 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Start `node bin/mailwright.js serve --no-open` on a data folder and wait for its address. */
-export async function serve(dataDir: string): Promise<Served> {
+/**
+ * Start `node bin/mailwright.js serve --no-open` on a data folder and wait for its address.
+ * `extraArgs` are serve's own options (e.g. --resolver, --ns-port, --no-smtp for loopback peers).
+ */
+export async function serve(dataDir: string, extraArgs: readonly string[] = []): Promise<Served> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['bin/mailwright.js', '--data', dataDir, 'serve', '--no-open'],
+    ['bin/mailwright.js', '--data', dataDir, 'serve', '--no-open', ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

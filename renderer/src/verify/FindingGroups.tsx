@@ -1,0 +1,47 @@
+import { Link } from 'react-router';
+import type { Finding } from '../../../shared/checks/finding';
+import { CHECK_GROUPS, checkInfo, checkOrder } from '../../../shared/checks/catalogue';
+import { STEPS } from '../../../shared/model/steps';
+import { FindingItem } from './FindingItem';
+
+/** The findings under their catalogue groups, each group linking to the step that fixes it. */
+export function FindingGroups({
+  findings,
+  projectId,
+  now,
+}: {
+  findings: readonly Finding[];
+  projectId: string;
+  now: number;
+}) {
+  const sorted = [...findings].sort(
+    (a, b) => checkOrder(a.check) - checkOrder(b.check) || a.subject.localeCompare(b.subject),
+  );
+  return (
+    <div className="finding-groups">
+      {CHECK_GROUPS.map((group) => {
+        const mine = sorted.filter((f) => (checkInfo(f.check)?.group ?? 'domain') === group.id);
+        if (mine.length === 0) return null;
+        const needsWork = mine.find((f) => ['fail', 'warn', 'pending'].includes(f.status));
+        const step = needsWork ? checkInfo(needsWork.check)?.step : undefined;
+        const stepTitle = STEPS.find((s) => s.id === step)?.title;
+        return (
+          <section key={group.id} className="card finding-group" aria-labelledby={`g-${group.id}`}>
+            <h3 id={`g-${group.id}`}>{group.title}</h3>
+            <ul className="finding-list">
+              {mine.map((f) => (
+                <FindingItem key={`${f.check} ${f.subject}`} finding={f} now={now} />
+              ))}
+            </ul>
+            {step && stepTitle && step !== 'verify' ? (
+              <p className="finding-step">
+                <Link to={`/p/${projectId}/${step}`}>Go to the {stepTitle} step</Link> to change
+                what you planned here.
+              </p>
+            ) : null}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

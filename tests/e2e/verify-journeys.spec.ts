@@ -1,0 +1,243 @@
+import AxeBuilder from '@axe-core/playwright';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, shot, serve, type Served } from './serve-fixture';
+import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
+import { txtData, zoneText } from '../peers/zone-fixtures';
+
+// The Verify step against real DNS on loopback: Knot serves the zones, Unbound resolves them,
+// `mailwright serve` is pointed at both. SMTP and block lists are off (--no-smtp, --no-dnsbl):
+// the mail host's address must be public for the host checks to pass, and nothing listens
+// there. TTLs are 3 s so waiting for DNS caches takes seconds.
+
+const TTL = 3;
+const KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .publicKey.export({ type: 'spki', format: 'der' })
+  .toString('base64');
+const DKIM = `v=DKIM1; k=rsa; p=${KEY}`;
+
+interface ZoneShape {
+  ip: string;
+  spf?: string[];
+  dkim?: boolean;
+}
+
+/** A mail domain's zone; by default every record the plan asks for, correct. */
+function mailZone(origin: string, shape: ZoneShape): string {
+  const spf = shape.spf ?? [`v=spf1 mx ip4:${shape.ip} -all`];
+  return zoneText({
+    origin,
+    ttl: TTL,
+    negativeTtl: 2,
+    records: [
+      `mail IN A ${shape.ip}`,
+      'mail IN TXT "v=spf1 a -all"',
+      '@ IN MX 10 mail',
+      ...spf.map((s) => `@ IN TXT "${s}"`),
+      ...(shape.dkim === false ? [] : [`mail._domainkey IN TXT ${txtData(DKIM)}`]),
+      `_dmarc IN TXT "v=DMARC1; p=quarantine; rua=mailto:dmarc@${origin}"`,
+    ],
+  });
+}
+
+/** The reverse zone of 192.0.2.0/24 with a PTR for each host byte given. */
+function reverseZone(ptrs: Record<number, string>): string {
+  return zoneText({
+    origin: '2.0.192.in-addr.arpa',
+    ttl: TTL,
+    negativeTtl: 2,
+    records: Object.entries(ptrs).map(([byte, name]) => `${byte} IN PTR ${name}.`),
+  });
+}
+
+const PTRS = { 10: 'mail.ok.test', 91: 'mail.prop.test' };
+
+let world: DnsWorld;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  world = await startDnsWorld({
+    'ok.test': mailZone('ok.test', { ip: '192.0.2.10' }),
+    'broken.test': mailZone('broken.test', {
+      ip: '192.0.2.21',
+      spf: ['v=spf1 ip4:192.0.2.21 -all', 'v=spf1 mx -all'],
+      dkim: false,
+    }),
+    'prop.test': mailZone('prop.test', { ip: '192.0.2.90' }),
+    '2.0.192.in-addr.arpa': reverseZone(PTRS),
+  });
+});
+
+test.afterAll(async () => {
+  await world?.stop();
+});
+
+let served: Served;
+let dataDir: string;
+
+test.beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'mw-e2e-verify-'));
+  served = await serve(dataDir, [
+    '--resolver',
+    world.unbound.address,
+    '--ns-port',
+    String(world.nsPort),
+    '--no-smtp',
+    '--no-dnsbl',
+    '--control-mx',
+    'none',
+    '--timeout',
+    '1500',
+  ]);
+});
+
+test.afterEach(async () => {
+  await served?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Make a project the way the app does (projects.create, projects.save) and open its Verify step. */
+async function openVerify(page: Page, domain: string, ip: string): Promise<void> {
+  const url = new URL(served.url);
+  const token = url.searchParams.get('token') ?? '';
+  const call = async (name: string, body: unknown) => {
+    const res = await fetch(`${url.origin}/api/call/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-mailwright-token': token },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(5000),
+    });
+    const json = (await res.json()) as { ok: boolean; value: Record<string, unknown> };
+    expect(json.ok, JSON.stringify(json)).toBe(true);
+    return json.value;
+  };
+  const project = await call('projects.create', { name: `Mail for ${domain}` });
+  await call('projects.save', {
+    project: {
+      ...project,
+      step: 'verify',
+      draft: {
+        domain,
+        mailHostLabel: 'mail',
+        ipv4: ip,
+        mode: 'send-receive',
+        dkimSource: 'paste',
+        dkimSelector: 'mail',
+        dkimPaste: DKIM,
+        dmarcPolicy: 'quarantine',
+        dmarcRua: `dmarc@${domain}`,
+      },
+    },
+  });
+  // A short watch schedule (1 s) through the address, as the brief allows; the clock is real.
+  await page.goto(`${served.url}&watch=1000#/p/${String(project.id)}/verify`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Verify' })).toBeVisible();
+}
+
+const finding = (page: Page, check: string): Locator =>
+  page.locator(`li.finding[data-check="${check}"]`);
+
+const badCount = (page: Page) =>
+  page.locator('[data-status="fail"], [data-status="unknown"], [data-status="pending"]').count();
+
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(bad, `axe on ${where}`).toEqual([]);
+}
+
+test('Journey 1: a correct zone checks all green', async ({ page }) => {
+  await openVerify(page, 'ok.test', '192.0.2.10');
+  await expect(page.getByText('Not checked yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(page.getByTestId('verify-status')).toContainText('Check finished', {
+    timeout: 30_000,
+  });
+  await expect(finding(page, 'spf.single').locator('[data-status]')).toHaveText(/Pass/);
+  await expect(finding(page, 'ptr.matches').locator('[data-status]')).toHaveText(/Pass/);
+  expect(await badCount(page)).toBe(0);
+  // The only warning left is the documentation address itself (192.0.2.0/24).
+  await expect(page.locator('[data-status="warn"]')).toHaveCount(1);
+  await expect(finding(page, 'host.public-ip').locator('[data-status]')).toHaveText(/Warning/);
+  await expect(page.getByRole('heading', { name: 'Reverse DNS (PTR)' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Earlier checks, newest first' })).toBeVisible();
+  await expectAccessible(page, 'Verify all green');
+  await page.screenshot({ path: shot('verify-01-all-green'), fullPage: true });
+});
+
+test('Journey 2: a broken zone shows fixes, then watch mode turns it green', async ({ page }) => {
+  await openVerify(page, 'broken.test', '192.0.2.21');
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(page.getByTestId('verify-status')).toContainText('Check finished', {
+    timeout: 30_000,
+  });
+  for (const check of ['spf.single', 'dkim.present', 'ptr.present']) {
+    const item = finding(page, check);
+    await expect(item.locator('[data-status]'), check).toHaveText(/Fail/);
+    await expect(item.locator('.finding-fix'), check).toContainText('What to do:');
+  }
+  await expectAccessible(page, 'Verify broken');
+  await page.screenshot({ path: shot('verify-02-broken'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Watch until everything passes' }).click();
+  await expect(page.getByTestId('next-check')).toBeVisible({ timeout: 30_000 });
+
+  // The fix, made the way a user would: the DNS host's zone changes; caches are flushed.
+  await world.knot.setZone('broken.test', mailZone('broken.test', { ip: '192.0.2.21' }));
+  await world.knot.setZone(
+    '2.0.192.in-addr.arpa',
+    reverseZone({ ...PTRS, 21: 'mail.broken.test' }),
+  );
+  await world.unbound.flush('broken.test');
+  await world.unbound.flush('2.0.192.in-addr.arpa');
+
+  await expect(page.getByTestId('verify-status')).toContainText('Everything passes', {
+    timeout: 45_000,
+  });
+  await expect(page.getByRole('button', { name: 'Watch until everything passes' })).toBeVisible();
+  expect(await badCount(page)).toBe(0);
+  const changes = page.getByTestId('changes');
+  await expect(changes).toContainText('was failing, now passes');
+  await expect(changes).toContainText(
+    'Exactly one SPF record (broken.test): was failing, now passes.',
+  );
+  await page.screenshot({ path: shot('verify-03-watch-green'), fullPage: true });
+});
+
+test('Journey 3: a changed record is pending with an ETA, then green after the TTL', async ({
+  page,
+}) => {
+  // The plan says .91; the zone still says .90, and Unbound caches that answer.
+  await openVerify(page, 'prop.test', '192.0.2.91');
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(page.getByTestId('verify-status')).toContainText('Check finished', {
+    timeout: 30_000,
+  });
+  await expect(finding(page, 'host.a').locator('[data-status]')).toHaveText(/Fail/);
+
+  await world.knot.setZone('prop.test', mailZone('prop.test', { ip: '192.0.2.91' }));
+  await page.getByRole('button', { name: 'Check again' }).click();
+  await expect(page.getByTestId('verify-status')).toContainText('Check finished', {
+    timeout: 30_000,
+  });
+  const hostA = finding(page, 'host.a');
+  await expect(hostA.locator('[data-status]')).toHaveText(/Waiting for DNS/);
+  await expect(hostA.getByTestId('eta')).toContainText(
+    /Should be visible everywhere by .+ \(in about \d+ seconds?\)|any moment now/,
+  );
+  await expectAccessible(page, 'Verify pending');
+  await page.screenshot({ path: shot('verify-04-pending'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Watch until everything passes' }).click();
+  await expect(page.getByTestId('verify-status')).toContainText('Everything passes', {
+    timeout: 30_000,
+  });
+  await expect(hostA.locator('[data-status]')).toHaveText(/Pass/);
+  await page.screenshot({ path: shot('verify-05-pending-green'), fullPage: true });
+});
