@@ -39,7 +39,10 @@ export function recordCheck(
           (f) => subjects.has(f.subject.toLowerCase()) || !looksLikeAddress(f.subject),
         )
       : matching;
-  const status = worstStatus(chosen.map((f) => f.status)) ?? 'not-checked';
+  // An "info" note beside passing checks is not the record's status: it passed.
+  const judged = chosen.filter((f) => f.status !== 'info');
+  const status =
+    worstStatus((judged.length > 0 ? judged : chosen).map((f) => f.status)) ?? 'not-checked';
   return { status, findings: chosen };
 }
 

@@ -1,3 +1,4 @@
+import './record-card.css';
 import { Link } from 'react-router';
 import type { DnsHostRendering } from '../../../shared/providers/dns-host-render';
 import type { PlannedRecord } from '../../../shared/records/planned-record';
@@ -5,6 +6,7 @@ import { actionWords, recordTitle } from '../app/record-words';
 import { CopyButton } from './CopyButton';
 import { ValueRow } from './ValueRow';
 import { StatusBadge } from './StatusBadge';
+import { sentence } from '../app/sentence';
 import type { RecordCheck } from '../../../shared/summary/record-status';
 
 /** One record to publish: what to type in each box of the DNS host's form, and why. */
@@ -138,7 +140,7 @@ function RecordCheckNotes({ check }: { check: RecordCheck }) {
     <ul className="record-check-notes" data-testid="record-check-notes">
       {notable.map((f) => (
         <li key={`${f.check}:${f.subject}`}>
-          {f.title}
+          {sentence(f.title)}
           {f.fix ? ` ${f.fix}` : ''}
         </li>
       ))}

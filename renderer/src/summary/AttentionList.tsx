@@ -1,6 +1,7 @@
 import type { Finding } from '../../../shared/checks/finding';
 import { isoWords } from '../../../shared/summary/date-words';
 import { STATUS_URGENCY } from '../../../shared/summary/status-words';
+import { sentence } from '../app/sentence';
 import { StatusBadge } from '../components/StatusBadge';
 
 const NEEDS_ATTENTION = new Set(['fail', 'pending', 'warn', 'unknown']);
@@ -15,7 +16,7 @@ export function AttentionList({ findings }: { findings: readonly Finding[] }) {
     <ul className="attention" data-testid="attention">
       {items.map((f) => (
         <li key={`${f.check}:${f.subject}`}>
-          <StatusBadge status={f.status} /> <strong>{f.title}</strong>
+          <StatusBadge status={f.status} /> <strong>{sentence(f.title)}</strong>
           {f.fix ? <span> {f.fix}</span> : null}
           {f.status === 'pending' && f.eta ? (
             <span> It should be visible everywhere by {isoWords(f.eta)}.</span>
