@@ -8,6 +8,9 @@ import { ProjectStore } from '../../../main/store/project-store';
 import { RunHistory } from '../../../main/store/run-history';
 import type { ApiContext } from '../../../main/api/context';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
+import type { CallResponse } from '../../../shared/api/contract';
+
+type Listed = CallResponse<'projects.list'>;
 
 let dir: string;
 let ctx: ApiContext;
@@ -59,7 +62,7 @@ describe('projects.list status at a glance', () => {
   it('carries the counts of the newest run, and none before a check', async () => {
     const p = await ctx.store.create('Shop');
     const before = await dispatch('projects.list', {}, ctx);
-    expect(before.ok && before.value.projects[0]?.lastRun).toBeUndefined();
+    expect(before.ok && (before.value as Listed).projects[0]?.lastRun).toBeUndefined();
 
     const history = new RunHistory((id) => ctx.store.projectDir(id));
     const run = (startedAt: string, fail: number): CheckDocument => ({
@@ -74,7 +77,7 @@ describe('projects.list status at a glance', () => {
     await history.save(p.id, run('2026-11-20T10:00:00.000Z', 5));
     await history.save(p.id, run('2026-11-22T10:00:00.000Z', 1));
     const after = await dispatch('projects.list', {}, ctx);
-    expect(after.ok && after.value.projects[0]?.lastRun).toEqual({
+    expect(after.ok && (after.value as Listed).projects[0]?.lastRun).toEqual({
       startedAt: '2026-11-22T10:00:00.000Z',
       fail: 1,
       warn: 1,
