@@ -1,0 +1,137 @@
+import AxeBuilder from '@axe-core/playwright';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, shot, serve, type Served } from './serve-fixture';
+import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
+import { zoneText } from '../peers/zone-fixtures';
+
+// "Check these now" on the Records step, against real DNS on loopback (Knot serves the zone,
+// Unbound resolves it): the zone has every record but the DKIM key, so that card says what to
+// fix. The run is stored, so the Summary and the Projects list show it too.
+
+const KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .publicKey.export({ type: 'spki', format: 'der' })
+  .toString('base64');
+
+let world: DnsWorld;
+let served: Served;
+let dataDir: string;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  world = await startDnsWorld({
+    'shop.test': zoneText({
+      origin: 'shop.test',
+      ttl: 60,
+      negativeTtl: 2,
+      records: [
+        'mail IN A 192.0.2.10',
+        'mail IN TXT "v=spf1 a -all"',
+        '@ IN MX 10 mail',
+        '@ IN TXT "v=spf1 ip4:192.0.2.10 ~all"',
+        '_dmarc IN TXT "v=DMARC1; p=none; rua=mailto:dmarc@shop.test"',
+      ],
+    }),
+    '2.0.192.in-addr.arpa': zoneText({
+      origin: '2.0.192.in-addr.arpa',
+      ttl: 60,
+      negativeTtl: 2,
+      records: ['10 IN PTR mail.shop.test.'],
+    }),
+  });
+  dataDir = await mkdtemp(join(tmpdir(), 'mw-e2e-summary-'));
+  served = await serve(dataDir, [
+    '--resolver',
+    world.unbound.address,
+    '--ns-port',
+    String(world.nsPort),
+    '--no-smtp',
+    '--no-dnsbl',
+    '--control-mx',
+    'none',
+    '--timeout',
+    '1500',
+  ]);
+});
+
+test.afterAll(async () => {
+  await served?.stop();
+  await world?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+async function call(name: string, body: unknown): Promise<Record<string, unknown>> {
+  const url = new URL(served.url);
+  const res = await fetch(`${url.origin}/api/call/${name}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-mailwright-token': url.searchParams.get('token') ?? '',
+    },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const json = (await res.json()) as { ok: boolean; value: Record<string, unknown> };
+  expect(json.ok, JSON.stringify(json)).toBe(true);
+  return json.value;
+}
+
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(bad, `axe on ${where}`).toEqual([]);
+}
+
+test('Check these now marks each record card, and the Summary and Projects list show that run', async ({
+  page,
+}) => {
+  const project = await call('projects.create', { name: 'Shop' });
+  await call('projects.save', {
+    project: {
+      ...project,
+      step: 'records',
+      draft: {
+        domain: 'shop.test',
+        mailHostLabel: 'mail',
+        ipv4: '192.0.2.10',
+        mode: 'send-receive',
+        dkimSource: 'paste',
+        dkimSelector: 'mail',
+        dkimPaste: `v=DKIM1; k=rsa; p=${KEY}`,
+        dmarcRua: 'dmarc@shop.test',
+      },
+    },
+  });
+  const id = String(project.id);
+  await page.goto(`${served.url}#/p/${id}/records`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Records' })).toBeVisible();
+  await page.getByRole('button', { name: 'Check these now' }).click();
+  await expect(page.getByText(/^Checked just now:/)).toBeVisible({ timeout: 30_000 });
+
+  const card = (name: RegExp) =>
+    page.getByTestId('record-card').filter({ has: page.getByRole('heading', { name }) });
+  await expect(card(/^DKIM key/)).toContainText('Needs fixing');
+  await expect(card(/^DKIM key/).getByTestId('record-check-notes')).not.toBeEmpty();
+  await expect(card(/^SPF of shop\.test/)).toContainText('OK');
+  await expect(card(/^Address \(A\) of mail\.shop\.test/)).toContainText('OK');
+  await expectAccessible(page, 'Records after Check these now');
+  await page.screenshot({ path: shot('summary-05-records-checked'), fullPage: true });
+
+  await page.goto(`${served.url}#/p/${id}/summary`);
+  const overall = page.getByTestId('overall-status');
+  await expect(overall.getByRole('heading', { name: /things? to fix/ })).toBeVisible();
+  await expect(
+    page.getByTestId('summary-records').getByRole('row', { name: /DKIM key/ }),
+  ).toContainText('Needs fixing');
+  await page.screenshot({ path: shot('summary-06-after-real-check'), fullPage: true });
+
+  await page.goto(served.url);
+  await expect(page.getByTestId('project-status')).toContainText(/\d+ to fix/);
+  await expect(page.getByTestId('project-status')).toContainText('last checked');
+});
