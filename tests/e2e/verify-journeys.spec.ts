@@ -165,7 +165,7 @@ test('Journey 1: a correct zone checks all green', async ({ page }) => {
   // The only warning left is the documentation address itself (192.0.2.0/24).
   await expect(page.locator('[data-status="warn"]')).toHaveCount(1);
   await expect(finding(page, 'host.public-ip').locator('[data-status]')).toHaveText(/Warning/);
-  await expect(page.getByRole('heading', { name: 'Reverse DNS (PTR)' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Reverse DNS (PTR)' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Earlier checks, newest first' })).toBeVisible();
   await expectAccessible(page, 'Verify all green');
   await page.screenshot({ path: shot('verify-01-all-green'), fullPage: true });

@@ -27,7 +27,7 @@ export function FindingGroups({
         const stepTitle = STEPS.find((s) => s.id === step)?.title;
         return (
           <section key={group.id} className="card finding-group" aria-labelledby={`g-${group.id}`}>
-            <h3 id={`g-${group.id}`}>{group.title}</h3>
+            <h2 id={`g-${group.id}`}>{group.title}</h2>
             <ul className="finding-list">
               {mine.map((f) => (
                 <FindingItem key={`${f.check} ${f.subject}`} finding={f} now={now} />

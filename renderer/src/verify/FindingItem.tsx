@@ -1,16 +1,18 @@
 import type { Finding } from '../../../shared/checks/finding';
 import { StatusBadge } from './StatusBadge';
-import { viewAnswers } from './evidence-views';
+import { viewAnswers, type ViewAnswer } from './evidence-views';
 import { etaWords } from './eta-words';
 
 /** One finding: status, title, what was seen (per view when known) and what to do. */
 export function FindingItem({ finding, now }: { finding: Finding; now: number }) {
   const views = viewAnswers(finding.evidence);
+  // Passing checks fold away so what needs work stands out on a long page.
+  const settled = finding.status === 'pass' || finding.status === 'info';
   return (
     <li className={`finding finding-${finding.status}`} data-check={finding.check}>
       <div className="finding-head">
         <StatusBadge status={finding.status} />
-        <h4>{finding.title}</h4>
+        <h3>{finding.title}</h3>
       </div>
       <p className="finding-subject muted">About {finding.subject}</p>
       {finding.status === 'pending' && finding.eta ? (
@@ -18,6 +20,22 @@ export function FindingItem({ finding, now }: { finding: Finding; now: number })
           {etaWords(finding.eta, now)}
         </p>
       ) : null}
+      {settled ? (
+        <details className="finding-more">
+          <summary>What we saw</summary>
+          <Seen finding={finding} views={views} />
+        </details>
+      ) : (
+        <Seen finding={finding} views={views} />
+      )}
+    </li>
+  );
+}
+
+/** What was seen, the fix, and the per-view answers. */
+function Seen({ finding, views }: { finding: Finding; views: ViewAnswer[] }) {
+  return (
+    <>
       <p className="finding-detail">
         <strong>What we saw:</strong> {finding.detail}
       </p>
@@ -53,6 +71,6 @@ export function FindingItem({ finding, now }: { finding: Finding; now: number })
           </table>
         </details>
       ) : null}
-    </li>
+    </>
   );
 }

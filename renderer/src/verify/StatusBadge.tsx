@@ -14,7 +14,7 @@ const ICONS: Record<Status, string> = {
   pass: '✓',
   warn: '!',
   fail: '✗',
-  pending: '⏳',
+  pending: '…',
   unknown: '?',
   info: 'i',
 };
