@@ -260,9 +260,13 @@ test('before any check the Summary says so and sends the user to Verify; browser
     overall.getByRole('link', { name: 'Go to Verify to check your setup' }),
   ).toHaveAttribute('href', `#/p/${id}/verify`);
   await expect(page.getByText('did not look at the ports mail apps use')).toBeVisible();
-  await expect(page.getByTestId('summary-records')).toContainText('Not checked yet');
+  await expect(page.getByTestId('summary-records')).not.toContainText('Not checked yet');
+  await expect(page.getByTestId('summary-records')).toContainText('v=spf1 ip4:192.0.2.10');
   await expectAccessible(page, 'Summary before a check');
   await page.screenshot({ path: shot('summary-04-not-checked'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'Summary before a check, dark');
+  await page.screenshot({ path: shot('summary-04b-not-checked-dark-900x600') });
 
   await expect(
     call(served, 'export.save', { kind: 'pdf', suggestedName: 'x.pdf', base64: 'JVBERg==' }),

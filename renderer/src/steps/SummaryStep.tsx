@@ -93,11 +93,13 @@ export function SummaryStep({ project }: { project: Project }) {
         <>
           <h2>Your records</h2>
           <p className="hint">
-            What you publish at your <Term id="dns">DNS</Term> host, with the result of the last
-            check. The <Link to={`/p/${project.id}/records`}>Records step</Link> shows what to type
-            in each box.
+            What you publish at your <Term id="dns">DNS</Term> host
+            {run ? ', with the result of the last check' : ''}. The{' '}
+            <Link to={`/p/${project.id}/records`}>Records step</Link> shows what to type in each
+            box.
           </p>
           <SummaryRecords
+            checked={run !== undefined}
             rows={overview.records.map((r) => ({
               record: r,
               status: recordCheck(r, run?.findings).status,

@@ -8,8 +8,11 @@ const SHORT = 64;
 /** The records in a compact table: long values cut short (the Records step has them in full). */
 export function SummaryRecords({
   rows,
+  checked,
 }: {
   rows: readonly { record: PlannedRecord; status: ShownStatus }[];
+  /** False before any check: a column of "Not checked yet" would say nothing. */
+  checked: boolean;
 }) {
   return (
     <div className="table-wrap">
@@ -20,7 +23,7 @@ export function SummaryRecords({
             <th scope="col">Record</th>
             <th scope="col">Type</th>
             <th scope="col">Value</th>
-            <th scope="col">Status</th>
+            {checked ? <th scope="col">Status</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -35,9 +38,11 @@ export function SummaryRecords({
                     : record.value}
                 </code>
               </td>
-              <td>
-                <StatusBadge status={status} />
-              </td>
+              {checked ? (
+                <td>
+                  <StatusBadge status={status} />
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
