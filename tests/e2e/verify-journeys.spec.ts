@@ -142,7 +142,10 @@ const finding = (page: Page, check: string): Locator =>
   page.locator(`li.finding[data-check="${check}"]`);
 
 const badCount = (page: Page) =>
-  page.locator('[data-status="fail"], [data-status="unknown"], [data-status="pending"]').count();
+  page
+    .locator('.finding-groups')
+    .locator('[data-status="fail"], [data-status="unknown"], [data-status="pending"]')
+    .count();
 
 async function expectAccessible(page: Page, where: string): Promise<void> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -163,10 +166,13 @@ test('Journey 1: a correct zone checks all green', async ({ page }) => {
   await expect(finding(page, 'ptr.matches').locator('[data-status]')).toHaveText(/Pass/);
   expect(await badCount(page)).toBe(0);
   // The only warning left is the documentation address itself (192.0.2.0/24).
-  await expect(page.locator('[data-status="warn"]')).toHaveCount(1);
+  await expect(page.locator('.finding-groups [data-status="warn"]')).toHaveCount(1);
   await expect(finding(page, 'host.public-ip').locator('[data-status]')).toHaveText(/Warning/);
   await expect(page.getByRole('heading', { level: 2, name: 'Reverse DNS (PTR)' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Earlier checks, newest first' })).toBeVisible();
+  const attention = page.getByTestId('attention');
+  await expect(attention.locator('li')).toHaveCount(1);
+  await expect(attention.locator('li')).toContainText('The server address is an example address');
   await expectAccessible(page, 'Verify all green');
   await page.screenshot({ path: shot('verify-01-all-green'), fullPage: true });
 });
@@ -182,6 +188,11 @@ test('Journey 2: a broken zone shows fixes, then watch mode turns it green', asy
     await expect(item.locator('[data-status]'), check).toHaveText(/Fail/);
     await expect(item.locator('.finding-fix'), check).toContainText('What to do:');
   }
+  const attention = page.getByTestId('attention');
+  await expect(attention.getByRole('heading')).toHaveText(/Needs your attention/);
+  await expect(attention.locator('li').first()).toContainText('Fail');
+  await attention.getByRole('link', { name: /DKIM/ }).first().click();
+  await expect(finding(page, 'dkim.present')).toBeFocused();
   await expectAccessible(page, 'Verify broken');
   await page.screenshot({ path: shot('verify-02-broken'), fullPage: true });
 

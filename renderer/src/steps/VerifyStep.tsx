@@ -11,6 +11,7 @@ import { RunHistory, countsText } from '../verify/RunHistory';
 import { runChanges } from '../verify/run-changes';
 import { allGreen, nextWatchDelay, watchTimingFrom } from '../verify/watch-schedule';
 import { notifyChange } from '../verify/notify';
+import { AttentionSummary } from '../verify/AttentionSummary';
 
 /** The Verify step: check everything now, watch until it all passes, and see earlier checks. */
 export function VerifyStep({ project }: { project: Project }) {
@@ -173,12 +174,13 @@ export function VerifyStep({ project }: { project: Project }) {
 
       {state.findings.length > 0 ? (
         <>
-          <p className="verify-summary" data-testid="verify-summary">
-            {state.document && !state.running
-              ? `Last check ${new Date(state.document.startedAt).toLocaleString()}: `
-              : 'So far: '}
-            {countsText(summary)}.
-          </p>
+          {state.document && !state.running ? (
+            <p className="verify-summary" data-testid="verify-summary">
+              Last check {new Date(state.document.startedAt).toLocaleString()}
+              {announce ? '.' : `: ${countsText(summary)}.`}
+            </p>
+          ) : null}
+          {state.running ? null : <AttentionSummary findings={state.findings} />}
           <FindingGroups findings={state.findings} projectId={project.id} now={now} />
         </>
       ) : !state.running ? (

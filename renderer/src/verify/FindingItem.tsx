@@ -2,6 +2,7 @@ import type { Finding } from '../../../shared/checks/finding';
 import { StatusBadge } from './StatusBadge';
 import { viewAnswers, type ViewAnswer } from './evidence-views';
 import { etaWords } from './eta-words';
+import { findingAnchor } from './finding-anchor';
 
 /** One finding: status, title, what was seen (per view when known) and what to do. */
 export function FindingItem({ finding, now }: { finding: Finding; now: number }) {
@@ -9,12 +10,17 @@ export function FindingItem({ finding, now }: { finding: Finding; now: number })
   // Passing checks fold away so what needs work stands out on a long page.
   const settled = finding.status === 'pass' || finding.status === 'info';
   return (
-    <li className={`finding finding-${finding.status}`} data-check={finding.check}>
+    <li
+      className={`finding finding-${finding.status}`}
+      data-check={finding.check}
+      id={findingAnchor(finding)}
+      tabIndex={-1}
+    >
       <div className="finding-head">
         <StatusBadge status={finding.status} />
         <h3>{finding.title}</h3>
+        <span className="finding-subject muted">about {finding.subject}</span>
       </div>
-      <p className="finding-subject muted">About {finding.subject}</p>
       {finding.status === 'pending' && finding.eta ? (
         <p className="finding-eta" data-testid="eta">
           {etaWords(finding.eta, now)}
