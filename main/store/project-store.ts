@@ -74,7 +74,9 @@ export class ProjectStore {
 
   // The list shows each project's newest run; a history that cannot be read shows none.
   private async lastRunOf(id: string): Promise<Pick<ProjectSummary, 'lastRun'>> {
-    const [newest] = await new RunHistory((i) => this.projectDir(i)).list(id).catch(() => []);
+    const newest = await new RunHistory((i) => this.projectDir(i))
+      .newest(id)
+      .catch(() => undefined);
     if (!newest) return {};
     const { fail, warn, pending, unknown } = newest.summary;
     return {

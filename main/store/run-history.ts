@@ -60,6 +60,34 @@ export class RunHistory {
     return runs.sort((a, b) => b.id.localeCompare(a.id));
   }
 
+  /** The newest readable run's summary, reading only as many files as it takes (the projects list). */
+  async newest(projectId: string): Promise<RunSummary | undefined> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir(projectId));
+    } catch {
+      return undefined;
+    }
+    const ids = names
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => n.replace(/\.json$/, ''))
+      .filter((id) => RUN_ID.test(id))
+      .sort((a, b) => b.localeCompare(a));
+    for (const id of ids) {
+      const doc = await this.read(projectId, id).catch(() => undefined);
+      if (doc) {
+        return {
+          id,
+          startedAt: doc.startedAt,
+          durationMs: doc.durationMs,
+          summary: doc.summary,
+          ...(doc.cancelled ? { cancelled: true } : {}),
+        };
+      }
+    }
+    return undefined;
+  }
+
   /** One stored run. */
   async get(projectId: string, runId: string): Promise<CheckDocument> {
     if (!RUN_ID.test(runId)) throw new ApiError('bad-id', `"${runId}" is not a run id.`, 'runId');
