@@ -7,6 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, shot, serve, type Served } from './serve-fixture';
 import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
 import { txtData, zoneText } from '../peers/zone-fixtures';
+import { startSilentDns } from '../peers/silent-dns';
 
 // The Verify step against real DNS on loopback: Knot serves the zones, Unbound resolves them,
 // `mailwright serve` is pointed at both. SMTP and block lists are off (--no-smtp, --no-dnsbl):
@@ -251,4 +252,44 @@ test('Journey 3: a changed record is pending with an ETA, then green after the T
   });
   await expect(hostA.locator('[data-status]')).toHaveText(/Pass/);
   await page.screenshot({ path: shot('verify-05-pending-green'), fullPage: true });
+});
+
+test('live progress while running, and Cancel stops a run that waits on a silent resolver', async ({
+  page,
+}) => {
+  // A resolver that never answers: every DNS probe waits for its 5 s time limit.
+  const silent = await startSilentDns();
+  try {
+    await served.stop();
+    served = await serve(dataDir, [
+      '--resolver',
+      silent.address,
+      '--ns-port',
+      String(silent.port),
+      '--no-smtp',
+      '--no-dnsbl',
+      '--control-mx',
+      'none',
+      '--timeout',
+      '5000',
+    ]);
+    await openVerify(page, 'ok.test', '192.0.2.10');
+    await page.getByRole('button', { name: 'Check now' }).click();
+    // Checks that need no network finish at once and show while the rest are on their way.
+    await expect(page.getByTestId('verify-status')).toContainText('Checking…');
+    await expect(finding(page, 'domain.valid').locator('[data-status]')).toHaveText(/Pass/);
+    await page.screenshot({ path: shot('verify-06-running'), fullPage: true });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByTestId('verify-status')).toContainText('Check stopped before the end', {
+      timeout: 10_000,
+    });
+    await expect(page.locator('.finding-groups [data-status="unknown"]').first()).toBeVisible();
+    await expect(page.locator('.finding-groups [data-status="fail"]')).toHaveCount(0);
+    await expect(page.getByRole('table', { name: 'Earlier checks, newest first' })).toContainText(
+      'stopped before the end',
+    );
+    await page.screenshot({ path: shot('verify-07-cancelled'), fullPage: true });
+  } finally {
+    await silent.stop();
+  }
 });

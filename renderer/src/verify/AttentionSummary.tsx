@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import type { Finding, Status } from '../../../shared/checks/finding';
 import { checkOrder } from '../../../shared/checks/catalogue';
+import { findingHeading } from './finding-heading';
 import { StatusBadge } from './StatusBadge';
 import { findingAnchor } from './finding-anchor';
 
@@ -24,20 +25,40 @@ export function AttentionSummary({ findings }: { findings: readonly Finding[] })
         Nothing needs your attention: every check passed or is only for information.
       </p>
     );
+  // Many "could not check" lines usually share one cause (no network, a stopped run): fold them.
+  const unknown = open.filter((f) => f.status === 'unknown');
+  const listed = unknown.length > 5 ? open.filter((f) => f.status !== 'unknown') : open;
   return (
     <section className="card attention" aria-labelledby="attention-title" data-testid="attention">
       <h2 id="attention-title">Needs your attention ({open.length})</h2>
       <ul>
-        {open.map((f) => (
-          <li key={findingAnchor(f)}>
-            <StatusBadge status={f.status} />{' '}
-            <a href={`#${findingAnchor(f)}`} onClick={(e) => jump(e, findingAnchor(f))}>
-              {f.title}
-            </a>
-          </li>
+        {listed.map((f) => (
+          <AttentionLine key={findingAnchor(f)} finding={f} />
         ))}
       </ul>
+      {listed.length < open.length ? (
+        <details>
+          <summary>{unknown.length} checks could not be made</summary>
+          <ul>
+            {unknown.map((f) => (
+              <AttentionLine key={findingAnchor(f)} finding={f} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
     </section>
+  );
+}
+
+function AttentionLine({ finding }: { finding: Finding }) {
+  const id = findingAnchor(finding);
+  return (
+    <li>
+      <StatusBadge status={finding.status} />{' '}
+      <a href={`#${id}`} onClick={(e) => jump(e, id)}>
+        {findingHeading(finding)}
+      </a>
+    </li>
   );
 }
 

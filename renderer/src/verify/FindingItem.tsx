@@ -3,6 +3,7 @@ import { StatusBadge } from './StatusBadge';
 import { viewAnswers, type ViewAnswer } from './evidence-views';
 import { etaWords } from './eta-words';
 import { findingAnchor } from './finding-anchor';
+import { findingHeading } from './finding-heading';
 
 /** One finding: status, title, what was seen (per view when known) and what to do. */
 export function FindingItem({ finding, now }: { finding: Finding; now: number }) {
@@ -18,7 +19,7 @@ export function FindingItem({ finding, now }: { finding: Finding; now: number })
     >
       <div className="finding-head">
         <StatusBadge status={finding.status} />
-        <h3>{finding.title}</h3>
+        <h3>{findingHeading(finding)}</h3>
         <span className="finding-subject muted">about {finding.subject}</span>
       </div>
       {finding.status === 'pending' && finding.eta ? (
