@@ -99,7 +99,9 @@ export function VerifyStep({ project }: { project: Project }) {
       if (!watch) return setAnnounce(`Check finished: ${counts}.`);
       if (allGreen(doc.findings))
         return stopWatching(
-          `Everything passes: nothing fails or waits for DNS any more (${counts}). Watching stopped.`,
+          doc.summary.warn > 0
+            ? `Nothing fails or waits for DNS any more (${counts}). Read the warnings below. Watching stopped.`
+            : `Everything passes (${counts}). Watching stopped.`,
         );
       const delay = nextWatchDelay(doc.findings, Date.now(), unchangedRuns.current, timing.current);
       const at = Date.now() + delay;
