@@ -196,6 +196,10 @@ test('Journey 2: a broken zone shows fixes, then watch mode turns it green', asy
   await expect(finding(page, 'dkim.present')).toBeFocused();
   await expectAccessible(page, 'Verify broken');
   await page.screenshot({ path: shot('verify-02-broken'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'Verify broken (dark)');
+  await page.screenshot({ path: shot('verify-02-broken-dark') });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await page.getByRole('button', { name: 'Watch until everything passes' }).click();
   await expect(page.getByTestId('next-check')).toBeVisible({ timeout: 30_000 });

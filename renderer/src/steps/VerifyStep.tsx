@@ -152,7 +152,12 @@ export function VerifyStep({ project }: { project: Project }) {
             Stop watching
           </button>
         ) : (
-          <button type="button" className="secondary" onClick={startWatching}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={startWatching}
+            disabled={state.running}
+          >
             Watch until everything passes
           </button>
         )}

@@ -3,6 +3,7 @@ import type { Finding } from '../../../shared/checks/finding';
 import { runChanges } from '../../../renderer/src/verify/run-changes';
 import { etaWords } from '../../../renderer/src/verify/eta-words';
 import { viewAnswers } from '../../../renderer/src/verify/evidence-views';
+import { findingHeading } from '../../../renderer/src/verify/finding-heading';
 
 const f = (check: string, subject: string, status: Finding['status']): Finding => ({
   check,
@@ -78,5 +79,30 @@ describe('answers per view', () => {
       },
     ]);
     expect(viewAnswers(undefined)).toEqual([]);
+  });
+});
+
+describe('finding headings', () => {
+  it('name the check when the title is generic', () => {
+    const base = { subject: 'x', detail: 'd' };
+    expect(
+      findingHeading({
+        ...base,
+        check: 'dkim.syntax',
+        status: 'info',
+        title: 'Not checked: the DKIM key is not published',
+      }),
+    ).toBe('The DKIM record is written correctly (not checked: the DKIM key is not published)');
+    expect(
+      findingHeading({
+        ...base,
+        check: 'spf.single',
+        status: 'unknown',
+        title: 'Could not be checked',
+      }),
+    ).toBe('Exactly one SPF record: could not be checked');
+    expect(
+      findingHeading({ ...base, check: 'spf.single', status: 'pass', title: 'One SPF record' }),
+    ).toBe('One SPF record');
   });
 });
