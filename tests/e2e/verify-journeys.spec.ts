@@ -178,7 +178,23 @@ test('Journey 1: a correct zone checks all green', async ({ page }) => {
   await page.screenshot({ path: shot('verify-01-all-green'), fullPage: true });
 });
 
-test('Journey 2: a broken zone shows fixes, then watch mode turns it green', async ({ page }) => {
+test('Journey 2: a broken zone shows fixes, then watch mode turns it green', async ({
+  page,
+  context,
+}) => {
+  // Notifications allowed, and each one the page shows is recorded (the real API still runs).
+  await context.grantPermissions(['notifications']);
+  await page.addInitScript(() => {
+    const Real = window.Notification;
+    const seen: string[] = [];
+    (window as unknown as { seenNotes: string[] }).seenNotes = seen;
+    window.Notification = class extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        seen.push(`${title}: ${options?.body ?? ''}`);
+      }
+    } as typeof Notification;
+  });
   await openVerify(page, 'broken.test', '192.0.2.21');
   await page.getByRole('button', { name: 'Check now' }).click();
   await expect(page.getByTestId('verify-status')).toContainText('Check finished', {
@@ -221,6 +237,9 @@ test('Journey 2: a broken zone shows fixes, then watch mode turns it green', asy
   );
   await expect(page.getByRole('button', { name: 'Watch until everything passes' })).toBeVisible();
   expect(await badCount(page)).toBe(0);
+  const notes = await page.evaluate(() => (window as unknown as { seenNotes: string[] }).seenNotes);
+  expect(notes.join('\n')).toContain('Mailwright: Mail for broken.test');
+  expect(notes.join('\n')).toMatch(/\d+ changes?: /);
   const changes = page.getByTestId('changes');
   await expect(changes).toContainText('was failing, now passes');
   await expect(changes).toContainText(
