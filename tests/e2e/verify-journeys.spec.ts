@@ -269,6 +269,12 @@ test('Journey 3: a changed record is pending with an ETA, then green after the T
   await expect(hostA.getByTestId('eta')).toContainText(
     /Should be visible everywhere by .+ \(in about \d+ seconds?\)|any moment now/,
   );
+  // Per view: the DNS host already has the new address, the resolver still the cached one.
+  await hostA.getByText('Answers from each place we asked').click();
+  const views = hostA.getByRole('table');
+  await expect(views).toContainText('192.0.2.91');
+  await expect(views).toContainText('192.0.2.90');
+  await hostA.screenshot({ path: shot('verify-04-pending-views') });
   await expectAccessible(page, 'Verify pending');
   await page.screenshot({ path: shot('verify-04-pending'), fullPage: true });
 

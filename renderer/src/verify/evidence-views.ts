@@ -30,6 +30,17 @@ function answerText(a: Loose): string {
   return typeof a.outcome === 'string' ? a.outcome : 'no answer';
 }
 
+/** A view id as the checks record it ("authoritative:ns1.x", "resolver:127.0.0.1:53") in words. */
+export function viewName(view: string): string {
+  const [kind, ...rest] = view.split(':');
+  const where = rest.join(':');
+  if (kind === 'authoritative' && where) return `Your DNS host (${where})`;
+  if (kind === 'resolver' && where) return `Resolver ${where}`;
+  if (kind === 'system') return 'This computer';
+  if (kind === 'public' && where) return `Public resolver (${where})`;
+  return view;
+}
+
 /**
  * The per-view answers inside a finding's evidence (lookups as the checks record them), so the
  * screen can show "your nameserver says X, the public resolvers still say Y". Evidence of any
@@ -44,7 +55,11 @@ export function viewAnswers(evidence: Loose | undefined): ViewAnswer[] {
     if (typeof v.name === 'string' && typeof v.type === 'string' && Array.isArray(v.answers)) {
       for (const a of v.answers)
         if (isObject(a) && typeof a.view === 'string')
-          out.push({ question: `${v.type} ${v.name}`, view: a.view, answer: answerText(a) });
+          out.push({
+            question: `${v.type} ${v.name}`,
+            view: viewName(a.view),
+            answer: answerText(a),
+          });
       return;
     }
     for (const x of Object.values(v)) visit(x, depth + 1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../shared/checks/finding';
 import { runChanges } from '../../../renderer/src/verify/run-changes';
 import { etaWords } from '../../../renderer/src/verify/eta-words';
-import { viewAnswers } from '../../../renderer/src/verify/evidence-views';
+import { viewAnswers, viewName } from '../../../renderer/src/verify/evidence-views';
 import { findingHeading } from '../../../renderer/src/verify/finding-heading';
 
 const f = (check: string, subject: string, status: Finding['status']): Finding => ({
@@ -79,6 +79,8 @@ describe('answers per view', () => {
       },
     ]);
     expect(viewAnswers(undefined)).toEqual([]);
+    expect(viewName('authoritative:ns1.example.test')).toBe('Your DNS host (ns1.example.test)');
+    expect(viewName('resolver:127.0.0.1:5353')).toBe('Resolver 127.0.0.1:5353');
   });
 });
 
