@@ -163,12 +163,14 @@ test('Journey 1: a correct zone checks all green', async ({ page }) => {
   await expect(page.getByTestId('verify-status')).toContainText('Check finished', {
     timeout: 30_000,
   });
-  await expect(finding(page, 'spf.single').locator('[data-status]')).toHaveText(/Pass/);
-  await expect(finding(page, 'ptr.matches').locator('[data-status]')).toHaveText(/Pass/);
+  await expect(finding(page, 'spf.single').locator('[data-status]')).toHaveText(/OK/);
+  await expect(finding(page, 'ptr.matches').locator('[data-status]')).toHaveText(/OK/);
   expect(await badCount(page)).toBe(0);
   // The only warning left is the documentation address itself (192.0.2.0/24).
   await expect(page.locator('.finding-groups [data-status="warn"]')).toHaveCount(1);
-  await expect(finding(page, 'host.public-ip').locator('[data-status]')).toHaveText(/Warning/);
+  await expect(finding(page, 'host.public-ip').locator('[data-status]')).toHaveText(
+    /Works, could be better/,
+  );
   await expect(page.getByRole('heading', { level: 2, name: 'Reverse DNS (PTR)' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Earlier checks, newest first' })).toBeVisible();
   const attention = page.getByTestId('attention');
@@ -202,12 +204,12 @@ test('Journey 2: a broken zone shows fixes, then watch mode turns it green', asy
   });
   for (const check of ['spf.single', 'dkim.present', 'ptr.present']) {
     const item = finding(page, check);
-    await expect(item.locator('[data-status]'), check).toHaveText(/Fail/);
+    await expect(item.locator('[data-status]'), check).toHaveText(/Needs fixing/);
     await expect(item.locator('.finding-fix'), check).toContainText('What to do:');
   }
   const attention = page.getByTestId('attention');
   await expect(attention.getByRole('heading')).toHaveText(/Needs your attention/);
-  await expect(attention.locator('li').first()).toContainText('Fail');
+  await expect(attention.locator('li').first()).toContainText('Needs fixing');
   await attention.getByRole('link', { name: /DKIM/ }).first().click();
   await expect(finding(page, 'dkim.present')).toBeFocused();
   await expectAccessible(page, 'Verify broken');
@@ -257,7 +259,7 @@ test('Journey 3: a changed record is pending with an ETA, then green after the T
   await expect(page.getByTestId('verify-status')).toContainText('Check finished', {
     timeout: 30_000,
   });
-  await expect(finding(page, 'host.a').locator('[data-status]')).toHaveText(/Fail/);
+  await expect(finding(page, 'host.a').locator('[data-status]')).toHaveText(/Needs fixing/);
 
   await world.knot.setZone('prop.test', mailZone('prop.test', { ip: '192.0.2.91' }));
   await page.getByRole('button', { name: 'Check again' }).click();
@@ -285,7 +287,7 @@ test('Journey 3: a changed record is pending with an ETA, then green after the T
       timeout: 30_000,
     },
   );
-  await expect(hostA.locator('[data-status]')).toHaveText(/Pass/);
+  await expect(hostA.locator('[data-status]')).toHaveText(/OK/);
   await page.screenshot({ path: shot('verify-05-pending-green'), fullPage: true });
 });
 
@@ -312,7 +314,7 @@ test('live progress while running, and Cancel stops a run that waits on a silent
     await page.getByRole('button', { name: 'Check now' }).click();
     // Checks that need no network finish at once and show while the rest are on their way.
     await expect(page.getByTestId('verify-status')).toContainText('Checking…');
-    await expect(finding(page, 'domain.valid').locator('[data-status]')).toHaveText(/Pass/);
+    await expect(finding(page, 'domain.valid').locator('[data-status]')).toHaveText(/OK/);
     await page.screenshot({ path: shot('verify-06-running'), fullPage: true });
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByTestId('verify-status')).toContainText('Check stopped before the end', {

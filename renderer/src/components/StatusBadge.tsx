@@ -1,7 +1,26 @@
 import './status-badge.css';
 import { STATUS_WORDS, type ShownStatus } from '../../../shared/summary/status-words';
 
-/** A record's or finding's status as a coloured word ("OK", "Needs fixing"), never colour alone. */
+const ICONS: Record<ShownStatus, string> = {
+  pass: '✓',
+  warn: '!',
+  fail: '✗',
+  pending: '…',
+  unknown: '?',
+  info: 'i',
+  'not-checked': '–',
+};
+
+/**
+ * A status as a symbol and the same words the PDF uses ("OK", "Needs fixing"), coloured; the
+ * colour repeats the word, never replaces it. One badge for every screen, so a status reads the
+ * same on Records, Verify, Summary and Projects.
+ */
 export function StatusBadge({ status }: { status: ShownStatus }) {
-  return <span className={`badge status-${status}`}>{STATUS_WORDS[status]}</span>;
+  return (
+    <span className={`status status-${status}`} data-status={status}>
+      <span aria-hidden="true">{ICONS[status]} </span>
+      {STATUS_WORDS[status]}
+    </span>
+  );
 }

@@ -2,7 +2,7 @@ import type { MouseEvent } from 'react';
 import type { Finding, Status } from '../../../shared/checks/finding';
 import { checkOrder } from '../../../shared/checks/catalogue';
 import { findingHeading } from './finding-heading';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge } from '../components/StatusBadge';
 import { findingAnchor } from './finding-anchor';
 
 const ORDER: Status[] = ['fail', 'pending', 'warn', 'unknown'];

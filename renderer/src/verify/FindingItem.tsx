@@ -1,5 +1,5 @@
 import type { Finding } from '../../../shared/checks/finding';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge } from '../components/StatusBadge';
 import { viewAnswers, type ViewAnswer } from './evidence-views';
 import { etaWords } from './eta-words';
 import { findingAnchor } from './finding-anchor';
