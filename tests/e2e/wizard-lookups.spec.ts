@@ -57,6 +57,13 @@ test('lookups: the mail host address, the DNS host from NS, and a merge with the
   await page.getByLabel('Project name').fill('Bike shop');
   await page.getByRole('button', { name: 'Create project' }).click();
   await page.getByLabel('Your domain').fill('shop.test');
+  // The Domain step says, in plain words, who receives the domain's mail today.
+  await page.getByRole('button', { name: 'Check what shop.test publishes' }).click();
+  await expect(page.getByTestId('published-today')).toContainText(
+    'Your mail for shop.test is received today by Google Workspace (aspmx.l.google.com).',
+  );
+  await expect(page.getByTestId('published-today')).toContainText('SPF card on the Records step');
+  await page.screenshot({ path: shot('wizard-00-domain-published'), fullPage: true });
   await page.getByRole('button', { name: 'Next: Server' }).click();
 
   await page.getByRole('button', { name: 'Look up mail.shop.test' }).click();
@@ -75,9 +82,12 @@ test('lookups: the mail host address, the DNS host from NS, and a merge with the
   await page.screenshot({ path: shot('wizard-11-dns-host-detected'), fullPage: true });
   await page.getByRole('button', { name: 'Next: Records' }).click();
 
-  await page.getByRole('button', { name: 'Check what shop.test publishes' }).click();
+  // The look-up made on the Domain step was saved; ask again here.
+  await page.getByRole('button', { name: 'Check again' }).click();
   const today = page.getByTestId('published-today');
-  await expect(today).toContainText('Mail for shop.test is received today by aspmx.l.google.com.');
+  await expect(today).toContainText(
+    'Your mail for shop.test is received today by Google Workspace (aspmx.l.google.com).',
+  );
   await expect(today).toContainText('It has an SPF record (v=spf1 include:_spf.google.com ~all)');
   const cards = page.getByTestId('record-card');
   const spf = cards.filter({ hasText: 'SPF of shop.test' });

@@ -2,27 +2,27 @@ import { useState } from 'react';
 import type { Plan } from '../../../shared/model/plan';
 import type { Draft, PublishedRecords } from '../../../shared/model/project';
 import { api } from '../state/api-ref';
+import { describeReceivers } from '../../../shared/providers/mail-receivers';
 
 /** Plain sentences about what a domain publishes today. */
-function describe(p: PublishedRecords, domain: string): string[] {
+function describe(p: PublishedRecords, domain: string, onRecords: boolean): string[] {
+  const cards = onRecords ? 'card below' : 'card on the Records step';
   const out: string[] = [];
   if (p.mx.length === 0) out.push(`${domain} has no MX record: no mail is received for it today.`);
   else
     out.push(
-      `Mail for ${domain} is received today by ${[...new Set(p.mx.map((m) => m.exchange))].join(', ')}.`,
+      `Your mail for ${domain} is received today by ${describeReceivers(p.mx.map((m) => m.exchange))}.`,
     );
   if (p.spf.length === 0) out.push('It has no SPF record yet.');
   else if (p.spf.length === 1)
-    out.push(`It has an SPF record (${p.spf[0]}): the SPF card below adds your server to it.`);
+    out.push(`It has an SPF record (${p.spf[0]}): the SPF ${cards} adds your server to it.`);
   else
     out.push(
-      `It has ${p.spf.length} SPF records. Receivers treat that as an error; the SPF card below merges them into one.`,
+      `It has ${p.spf.length} SPF records. Receivers treat that as an error; the SPF ${cards} merges them into one.`,
     );
   if (p.dmarc.length === 0) out.push('It has no DMARC record yet.');
   else
-    out.push(
-      `It has a DMARC record (${p.dmarc[0]}): the DMARC card below says whether to keep it.`,
-    );
+    out.push(`It has a DMARC record (${p.dmarc[0]}): the DMARC ${cards} says whether to keep it.`);
   return out;
 }
 
@@ -34,8 +34,11 @@ export function PublishedToday({
   plan,
   published,
   update,
+  onRecords = true,
 }: {
-  plan: Plan;
+  /** False on the Domain step: the record cards are on the Records step, not below. */
+  onRecords?: boolean;
+  plan: Pick<Plan, 'domain' | 'mailHost'>;
   published: Draft['published'];
   update: (patch: Partial<Draft>) => void;
 }) {
@@ -72,7 +75,7 @@ export function PublishedToday({
       {current ? (
         <>
           <ul>
-            {describe(current, plan.domain).map((s) => (
+            {describe(current, plan.domain, onRecords).map((s) => (
               <li key={s}>{s}</li>
             ))}
           </ul>
@@ -86,7 +89,8 @@ export function PublishedToday({
       ) : (
         <p className="hint">
           Check before you add anything: if your domain already has SPF, DMARC or MX records, the
-          cards below merge with them instead of replacing what works. This asks the internet.
+          record cards{onRecords ? ' below' : ' on the Records step'} merge with them instead of
+          replacing what works. This asks the internet.
         </p>
       )}
       <div className="row">

@@ -4,6 +4,7 @@ import { normalizeMailHostInput, WHY_SUBDOMAIN } from '../../../shared/model/mai
 import type { Project } from '../../../shared/model/project';
 import { useAppStore } from '../state/app-store';
 import { StepFooter } from '../components/StepFooter';
+import { PublishedToday } from '../components/PublishedToday';
 
 /** Domain & mail host: the domain with live validation, and the mail server's name. */
 export function DomainStep({ project }: { project: Project }) {
@@ -105,6 +106,15 @@ export function DomainStep({ project }: { project: Project }) {
           <p className="hint">Why a separate name? {WHY_SUBDOMAIN}</p>
         </div>
       </div>
+
+      {domain.ok && host?.ok ? (
+        <PublishedToday
+          plan={{ domain: domain.domain, mailHost: host.mailHost }}
+          published={draft.published}
+          update={updateDraft}
+          onRecords={false}
+        />
+      ) : null}
 
       <StepFooter projectId={project.id} step="domain" blocker={blocker} />
     </section>
