@@ -12,7 +12,7 @@ import { zoneText } from '../../peers/zone-fixtures';
 import { getFreePort } from '../../peers/ports';
 import { PLANS, ZONES } from '../../fixtures/zones/scenarios';
 import { startDnsWorld, type DnsWorld } from './dns-world';
-import { destinations } from './socket-spy';
+import { destinations } from '../../peers/socket-spy';
 
 const run = promisify(execFile);
 // The real command-line entry, run from source (each command loads only what it needs).
