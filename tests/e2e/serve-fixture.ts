@@ -68,3 +68,22 @@ export { expect } from '@playwright/test';
 export function shot(name: string): string {
   return join('test-output', 'screenshots', `${name}.png`);
 }
+
+/**
+ * `serve` flags that point every check at loopback peers: the resolver (Unbound), the port the
+ * nameservers answer on (Knot), and no block lists, SMTP or control MX.
+ */
+export function loopbackServeArgs(resolver: string, nsPort: number): string[] {
+  return [
+    '--resolver',
+    resolver,
+    '--ns-port',
+    String(nsPort),
+    '--no-smtp',
+    '--no-dnsbl',
+    '--control-mx',
+    'none',
+    '--timeout',
+    '1500',
+  ];
+}

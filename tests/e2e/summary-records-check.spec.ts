@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, shot, serve, type Served } from './serve-fixture';
+import { test, expect, shot, serve, loopbackServeArgs, type Served } from './serve-fixture';
 import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
 import { zoneText } from '../peers/zone-fixtures';
 
@@ -44,18 +44,7 @@ test.beforeAll(async () => {
     }),
   });
   dataDir = await mkdtemp(join(tmpdir(), 'mw-e2e-summary-'));
-  served = await serve(dataDir, [
-    '--resolver',
-    world.unbound.address,
-    '--ns-port',
-    String(world.nsPort),
-    '--no-smtp',
-    '--no-dnsbl',
-    '--control-mx',
-    'none',
-    '--timeout',
-    '1500',
-  ]);
+  served = await serve(dataDir, loopbackServeArgs(world.unbound.address, world.nsPort));
 });
 
 test.afterAll(async () => {

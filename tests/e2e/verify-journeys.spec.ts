@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, shot, serve, type Served } from './serve-fixture';
+import { test, expect, shot, serve, loopbackServeArgs, type Served } from './serve-fixture';
 import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
 import { txtData, zoneText } from '../peers/zone-fixtures';
 import { startSilentDns } from '../peers/silent-dns';
@@ -82,18 +82,7 @@ let dataDir: string;
 
 test.beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'mw-e2e-verify-'));
-  served = await serve(dataDir, [
-    '--resolver',
-    world.unbound.address,
-    '--ns-port',
-    String(world.nsPort),
-    '--no-smtp',
-    '--no-dnsbl',
-    '--control-mx',
-    'none',
-    '--timeout',
-    '1500',
-  ]);
+  served = await serve(dataDir, loopbackServeArgs(world.unbound.address, world.nsPort));
 });
 
 test.afterEach(async () => {
