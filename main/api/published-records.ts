@@ -7,29 +7,30 @@ const PUBLISHED_TIMEOUT_MS = 10_000;
 
 const SPF = /^v=spf1(\s|$)/i;
 
+type Unread = NonNullable<PublishedRecords['unread']>[number];
+
 /** The joined text of each TXT record of an answer (strings of one record are one value). */
 function texts(r: DnsResult): string[] {
   return r.records.flatMap((x) => (x.type === 'TXT' ? [x.strings.join('')] : []));
 }
 
-/** A plain sentence for a lookup that could not be made; null when the answer is usable. */
-function problemOf(r: DnsResult, what: string): string | null {
+/** Why a lookup could not be made, in words; null when the answer is usable. */
+function failureOf(r: DnsResult): string | null {
   if (r.outcome === 'answer' || r.outcome === 'nodata' || r.outcome === 'nxdomain') return null;
-  const why =
-    r.outcome === 'timeout'
-      ? 'no answer in time'
-      : r.outcome === 'servfail'
-        ? 'the DNS server reported a failure'
-        : r.outcome === 'refused'
-          ? 'the DNS server refused to answer'
-          : (r.error ?? 'the lookup failed');
-  return `We could not read ${what} (${why}), so the plan cannot merge with it yet. Try again later.`;
+  return r.outcome === 'timeout'
+    ? 'no answer in time'
+    : r.outcome === 'servfail'
+      ? 'the DNS server reported a failure'
+      : r.outcome === 'refused'
+        ? 'the DNS server refused to answer'
+        : (r.error ?? 'the lookup failed').replace(/\.$/, '');
 }
 
 /**
  * Read what a domain publishes today, through this computer's resolver (or the configured
  * ones): SPF and MX at the domain, DMARC at _dmarc, SPF at the mail host. Never throws for a
- * DNS failure: each failed lookup becomes a sentence in `problems` and an empty list.
+ * DNS failure: each failed lookup becomes a sentence in `problems`, an empty list, and its kind
+ * in `unread` (so nobody reads the empty list as "nothing published").
  */
 export async function lookUpPublished(
   domain: string,
@@ -48,12 +49,29 @@ export async function lookUpPublished(
     ask(d, 'MX', signal),
     h === d ? null : ask(h, 'TXT', signal),
   ]);
-  const problems = [
-    problemOf(txt, `the SPF record of ${d}`),
-    problemOf(dmarc, `the DMARC record of ${d}`),
-    problemOf(mx, `the MX records of ${d}`),
-    hostTxt ? problemOf(hostTxt, `the SPF record of ${h}`) : null,
-  ].filter((p): p is string => p !== null);
+  const looked: { kind: Unread; result: DnsResult; what: string }[] = [
+    { kind: 'spf', result: txt, what: `the SPF record of ${d}` },
+    { kind: 'dmarc', result: dmarc, what: `the DMARC record of ${d}` },
+    { kind: 'mx', result: mx, what: `the MX records of ${d}` },
+    ...(hostTxt
+      ? [{ kind: 'mailHostSpf' as const, result: hostTxt, what: `the SPF record of ${h}` }]
+      : []),
+  ];
+  const failed = looked.flatMap((l) => {
+    const why = failureOf(l.result);
+    return why ? [{ ...l, why }] : [];
+  });
+  const reasons = [...new Set(failed.map((f) => f.why))];
+  // One sentence when nothing could be read for one reason (no network), not four of the same.
+  const problems =
+    failed.length === looked.length && reasons.length === 1
+      ? [`We could not look up what ${d} publishes (${reasons[0]}). Try again later.`]
+      : failed.map(
+          (f) =>
+            `We could not read ${f.what} (${f.why}), so the plan cannot merge with it yet. Try again later.`,
+        );
+  const unread = failed.map((f) => f.kind);
+  if (!hostTxt && unread.includes('spf')) unread.push('mailHostSpf');
   const domainSpf = texts(txt).filter((t) => SPF.test(t));
   return {
     spf: domainSpf,
@@ -65,5 +83,6 @@ export async function lookUpPublished(
     ),
     mailHostSpf: hostTxt ? texts(hostTxt).filter((t) => SPF.test(t)) : domainSpf,
     problems,
+    unread,
   };
 }

@@ -13,6 +13,11 @@ export const publishedRecordsSchema = z.object({
   mailHostSpf: z.array(z.string()),
   /** Lookups that could not be made, in plain words (their lists are then empty). */
   problems: z.array(z.string()),
+  /**
+   * The lists above that could not be read (empty because nobody answered, not because nothing
+   * is published): the wizard must not say "no MX record" about those. Older files lack it.
+   */
+  unread: z.array(z.enum(['spf', 'dmarc', 'mx', 'mailHostSpf'])).optional(),
 });
 
 /** See publishedRecordsSchema. */

@@ -57,12 +57,21 @@ test('lookups: the mail host address, the DNS host from NS, and a merge with the
   await page.getByLabel('Project name').fill('Bike shop');
   await page.getByRole('button', { name: 'Create project' }).click();
   await page.getByLabel('Your domain').fill('shop.test');
-  // The Domain step says, in plain words, who receives the domain's mail today.
-  await page.getByRole('button', { name: 'Check what shop.test publishes' }).click();
+  // Once the domain is entered, the Domain step looks by itself and says, in plain words, who
+  // receives the domain's mail today.
   await expect(page.getByTestId('published-today')).toContainText(
     'Your mail for shop.test is received today by Google Workspace (aspmx.l.google.com).',
   );
   await expect(page.getByTestId('published-today')).toContainText('SPF card on the Records step');
+  // The mode's consequences name today's receiver: keeping Google Workspace means "Send only".
+  const mode = page.getByTestId('mode-choice');
+  await expect(mode.locator('.choice-warn')).toHaveText(
+    /arrive at mail\.shop\.test instead of Google Workspace \(aspmx\.l\.google\.com\).*Move your mailboxes first/,
+  );
+  await expect(mode).toContainText(
+    'Your MX record stays as it is, so incoming mail keeps arriving at Google Workspace (aspmx.l.google.com).',
+  );
+  await page.getByLabel(/Send only/).check();
   await page.screenshot({ path: shot('wizard-00-domain-published'), fullPage: true });
   await page.getByRole('button', { name: 'Next: Server' }).click();
 
@@ -70,7 +79,6 @@ test('lookups: the mail host address, the DNS host from NS, and a merge with the
   await expect(page.getByText('mail.shop.test points to 192.0.2.10 today.')).toBeVisible();
   await page.getByRole('button', { name: 'Use 192.0.2.10' }).click();
   await expect(page.getByLabel('IPv4 address')).toHaveValue('192.0.2.10');
-  await page.getByLabel(/Send only/).check();
   await page.getByRole('button', { name: 'Next: DNS host' }).click();
 
   await page.getByRole('button', { name: 'Look up shop.test' }).click();

@@ -41,6 +41,18 @@ test('a new project through Server, DNS host, Records, DKIM and Reverse DNS', as
   await page.getByRole('button', { name: 'Create project' }).click();
   await page.getByLabel('Your domain').fill('example.test');
   await expect(page.getByTestId('mail-host')).toContainText('mail.example.test');
+  // The mode is asked here, each choice with what it does to the domain's mail.
+  await expect(page.getByLabel(/Send and receive/)).toBeChecked();
+  await expect(
+    page.getByText('Mail to your addresses will arrive at mail.example.test: we add an MX record'),
+  ).toBeVisible();
+  // What the domain publishes is looked up by itself; with no DNS to ask, it says so.
+  const today = page.getByTestId('published-today');
+  await expect(today).toContainText('We could not look up what example.test publishes', {
+    timeout: 10_000,
+  });
+  await expect(today).not.toContainText('has no MX record');
+  await page.screenshot({ path: shot('wizard-00-domain-mode'), fullPage: true });
   await next(page, 'Server');
 
   // Server: a private address is explained and blocks Next; the documentation address is accepted with a note.
@@ -56,8 +68,6 @@ test('a new project through Server, DNS host, Records, DKIM and Reverse DNS', as
   await ipv4.fill('192.0.2.10');
   await expect(page.getByTestId('ipv4-ok')).toHaveText('We will use 192.0.2.10.');
   await expect(page.getByText('is a documentation address')).toBeVisible();
-  await expect(page.getByLabel(/Send and receive/)).toBeChecked();
-  await expect(page.getByText('we add an MX record that points to it')).toBeVisible();
   await page.getByLabel('Your VPS host').selectOption('hetzner');
   await expect(page.getByText(/Hetzner Cloud blocks outgoing mail \(port 25\)/)).toBeVisible();
   await page.getByLabel('Mail software').selectOption({ label: 'Postfix with OpenDKIM' });
@@ -181,11 +191,22 @@ test('a new project through Server, DNS host, Records, DKIM and Reverse DNS', as
   await page.screenshot({ path: shot('wizard-08b-reverse-dns-dark-900x600') });
 });
 
-test('the Server step works with the keyboard alone', async ({ page, served }) => {
+test('the Domain and Server steps work with the keyboard alone', async ({ page, served }) => {
   await page.goto(served.url);
   await page.getByLabel('Project name').fill('Keys only');
   await page.keyboard.press('Enter');
   await page.getByLabel('Your domain').fill('example.test');
+  // The mode: Tab to the checked radio, arrow to the other one.
+  const sendReceive = page.getByLabel(/Send and receive/);
+  for (
+    let i = 0;
+    i < 30 && !(await sendReceive.evaluate((el) => el === document.activeElement));
+    i++
+  )
+    await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel(/Send only/)).toBeChecked();
+  await expect(page.getByLabel(/Send only/)).toBeFocused();
   await page.getByRole('button', { name: 'Next: Server' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Server' })).toBeVisible();
@@ -203,13 +224,13 @@ test('the Server step works with the keyboard alone', async ({ page, served }) =
     await page.keyboard.press('Tab');
     if (
       await page
-        .getByRole('button', { name: 'What is MX?' })
+        .getByRole('button', { name: 'What is VPS host?' })
         .evaluate((el) => el === document.activeElement)
     )
       break;
   }
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: 'What is MX?' })).toHaveAttribute(
+  await expect(page.getByRole('button', { name: 'What is VPS host?' })).toHaveAttribute(
     'aria-expanded',
     'true',
   );

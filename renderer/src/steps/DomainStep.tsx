@@ -4,9 +4,13 @@ import { normalizeMailHostInput, WHY_SUBDOMAIN } from '../../../shared/model/mai
 import type { Project } from '../../../shared/model/project';
 import { useAppStore } from '../state/app-store';
 import { StepFooter } from '../components/StepFooter';
-import { PublishedToday } from '../components/PublishedToday';
+import { PublishedToday, publishedFor } from '../components/PublishedToday';
+import { ModeChoice } from '../components/ModeChoice';
 
-/** Domain & mail host: the domain with live validation, and the mail server's name. */
+/**
+ * Domain & mail host: the domain with live validation, the mail server's name, what the domain
+ * publishes today, and whether this server also receives its mail.
+ */
 export function DomainStep({ project }: { project: Project }) {
   const updateDraft = useAppStore((s) => s.updateDraft);
   const domainId = useId();
@@ -108,12 +112,24 @@ export function DomainStep({ project }: { project: Project }) {
       </div>
 
       {domain.ok && host?.ok ? (
-        <PublishedToday
-          plan={{ domain: domain.domain, mailHost: host.mailHost }}
-          published={draft.published}
-          update={updateDraft}
-          onRecords={false}
-        />
+        <>
+          <PublishedToday
+            plan={{ domain: domain.domain, mailHost: host.mailHost }}
+            published={draft.published}
+            update={updateDraft}
+            onRecords={false}
+            auto
+          />
+          <ModeChoice
+            mode={draft.mode ?? 'send-receive'}
+            mailHost={host.mailHost}
+            published={publishedFor(draft.published, {
+              domain: domain.domain,
+              mailHost: host.mailHost,
+            })}
+            update={updateDraft}
+          />
+        </>
       ) : null}
 
       <StepFooter projectId={project.id} step="domain" blocker={blocker} />

@@ -1,5 +1,4 @@
 import { useId, useMemo } from 'react';
-import { MODES, type Mode } from '../../../shared/model/plan';
 import type { Project } from '../../../shared/model/project';
 import {
   MAIL_SOFTWARE,
@@ -20,20 +19,6 @@ import { MailHostAddresses } from '../components/MailHostAddresses';
 import { StepFooter } from '../components/StepFooter';
 import { Term } from '../components/Term';
 import { useDraft } from '../hooks/use-draft';
-
-/** What each mode means for the user, in one sentence each. */
-const MODE_TEXT: Record<Mode, { title: string; consequence: string }> = {
-  'send-receive': {
-    title: 'Send and receive',
-    consequence:
-      'Mail to your addresses will arrive at this server: we add an MX record that points to it.',
-  },
-  'send-only': {
-    title: 'Send only',
-    consequence:
-      'This server only sends (for example a shop or newsletter): your MX records stay as they are, so incoming mail keeps arriving where it does today.',
-  },
-};
 
 /** What the chosen VPS host does with outgoing port 25, in one sentence. */
 function port25Hint(id: string): string | null {
@@ -110,28 +95,6 @@ export function ServerStep({ project }: { project: Project }) {
         onChange={(ipv6) => update({ ipv6 })}
         optional
       />
-
-      <fieldset className="field choices">
-        <legend>What will this server do?</legend>
-        {MODES.map((m) => (
-          <label key={m} className="choice">
-            <input
-              type="radio"
-              name="mode"
-              value={m}
-              checked={draft.mode === m}
-              onChange={() => update({ mode: m })}
-            />
-            <span>
-              <strong>{MODE_TEXT[m].title}</strong>
-              <span className="choice-text">{MODE_TEXT[m].consequence}</span>
-            </span>
-          </label>
-        ))}
-        <p className="hint">
-          <Term id="mx">The MX record</Term> decides where mail for your domain is delivered.
-        </p>
-      </fieldset>
 
       <h2>Providers</h2>
       <div className="field">
