@@ -131,6 +131,12 @@ async function openVerify(page: Page, domain: string, ip: string): Promise<void>
 const finding = (page: Page, check: string): Locator =>
   page.locator(`li.finding[data-check="${check}"]`);
 
+/** The step list's mark of one step: "done", "attention" or "open". */
+const stepMark = (page: Page, title: string): Locator =>
+  page.getByRole('navigation', { name: 'Setup steps' }).locator('li', {
+    has: page.getByRole('link', { name: new RegExp(`^${title}( \\(|$)`) }),
+  });
+
 const badCount = (page: Page) =>
   page
     .locator('.finding-groups')
@@ -165,8 +171,16 @@ test('Journey 1: a correct zone checks all green', async ({ page }) => {
   const attention = page.getByTestId('attention');
   await expect(attention.locator('li')).toHaveCount(1);
   await expect(attention.locator('li')).toContainText('The server address is an example address');
+  // The step list marks what the check confirmed; Verify stays open: SMTP was not checked here.
+  for (const title of ['Domain & mail host', 'Server', 'Records', 'DKIM', 'Reverse DNS'])
+    await expect(stepMark(page, title), title).toHaveAttribute('data-mark', 'done');
+  await expect(stepMark(page, 'Verify')).toHaveAttribute('data-mark', 'open');
+  await expect(page.getByRole('link', { name: 'DKIM (done)', exact: true })).toBeVisible();
   await expectAccessible(page, 'Verify all green');
   await page.screenshot({ path: shot('verify-01-all-green'), fullPage: true });
+  // The marks come from the stored run: a reload shows them again.
+  await page.reload();
+  await expect(stepMark(page, 'Reverse DNS')).toHaveAttribute('data-mark', 'done');
 });
 
 test('Journey 2: a broken zone shows fixes, then watch mode turns it green', async ({
@@ -201,6 +215,12 @@ test('Journey 2: a broken zone shows fixes, then watch mode turns it green', asy
   await expect(attention.locator('li').first()).toContainText('Needs fixing');
   await attention.getByRole('link', { name: /DKIM/ }).first().click();
   await expect(finding(page, 'dkim.present')).toBeFocused();
+  for (const title of ['Records', 'DKIM', 'Reverse DNS', 'Verify'])
+    await expect(stepMark(page, title), title).toHaveAttribute('data-mark', 'attention');
+  await expect(stepMark(page, 'Server')).toHaveAttribute('data-mark', 'done');
+  await page
+    .getByRole('navigation', { name: 'Setup steps' })
+    .screenshot({ path: shot('verify-02-step-marks') });
   await expectAccessible(page, 'Verify broken');
   await page.screenshot({ path: shot('verify-02-broken'), fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -228,6 +248,7 @@ test('Journey 2: a broken zone shows fixes, then watch mode turns it green', asy
   );
   await expect(page.getByRole('button', { name: 'Watch until everything passes' })).toBeVisible();
   expect(await badCount(page)).toBe(0);
+  await expect(stepMark(page, 'Reverse DNS')).toHaveAttribute('data-mark', 'done');
   const notes = await page.evaluate(() => (window as unknown as { seenNotes: string[] }).seenNotes);
   expect(notes.join('\n')).toContain('Mailwright: Mail for broken.test');
   expect(notes.join('\n')).toMatch(/\d+ changes?: /);

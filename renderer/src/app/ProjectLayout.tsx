@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ComponentType } from 'react';
 import { Link, useParams } from 'react-router';
 import { STEP_IDS, type StepId } from '../../../shared/model/steps';
 import { useAppStore } from '../state/app-store';
@@ -7,6 +7,8 @@ import { SaveIndicator } from '../components/SaveIndicator';
 import { DomainStep } from '../steps/DomainStep';
 import { LaterStep } from '../steps/LaterStep';
 import type { Project } from '../../../shared/model/project';
+import { draftToPlan, fillDraft } from '../../../shared/model/draft-to-plan';
+import { stepMarks } from '../../../shared/model/step-marks';
 
 type StepScreen = ComponentType<{ project: Project }>;
 
@@ -26,7 +28,7 @@ const BUILT_STEPS: Partial<Record<StepId, StepScreen>> = {
 /** A project's step: loads the project, remembers the step, shows the step's screen. */
 export function ProjectLayout() {
   const { projectId = '', step = 'domain' } = useParams();
-  const { project, projectError, openProject, setStep } = useAppStore();
+  const { project, projectError, lastRun, openProject, setStep } = useAppStore();
   const stepId = (STEP_IDS as string[]).includes(step) ? (step as StepId) : 'domain';
 
   useEffect(() => {
@@ -37,12 +39,19 @@ export function ProjectLayout() {
     if (project?.id === projectId) setStep(stepId);
   }, [project?.id, projectId, stepId, setStep]);
 
+  const draft = project?.id === projectId ? project.draft : null;
+  const findings = lastRun?.projectId === projectId ? lastRun.document.findings : null;
+  const marks = useMemo(
+    () => (draft ? stepMarks(fillDraft(draft), draftToPlan(draft), findings) : undefined),
+    [draft, findings],
+  );
+
   return (
     <div className="layout">
       <aside className="sidebar">
         <p className="brand">Mailwright</p>
         {project ? <p className="project-name">{project.name}</p> : null}
-        <StepNav projectId={projectId} current={stepId} />
+        <StepNav projectId={projectId} current={stepId} marks={marks} />
       </aside>
       <main className="content" id="main">
         {projectError ? (

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { CheckDocument } from '../../../shared/checks/verify-progress';
 import type { Draft, Project } from '../../../shared/model/project';
 import type { StepId } from '../../../shared/model/steps';
 import { api } from './api-ref';
@@ -13,7 +14,11 @@ export interface ProjectSlice {
   projectError: string | null;
   saveState: SaveState;
   saveError: string | null;
+  /** The open project's newest check (the step list's marks come from it); null before any. */
+  lastRun: { projectId: string; document: CheckDocument } | null;
   openProject(id: string): Promise<void>;
+  /** A check of the open project finished: it is now the newest. */
+  noteRun(projectId: string, document: CheckDocument): void;
   updateDraft(patch: Partial<Draft>): void;
   setStep(step: StepId): void;
   flushSave(): Promise<void>;
@@ -59,12 +64,26 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     projectError: null,
     saveState: 'idle',
     saveError: null,
+    lastRun: null,
     async openProject(id) {
       if (get().project?.id === id) return;
       await get().flushSave();
       const r = await api().call('projects.get', { id });
       if (r.ok) set({ project: r.value, projectError: null, saveState: 'idle', saveError: null });
       else set({ project: null, projectError: r.error.message });
+      set({ lastRun: null });
+      if (!r.ok) return;
+      // The marks can wait for the history: the step shows first.
+      const runs = await api().call('runs.list', { projectId: id });
+      const newest = runs.ok ? runs.value.runs[0] : undefined;
+      if (!newest) return;
+      const doc = await api().call('runs.get', { projectId: id, runId: newest.id });
+      // A run made meanwhile (or another project opened) wins over this older answer.
+      if (doc.ok && get().project?.id === id && get().lastRun === null)
+        set({ lastRun: { projectId: id, document: doc.value } });
+    },
+    noteRun(projectId, document) {
+      if (get().project?.id === projectId) set({ lastRun: { projectId, document } });
     },
     updateDraft(patch) {
       const p = get().project;

@@ -17,6 +17,7 @@ import { useDraft, usePlan } from '../hooks/use-draft';
 import { recordCheck } from '../../../shared/summary/record-status';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
 import { api } from '../state/api-ref';
+import { useAppStore } from '../state/app-store';
 
 const POLICY_WORDS: Record<(typeof DMARC_POLICIES)[number], string> = {
   none: 'Only send me reports (start here)',
@@ -48,6 +49,7 @@ export function RecordsStep({ project }: { project: Project }) {
     : undefined;
   const otherProblems = planned.ok ? [] : planned.problems.filter((p) => p.field !== 'dmarcRua');
   const importRule = host.zoneImport;
+  const noteRun = useAppStore((s) => s.noteRun);
   const [checking, setChecking] = useState(false);
   const [checked, setChecked] = useState<CheckDocument | { error: string } | null>(null);
 
@@ -60,6 +62,7 @@ export function RecordsStep({ project }: { project: Project }) {
     });
     setChecking(false);
     setChecked(r.ok ? r.value.document : { error: r.error.message });
+    if (r.ok) noteRun(project.id, r.value.document);
   };
   const checkedRun = checked && 'findings' in checked ? checked : undefined;
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../../shared/checks/finding';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
 import { api } from '../state/api-ref';
+import { useAppStore } from '../state/app-store';
 
 /** What the Verify screen knows about the current or last run. */
 export interface VerifyRunState {
@@ -70,6 +71,7 @@ export function useVerifyRun(projectId: string) {
       }
       const document = result.value.document;
       setState({ running: false, findings: document.findings, note: null, document, error: null });
+      useAppStore.getState().noteRun(projectId, document);
       return document;
     } finally {
       off();
