@@ -76,6 +76,17 @@ export const handlers: Handlers = {
   'export.pdf': async (req) => exportPdf(req),
   'export.zone': async (req) => exportZone(req),
   'export.json': async (req) => exportJson(req),
+  'app.notify': async (req, ctx) => {
+    if (ctx.transport === 'http') {
+      throw new ApiError(
+        'not-in-browser',
+        "The desktop app shows its own notifications; in the browser, use the browser's.",
+      );
+    }
+    // Loaded only inside Electron, like the save dialog.
+    const { showDesktopNotification } = await import('../electron/desktop-notification');
+    return showDesktopNotification(req);
+  },
   'export.save': async (req, ctx) => {
     if (ctx.transport === 'http') {
       throw new ApiError(

@@ -83,6 +83,8 @@ app.on('web-contents-created', (_e, contents) => {
 });
 
 void app.whenReady().then(async () => {
+  // Windows shows notifications only for an app with this id (electron-builder.yml's appId).
+  if (process.platform === 'win32') app.setAppUserModelId('org.mailwright.app');
   registerAppProtocol(protocol, join(__dirname, 'renderer'));
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform)));
   await createWindow();

@@ -32,6 +32,16 @@ export const calls = {
       dataDir: z.string(),
     }),
   },
+  /**
+   * A desktop notification (watch mode: "2 checks changed"). Only the desktop app shows it
+   * itself; browser mode answers the error 'not-in-browser' and the renderer uses the browser's
+   * Notification API instead.
+   */
+  'app.notify': {
+    request: z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }),
+    /** False when this system cannot show notifications (the page's live region still says it). */
+    response: z.object({ shown: z.boolean() }),
+  },
   'projects.list': {
     request: z.object({}),
     response: z.object({

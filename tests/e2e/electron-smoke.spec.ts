@@ -33,6 +33,15 @@ test('the Electron window opens and reaches the contract', async () => {
       typeof (globalThis as Record<string, unknown>).process,
     ]);
     expect(leaks).toEqual(['undefined', 'undefined']);
+    // Watch mode's notification is Electron's own, shown by main (the system may not support it).
+    const note = await win.evaluate(() =>
+      (
+        globalThis as unknown as {
+          mailwright: { app: { notify(r: object): Promise<unknown> } };
+        }
+      ).mailwright.app.notify({ title: 'Mailwright', body: 'Smoke test' }),
+    );
+    expect(note).toMatchObject({ ok: true, value: { shown: expect.any(Boolean) } });
   } finally {
     await app.close();
     await rm(dataDir, { recursive: true, force: true });

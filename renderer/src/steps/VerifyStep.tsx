@@ -94,7 +94,7 @@ export function VerifyStep({ project }: { project: Project }) {
           .slice(0, 3)
           .map((c) => c.sentence)
           .join(' ')}`;
-        notifyChange(`Mailwright: ${project.name}`, words);
+        void notifyChange(`Mailwright: ${project.name}`, words);
       }
       if (!watch) return setAnnounce(`Check finished: ${counts}.`);
       if (allGreen(doc.findings))
