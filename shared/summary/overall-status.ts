@@ -1,3 +1,4 @@
+import { checkInfo, type CheckGroup } from '../checks/catalogue';
 import type { StatusSummary } from '../checks/finding';
 import type { CheckDocument } from '../checks/verify-progress';
 
@@ -25,8 +26,8 @@ function advisories(summary: StatusSummary): string {
 
 /**
  * The overall status of a verification run in words. Failures come first; then records still
- * on their way; a run where some checks could not run is not called ready, because nobody
- * looked at those parts.
+ * on their way; a run where some checks could not run, or were not made, is not called ready,
+ * because nobody looked at those parts.
  */
 export function overallStatus(run: CheckDocument | undefined): OverallStatus {
   if (run === undefined) {
@@ -57,6 +58,22 @@ export function overallStatus(run: CheckDocument | undefined): OverallStatus {
       kind: 'incomplete',
       headline: 'Not fully verified',
       detail: `Nothing failed, but ${plural(s.unknown, 'check', 'checks')} could not run${run.cancelled === true ? ' and the run was stopped early' : ''}. See Findings for why, and check again.${s.warn > 0 ? ` Also: ${plural(s.warn, 'suggestion', 'suggestions')} to improve.` : ''}`,
+    };
+  }
+  // A run made without the SMTP or block-list checks (--no-smtp, --no-dnsbl, or the Records
+  // step's "Check these now") passed only what it looked at.
+  const looked = new Set<CheckGroup | undefined>(
+    run.findings.map((f) => checkInfo(f.check)?.group),
+  );
+  const skipped = [
+    looked.has('smtp') ? null : 'the mail server itself (port 25 and STARTTLS)',
+    looked.has('dnsbl') ? null : 'the block lists',
+  ].filter((x): x is string => x !== null);
+  if (skipped.length > 0) {
+    return {
+      kind: 'incomplete',
+      headline: 'Not fully verified',
+      detail: `Every check that ran passed, but this check did not look at ${skipped.join(' or ')}. Check again with ${skipped.length === 1 ? 'it' : 'them'} before you rely on it.${s.warn > 0 ? ` Also: ${plural(s.warn, 'suggestion', 'suggestions')} to improve.` : ''}`,
     };
   }
   return {

@@ -151,8 +151,58 @@ async function expectAccessible(page: Page, where: string): Promise<void> {
   expect(bad, `axe on ${where}`).toEqual([]);
 }
 
-test('Journey 1: a correct zone checks all green', async ({ page }) => {
-  await openVerify(page, 'ok.test', '192.0.2.10');
+/** Go on with the step's Next button and wait for the next step's heading. */
+async function next(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: `Next: ${title}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+test('Journey 1: a new project through every step checks all green', async ({ page }) => {
+  // Everything in the UI, the way a user does it, against a zone that is right.
+  await page.goto(served.url);
+  await page.getByLabel('Project name').fill('Mail for ok.test');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByLabel('Your domain').fill('ok.test');
+  await expect(page.getByTestId('published-today')).toContainText(
+    'Your mail for ok.test is received today by mail.ok.test.',
+  );
+  await expect(page.getByLabel(/Send and receive/)).toBeChecked();
+  await expectAccessible(page, 'Journey 1: Domain');
+  await page.screenshot({ path: shot('journey1-01-domain'), fullPage: true });
+
+  await next(page, 'Server');
+  await page.getByLabel('IPv4 address').fill('192.0.2.10');
+  await page.getByLabel('Your VPS host').selectOption('hetzner');
+  await page.getByLabel('Mail software').selectOption({ label: 'Postfix with OpenDKIM' });
+  await page.screenshot({ path: shot('journey1-02-server'), fullPage: true });
+
+  await next(page, 'DNS host');
+  await page.getByLabel('Where is your DNS hosted?').selectOption({ label: 'Cloudflare' });
+  await page.screenshot({ path: shot('journey1-03-dns-host'), fullPage: true });
+
+  await next(page, 'Records');
+  await page.getByText(/^DMARC settings/).click();
+  await page.getByLabel('Where should DMARC reports go? (optional)').fill('dmarc@ok.test');
+  await page
+    .getByLabel('What should receivers do with mail that fails?')
+    .selectOption('quarantine');
+  // The zone already has the right SPF: the card says keep it, and nothing is to be removed.
+  const spfCard = page.getByTestId('record-card').filter({ hasText: 'SPF of ok.test' });
+  await expect(spfCard.locator('.badge')).toHaveText('Already right: keep it');
+  await expect(spfCard).not.toContainText('to be removed');
+  await page.screenshot({ path: shot('journey1-04-records'), fullPage: true });
+
+  await next(page, 'DKIM');
+  await page.getByLabel('Selector').fill('mail');
+  await page.getByLabel('DKIM record or key from your mail software').fill(DKIM);
+  await expect(page.getByTestId('dkim-ok')).toContainText('This is a valid DKIM record');
+  await page.screenshot({ path: shot('journey1-05-dkim'), fullPage: true });
+
+  await next(page, 'Reverse DNS');
+  await expect(page.getByTestId('ptr-steps')).toContainText('mail.ok.test');
+  await page.screenshot({ path: shot('journey1-06-reverse-dns'), fullPage: true });
+
+  await next(page, 'Verify');
   await expect(page.getByText('Not checked yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Check now' }).click();
   await expect(page.getByTestId('verify-status')).toContainText('Check finished', {
@@ -177,10 +227,19 @@ test('Journey 1: a correct zone checks all green', async ({ page }) => {
   await expect(stepMark(page, 'Verify')).toHaveAttribute('data-mark', 'open');
   await expect(page.getByRole('link', { name: 'DKIM (done)', exact: true })).toBeVisible();
   await expectAccessible(page, 'Verify all green');
-  await page.screenshot({ path: shot('verify-01-all-green'), fullPage: true });
+  await page.screenshot({ path: shot('journey1-07-verify-all-green'), fullPage: true });
   // The marks come from the stored run: a reload shows them again.
   await page.reload();
   await expect(stepMark(page, 'Reverse DNS')).toHaveAttribute('data-mark', 'done');
+
+  await next(page, 'Summary');
+  // SMTP and block lists were off for this run (see the top of this file): never "Ready to send".
+  await expect(page.getByTestId('overall-status')).toContainText('Not fully verified');
+  await expect(page.getByTestId('overall-status')).toContainText(
+    'did not look at the mail server itself (port 25 and STARTTLS) or the block lists',
+  );
+  await expectAccessible(page, 'Journey 1: Summary');
+  await page.screenshot({ path: shot('journey1-08-summary'), fullPage: true });
 });
 
 test('Journey 2: a broken zone shows fixes, then watch mode turns it green', async ({

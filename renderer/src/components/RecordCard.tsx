@@ -54,7 +54,8 @@ export function RecordCard({
         </p>
       ))}
       {record.mergeNote ? <p className="notice info compact">{record.mergeNote}</p> : null}
-      {record.replaces?.length ? (
+      {/* A record kept as it is replaces nothing: its value is the one shown below. */}
+      {record.replaces?.length && record.action !== 'keep' ? (
         <div className="replaces">
           <p>Published today, to be {record.action === 'update' ? 'edited' : 'removed'}:</p>
           <ul>

@@ -36,12 +36,30 @@ describe('overall status in words', () => {
     expect(s.detail).toContain('1 check could not run');
   });
 
+  const smtp = finding('smtp.starttls', 'mail.example.com', 'pass', 'ok', 'ok');
+  const dnsbl = finding('dnsbl.ip', '192.0.2.10', 'pass', 'ok', 'ok');
+
   it('is ready to send when every check passed, and mentions suggestions', () => {
-    expect(overallStatus(run('example.com', [pass])).headline).toBe('Ready to send');
+    expect(overallStatus(run('example.com', [pass, smtp, dnsbl])).headline).toBe('Ready to send');
     const warned = overallStatus(
-      run('example.com', [pass, finding('dmarc.policy', 'example.com', 'warn', 'w', 'w', 'f')]),
+      run('example.com', [
+        pass,
+        smtp,
+        dnsbl,
+        finding('dmarc.policy', 'example.com', 'warn', 'w', 'w', 'f'),
+      ]),
     );
     expect(warned.headline).toBe('Ready to send');
     expect(warned.detail).toContain('1 suggestion');
+  });
+
+  it('is not "ready" when the mail server or the block lists were not checked at all', () => {
+    const dnsOnly = overallStatus(run('example.com', [pass]));
+    expect(dnsOnly.headline).toBe('Not fully verified');
+    expect(dnsOnly.detail).toBe(
+      'Every check that ran passed, but this check did not look at the mail server itself (port 25 and STARTTLS) or the block lists. Check again with them before you rely on it.',
+    );
+    const noLists = overallStatus(run('example.com', [pass, smtp]));
+    expect(noLists.detail).toContain('did not look at the block lists. Check again with it');
   });
 });

@@ -33,7 +33,15 @@ describe('the Summary headline', () => {
     expect(summaryStatus(runOf({ pending: 1, pass: 4 })).headline).toBe(
       'Waiting for DNS to update',
     );
-    expect(summaryStatus(runOf({ pass: 9 })).headline).toBe('Ready to send');
+    const whole = runOf({ pass: 9 });
+    whole.findings = ['smtp.starttls', 'dnsbl.ip'].map((check) => ({
+      check,
+      subject: 'mail.example.test',
+      status: 'pass' as const,
+      title: check,
+      detail: '',
+    }));
+    expect(summaryStatus(whole).headline).toBe('Ready to send');
   });
 
   it('ignores a run made for another domain (the user changed the domain since)', () => {
