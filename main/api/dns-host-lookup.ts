@@ -3,6 +3,7 @@ import type { DnsOutcome } from '../dns/types';
 import { DNS_HOSTS } from '../../shared/providers/dns-hosts';
 import { detectDnsHost } from '../../shared/providers/dns-host-detect';
 import type { CallResponse } from '../../shared/api/contract';
+import { lookupFailure } from './lookup-failure';
 
 /** The whole lookup may take this long; the wizard waits for it with a spinner. */
 const DETECT_TIMEOUT_MS = 8000;
@@ -16,7 +17,7 @@ function problemOf(outcome: DnsOutcome, domain: string, reason?: string): string
     case 'timeout':
       return 'The lookup took too long (no answer within a few seconds). Choose your DNS host below, or try again.';
     default:
-      return `We could not look up your nameservers${reason ? ` (${reason})` : ''}. Choose your DNS host below, or try again.`;
+      return `We could not look up your nameservers${reason ? `: ${reason}` : ''}. Choose your DNS host below, or try again.`;
   }
 }
 
@@ -36,7 +37,7 @@ export async function detectHostOfDomain(
     return {
       nameServers: [],
       detected: null,
-      problem: problemOf(answer.outcome, name, answer.error),
+      problem: problemOf(answer.outcome, name, lookupFailure(answer) ?? undefined),
     };
   }
   const nameServers = answer.records.flatMap((r) =>

@@ -1,16 +1,13 @@
 import { createViews, type ViewsOptions } from '../dns/views';
 import type { DnsResult } from '../dns/types';
 import type { CallResponse } from '../../shared/api/contract';
+import { lookupFailure } from './lookup-failure';
 
 /** Both lookups together may take this long. */
 const ADDRESSES_TIMEOUT_MS = 8000;
 
 function addresses(r: DnsResult, type: 'A' | 'AAAA'): string[] {
   return r.records.flatMap((x) => (x.type === type ? [x.address] : []));
-}
-
-function failed(r: DnsResult): boolean {
-  return !['answer', 'nodata', 'nxdomain'].includes(r.outcome);
 }
 
 /**
@@ -30,9 +27,10 @@ export async function lookUpAddresses(
   ]);
   const ipv4 = addresses(a, 'A');
   const ipv6 = addresses(aaaa, 'AAAA');
+  const why = lookupFailure(a);
   const problem =
-    failed(a) && failed(aaaa)
-      ? `We could not look up ${n} (${a.outcome === 'timeout' ? 'no answer in time' : (a.error ?? 'the lookup failed')}). Enter the address from your VPS host's control panel.`
+    why !== null && lookupFailure(aaaa) !== null
+      ? `We could not look up ${n}: ${why}. Enter the address from your VPS host's control panel.`
       : ipv4.length + ipv6.length === 0
         ? `${n} has no address yet. Enter the one shown in your VPS host's control panel; the Records step then tells you how to publish it.`
         : null;

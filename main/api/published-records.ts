@@ -1,6 +1,7 @@
 import { createViews, type ViewsOptions } from '../dns/views';
 import type { DnsResult } from '../dns/types';
 import type { PublishedRecords } from '../../shared/model/project';
+import { lookupFailure } from './lookup-failure';
 
 /** The four lookups together may take this long. */
 const PUBLISHED_TIMEOUT_MS = 10_000;
@@ -12,18 +13,6 @@ type Unread = NonNullable<PublishedRecords['unread']>[number];
 /** The joined text of each TXT record of an answer (strings of one record are one value). */
 function texts(r: DnsResult): string[] {
   return r.records.flatMap((x) => (x.type === 'TXT' ? [x.strings.join('')] : []));
-}
-
-/** Why a lookup could not be made, in words; null when the answer is usable. */
-function failureOf(r: DnsResult): string | null {
-  if (r.outcome === 'answer' || r.outcome === 'nodata' || r.outcome === 'nxdomain') return null;
-  return r.outcome === 'timeout'
-    ? 'no answer in time'
-    : r.outcome === 'servfail'
-      ? 'the DNS server reported a failure'
-      : r.outcome === 'refused'
-        ? 'the DNS server refused to answer'
-        : (r.error ?? 'the lookup failed').replace(/\.$/, '');
 }
 
 /**
@@ -58,14 +47,14 @@ export async function lookUpPublished(
       : []),
   ];
   const failed = looked.flatMap((l) => {
-    const why = failureOf(l.result);
+    const why = lookupFailure(l.result);
     return why ? [{ ...l, why }] : [];
   });
   const reasons = [...new Set(failed.map((f) => f.why))];
   // One sentence when nothing could be read for one reason (no network), not four of the same.
   const problems =
     failed.length === looked.length && reasons.length === 1
-      ? [`We could not look up what ${d} publishes (${reasons[0]}). Try again later.`]
+      ? [`We could not look up what ${d} publishes: ${reasons[0]}. Try again later.`]
       : failed.map(
           (f) =>
             `We could not read ${f.what} (${f.why}), so the plan cannot merge with it yet. Try again later.`,

@@ -75,10 +75,15 @@ test('lookups: the mail host address, the DNS host from NS, and a merge with the
   await page.screenshot({ path: shot('wizard-00-domain-published'), fullPage: true });
   await page.getByRole('button', { name: 'Next: Server' }).click();
 
-  await page.getByRole('button', { name: 'Look up mail.shop.test' }).click();
+  // No address typed yet: the Server step looks up the mail host by itself and offers its address.
   await expect(page.getByText('mail.shop.test points to 192.0.2.10 today.')).toBeVisible();
   await page.getByRole('button', { name: 'Use 192.0.2.10' }).click();
   await expect(page.getByLabel('IPv4 address')).toHaveValue('192.0.2.10');
+  await page.getByRole('button', { name: 'Look up mail.shop.test' }).click();
+  await expect(
+    page.getByText('mail.shop.test points to 192.0.2.10 today, the address you entered.'),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Use 192.0.2.10' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Next: DNS host' }).click();
 
   await page.getByRole('button', { name: 'Look up shop.test' }).click();

@@ -80,6 +80,8 @@ export function ServerStep({ project }: { project: Project }) {
       {mailHost ? (
         <MailHostAddresses
           mailHost={mailHost}
+          auto={`${draft.ipv4}${draft.ipv6}`.trim() === ''}
+          entered={[...v4, ...v6].flatMap((r) => (r.ok ? [r.value] : []))}
           onUse={(found) =>
             update({
               ...(found.ipv4.length ? { ipv4: found.ipv4.join(', ') } : {}),

@@ -89,9 +89,16 @@ describe('the wizard lookups against Knot on loopback', () => {
     expect(r.spf).toEqual([]);
     // Empty because nobody answered, not because nothing is published: said once, and marked.
     expect(r.unread).toEqual(['spf', 'dmarc', 'mx', 'mailHostSpf']);
+    const addresses = await lookUpAddresses('mail.shop.test', {
+      resolvers: ['127.0.0.1:9'],
+      timeoutMs: 300,
+    });
+    expect(addresses.problem).toBe(
+      "We could not look up mail.shop.test: could not ask 127.0.0.1:9: nothing answers there (connection refused). Enter the address from your VPS host's control panel.",
+    );
     expect(r.problems).toEqual([
       expect.stringMatching(
-        /^We could not look up what shop\.test publishes \(.+\)\. Try again later\.$/,
+        /^We could not look up what shop\.test publishes: [a-z].+[^.]\. Try again later\.$/,
       ),
     ]);
   });
