@@ -65,10 +65,9 @@ export function stepMarks(
       : OPEN;
   };
   /** A step whose work happens elsewhere: done when the last check confirmed it. */
-  const checked = (step: StepId, ready: boolean): { mark: StepMark; why: string } => {
+  const checked = (step: StepId): { mark: StepMark; why: string } => {
     const m = input(step, false);
-    if (m.mark === 'attention' || !ready) return m;
-    return fromChecks(found(step), 'to fix on this step');
+    return m.mark === 'attention' ? m : fromChecks(found(step), 'to fix on this step');
   };
 
   const smtpChecked = all.some((f) => checkInfo(f.check)?.group === 'smtp');
@@ -77,9 +76,10 @@ export function stepMarks(
     domain: input('domain', draft.domain.trim() !== ''),
     server: input('server', `${draft.ipv4}${draft.ipv6}`.trim() !== ''),
     'dns-host': input('dns-host', draft.dnsHost !== ''),
-    records: checked('records', true),
-    dkim: checked('dkim', planned.ok && Boolean(planned.plan.dkim?.publicKey)),
-    'reverse-dns': checked('reverse-dns', true),
+    records: checked('records'),
+    // The DKIM step's work is the key; publishing it is a Records card (checked there too).
+    dkim: input('dkim', planned.ok && Boolean(planned.plan.dkim?.publicKey)),
+    'reverse-dns': checked('reverse-dns'),
     // Verify is done only after a whole check: one without the mail server's checks confirms
     // the DNS alone (the Records step's "Check these now").
     verify: all.some((f) => f.status === 'fail')

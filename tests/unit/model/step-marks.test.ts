@@ -51,14 +51,14 @@ describe('stepMarks', () => {
       server: 'attention',
     });
     const ready = marksOf(complete);
-    expect(ready).toMatchObject({ domain: 'done', server: 'done', 'dns-host': 'done' });
-    // Records, DKIM, reverse DNS and Verify are done only when a check confirmed them.
     expect(ready).toMatchObject({
-      records: 'open',
-      dkim: 'open',
-      'reverse-dns': 'open',
-      verify: 'open',
+      domain: 'done',
+      server: 'done',
+      'dns-host': 'done',
+      dkim: 'done',
     });
+    // Records, reverse DNS and Verify are done at the DNS and VPS hosts: only a check confirms them.
+    expect(ready).toMatchObject({ records: 'open', 'reverse-dns': 'open', verify: 'open' });
   });
 
   it('a whole check that passed marks every step it confirmed', () => {
@@ -89,10 +89,13 @@ describe('stepMarks', () => {
     expect(m).toMatchObject({
       'reverse-dns': 'attention',
       verify: 'attention',
-      dkim: 'open',
       records: 'open',
       server: 'done',
     });
+    const dkimFailed = allGreen.map((f) =>
+      f.check === 'dkim.present' ? { ...f, status: 'fail' as const } : f,
+    );
+    expect(marksOf(complete, dkimFailed)).toMatchObject({ dkim: 'attention' });
     const why = stepMarks(fillDraft(complete), draftToPlan(complete), run)['reverse-dns'].why;
     expect(why).toBe('The last check found a problem to fix on this step.');
   });
@@ -102,7 +105,7 @@ describe('stepMarks', () => {
     expect(marksOf(complete, dnsOnly)).toMatchObject({ records: 'done', verify: 'open' });
   });
 
-  it('DKIM is not done while the key is unknown, whatever the check said', () => {
+  it('DKIM is done once the key is known, never while it is unknown', () => {
     const { dkimPaste: _unused, ...noKey } = complete;
     expect(marksOf(noKey, allGreen)).toMatchObject({ dkim: 'open', records: 'done' });
     expect(marksOf({ ...noKey, dkimPaste: 'v=DKIM1; p=abc"' })).toMatchObject({
