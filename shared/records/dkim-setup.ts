@@ -56,10 +56,7 @@ export function rspamdSetup(input: DkimSetupInput): DkimSetup {
   const ed = input.ed25519;
   const edPath = ed ? rspamdKeyPath(input.domain, ed.selector) : '';
   const edFile = ed ? fileNameOf(input.domain, ed) : '';
-  const oneSelector = [
-    `    selector = "${input.selector}";`,
-    `    path = "${serverPath}";`,
-  ];
+  const oneSelector = [`    selector = "${input.selector}";`, `    path = "${serverPath}";`];
   // Rspamd signs once per entry of "selectors": one DKIM-Signature per key.
   const bothSelectors = [
     '    selectors = {',
@@ -135,7 +132,11 @@ export function openDkimSetup(input: DkimSetupInput): DkimSetup {
     ],
   };
   if (!input.ed25519) return rsa;
-  const ed = openDkimEd25519Setup(input.domain, input.ed25519, fileNameOf(input.domain, input.ed25519));
+  const ed = openDkimEd25519Setup(
+    input.domain,
+    input.ed25519,
+    fileNameOf(input.domain, input.ed25519),
+  );
   return {
     title: 'OpenDKIM signs your mail with both keys',
     steps: [...rsa.steps, ...ed.steps],
@@ -173,7 +174,9 @@ export function dkimSetupFor(softwareId: string | undefined, input: DkimSetupInp
     default: {
       const ed = input.ed25519;
       return {
-        title: ed ? 'Install both keys in your mail software' : 'Install the key in your mail software',
+        title: ed
+          ? 'Install both keys in your mail software'
+          : 'Install the key in your mail software',
         steps: [
           `Copy the key file${input.keyFileName ? ` ${input.keyFileName}` : ''} to your server, readable only by the program that signs mail.`,
           `Configure it to sign mail from ${input.domain} with selector "${input.selector}" and that key.`,
