@@ -210,11 +210,15 @@ describe('draftToPlan', () => {
         dkimGeneratedEd25519: edKey,
       });
       expect(pasted.ok && pasted.plan.dkim?.additional).toBeUndefined();
-      const own = draftToPlan({ ...generated, mailSoftware: 'mailcow', dkimGeneratedEd25519: edKey });
+      const own = draftToPlan({
+        ...generated,
+        mailSoftware: 'mailcow',
+        dkimGeneratedEd25519: edKey,
+      });
       expect(own.ok && own.plan.dkim?.additional).toBeUndefined();
     });
 
-    it('is left out when it has the RSA key\'s selector (one name holds one key)', () => {
+    it("is left out when it has the RSA key's selector (one name holds one key)", () => {
       const r = draftToPlan({
         ...generated,
         dkimGeneratedEd25519: { ...edKey, selector: 'mw1' },

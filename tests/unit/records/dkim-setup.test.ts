@@ -56,7 +56,9 @@ describe('dkimSetupFor with an Ed25519 key beside the RSA key', () => {
     expect(file('/etc/opendkim/KeyTable')).toBe(
       'default._domainkey.example.com example.com:default:/etc/opendkim/keys/example.com/default.private\n',
     );
-    expect(file('/etc/opendkim/SigningTable')).toBe('*@example.com default._domainkey.example.com\n');
+    expect(file('/etc/opendkim/SigningTable')).toBe(
+      '*@example.com default._domainkey.example.com\n',
+    );
     expect(file('/etc/opendkim/KeyTable.ed25519')).toBe(
       'default-ed25519._domainkey.example.com example.com:default-ed25519:/etc/opendkim/keys/example.com/default-ed25519.private\n',
     );
@@ -86,7 +88,9 @@ describe('dkimSetupFor with an Ed25519 key beside the RSA key', () => {
     const steps = s.steps.join('\n');
     expect(steps).toContain('selector "default-ed25519"');
     expect(steps).toContain('ed25519-sha256');
-    expect(steps).toContain('keep signing with RSA only and remove the Ed25519 key on the DKIM step');
+    expect(steps).toContain(
+      'keep signing with RSA only and remove the Ed25519 key on the DKIM step',
+    );
     expect(s.files).toEqual([]);
   });
 });
