@@ -116,9 +116,12 @@ function notChecked(check: string, obs: DkimObservation, ctx: EvalContext): Find
       lookup: lookupEvidence(obs.lookup),
     });
   if (pub.texts.length === 0) {
+    const key = keyWords(obs).key.replace(/^The /, 'the ');
     return makeFinding(check, name, 'info', {
-      title: 'Not checked: the DKIM key is not published',
-      detail: 'There is no DKIM key to check. See "The DKIM key is published".',
+      title: `Not checked: ${key} is not published`,
+      detail: obs.additional
+        ? `There is no key at ${name} to check. See "The DKIM key is published" about ${name}.`
+        : 'There is no DKIM key to check. See "The DKIM key is published".',
     });
   }
   return null;
