@@ -86,6 +86,13 @@ export function drawFindings(flow: PdfFlow, s: SetupSummary): void {
       flow.write(
         [
           ...flow.wrap(f.title, { face: 'bold', size: SIZE.body }, flow.width),
+          // Several notes can share a title (one per DKIM key): the subject tells them apart.
+          ...flow.wrap(
+            `${f.checkTitle} (${f.check}) · about ${f.subject}`,
+            { size: SIZE.small, color: COLOR.muted },
+            flow.width,
+            10,
+          ),
           ...flow.wrap(f.detail, { size: SIZE.body }, flow.width, 10),
         ],
         true,

@@ -1,5 +1,6 @@
 import { CHECKS } from '../../shared/checks/catalogue';
 import type { Finding, Status, StatusSummary } from '../../shared/checks/finding';
+import { compareSubjects } from '../../shared/checks/finding-order';
 import type { CheckDocument } from '../../shared/checks/verify-progress';
 import type { Plan } from '../../shared/model/plan';
 import { renderForDnsHost } from '../../shared/providers/dns-host-render';
@@ -159,7 +160,10 @@ function item(f: Finding): FindingItem {
 function byUrgencyThenCatalogue(a: Finding, b: Finding): number {
   const u = STATUS_URGENCY.indexOf(a.status) - STATUS_URGENCY.indexOf(b.status);
   if (u !== 0) return u;
-  return (CHECK_ORDER.get(a.check) ?? 999) - (CHECK_ORDER.get(b.check) ?? 999);
+  return (
+    (CHECK_ORDER.get(a.check) ?? 999) - (CHECK_ORDER.get(b.check) ?? 999) ||
+    compareSubjects(a.subject, b.subject)
+  );
 }
 
 function recordRow(record: PlannedRecord, plan: Plan, findings: Finding[] | undefined): RecordRow {

@@ -2,6 +2,7 @@ import type { Finding } from '../../shared/checks/finding';
 import type { VerifyOptions } from '../../shared/checks/verify-options';
 import type { EvalContext } from '../../shared/checks/eval-context';
 import type {
+  DkimObservation,
   DomainObservation,
   HostObservation,
   PtrObservation,
@@ -57,7 +58,14 @@ import { probeDnsbl } from '../probes/dnsbl/dnsbl-probe';
 import type { RunLookups } from './run-lookups';
 import type { SharedFacts } from './probe-group';
 import { gatherDomain } from './gather-domain';
-import { gatherDkim, gatherDmarc, gatherHost, gatherMx, gatherPtr } from './gather-records';
+import {
+  gatherAdditionalDkim,
+  gatherDkim,
+  gatherDmarc,
+  gatherHost,
+  gatherMx,
+  gatherPtr,
+} from './gather-records';
 import { gatherSpf } from './gather-spf';
 import { expectedRecords } from './expected-records';
 import { addressesOf } from '../../shared/checks/visibility';
@@ -124,9 +132,19 @@ export function dnsGroups(s: DnsGroupState): { runs: GroupRun[]; facts: SharedFa
   const hostChecks = ['host.a', 'host.aaaa', 'host.not-cname', 'host.proxied', 'host.doubled-name'];
   const ptrChecks = checksOfGroup('ptr');
   const spfChecks = checksOfGroup('spf');
-  const dkimChecks = checksOfGroup('dkim').filter(
+  const extraKeys = plan.dkim?.additional ?? [];
+  // dkim.matches needs a key to compare with: the main key's, when the plan has it.
+  const mainDkimChecks = checksOfGroup('dkim').filter(
     (c) => c !== 'dkim.matches' || plan.dkim?.publicKey,
   );
+  const dkimChecks = extraKeys.length > 0 ? checksOfGroup('dkim') : mainDkimChecks;
+  const judgeDkim = (o: DkimObservation, ctx: EvalContext): (Finding | null)[] => [
+    evaluateDkimPresent(o, ctx),
+    evaluateDkimSyntax(o, ctx),
+    evaluateDkimKeyStrength(o, ctx),
+    evaluateDkimMatches(o, ctx),
+    evaluateDkimTesting(o, ctx),
+  ];
   const dmarcChecks = checksOfGroup('dmarc');
 
   const runs: GroupRun[] = [
@@ -206,15 +224,20 @@ export function dnsGroups(s: DnsGroupState): { runs: GroupRun[]; facts: SharedFa
     {
       checks: dkimChecks,
       run: async () => {
-        startAll(dkimChecks, dkimName(plan.dkim?.selector ?? 'default', plan.domain));
-        const o = await gatherDkim(l, plan);
-        const ctx = await ctxFor();
-        emitAll([
-          evaluateDkimPresent(o, ctx),
-          evaluateDkimSyntax(o, ctx),
-          evaluateDkimKeyStrength(o, ctx),
-          evaluateDkimMatches(o, ctx),
-          evaluateDkimTesting(o, ctx),
+        // Every key the plan publishes is judged on its own, under its own record name, so a
+        // missing Ed25519 record fails even while the RSA one passes.
+        startAll(mainDkimChecks, dkimName(plan.dkim?.selector ?? 'default', plan.domain));
+        for (const extra of extraKeys)
+          startAll(checksOfGroup('dkim'), dkimName(extra.selector, plan.domain));
+        await Promise.all([
+          (async () => {
+            const o = await gatherDkim(l, plan);
+            emitAll(judgeDkim(o, await ctxFor()));
+          })(),
+          ...extraKeys.map(async (extra) => {
+            const o = await gatherAdditionalDkim(l, plan, extra);
+            emitAll(judgeDkim(o, await ctxFor()));
+          }),
         ]);
       },
     },

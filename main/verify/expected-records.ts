@@ -45,8 +45,11 @@ export async function expectedRecords(
       addresses('AAAA'),
     ]);
   if (plan.mode === 'send-receive') wanted.push([`MX record of ${d}`, l.lookup(d, 'MX'), mx]);
-  if (plan.dkim?.selector) {
-    const name = dkimName(plan.dkim.selector, d);
+  const selectors = plan.dkim?.selector
+    ? [plan.dkim.selector, ...(plan.dkim.additional ?? []).map((k) => k.selector)]
+    : [];
+  for (const selector of selectors) {
+    const name = dkimName(selector, d);
     wanted.push([`DKIM key (${name})`, l.lookup(name, 'TXT'), txt((v) => v.filter(looksLikeDkim))]);
   }
   const records = await Promise.all(

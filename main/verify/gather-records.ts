@@ -66,6 +66,15 @@ export async function gatherPtr(l: RunLookups, ip: string): Promise<PtrObservati
   return { ip, reverseName: rev, ptr, forward };
 }
 
+/** The keys of the DKIM records published at a name, read by node:crypto (same order). */
+function publishedKeys(lookup: DkimObservation['lookup']): DkimObservation['keys'] {
+  const pub = publishedAnswer(lookup);
+  return (pub ? txtValues(pub).filter(looksLikeDkim) : []).map((t) => {
+    const rec = parseDkimRecord(t);
+    return dkimKeyInfo(rec.publicKey, rec.keyType);
+  });
+}
+
 /** The DKIM key at the planned selector; other common selectors when it is missing; keys read by node:crypto. */
 export async function gatherDkim(l: RunLookups, plan: Plan): Promise<DkimObservation> {
   const planned = plan.dkim?.selector;
@@ -94,15 +103,31 @@ export async function gatherDkim(l: RunLookups, plan: Plan): Promise<DkimObserva
       }
     }
   }
-  const pub = publishedAnswer(lookup);
-  const keys = (pub ? txtValues(pub).filter(looksLikeDkim) : []).map((t) => {
-    const rec = parseDkimRecord(t);
-    return dkimKeyInfo(rec.publicKey, rec.keyType);
-  });
-  const obs: DkimObservation = { selector, lookup, keys, otherSelectors };
+  const obs: DkimObservation = { selector, lookup, keys: publishedKeys(lookup), otherSelectors };
   if (plan.dkim?.publicKey)
     obs.planKey = dkimKeyInfo(plan.dkim.publicKey, plan.dkim.keyType ?? 'rsa');
   return obs;
+}
+
+/**
+ * A key the plan publishes beside the main one (an Ed25519 key next to the RSA key): only its own
+ * selector is asked. Other selectors are not probed: a key found elsewhere, such as the main
+ * RSA key, is no stand-in for this one.
+ */
+export async function gatherAdditionalDkim(
+  l: RunLookups,
+  plan: Plan,
+  extra: { selector: string; publicKey: string; keyType: 'rsa' | 'ed25519' },
+): Promise<DkimObservation> {
+  const lookup = await l.lookup(dkimName(extra.selector, plan.domain), 'TXT');
+  return {
+    selector: extra.selector,
+    lookup,
+    keys: publishedKeys(lookup),
+    otherSelectors: [],
+    planKey: dkimKeyInfo(extra.publicKey, extra.keyType),
+    additional: { keyType: extra.keyType },
+  };
 }
 
 /** DMARC at _dmarc, the usual wrong places, and report authorisation of external report domains. */

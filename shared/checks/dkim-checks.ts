@@ -35,6 +35,17 @@ function published(obs: DkimObservation): { texts: string[] } | undefined {
   return a ? { texts: dkimValues(a) } : undefined;
 }
 
+/**
+ * How findings name the key: "The DKIM key" for the main one; a key published beside it says
+ * which it is, because the DKIM step shows two records and the user must pick the right one.
+ */
+function keyWords(obs: DkimObservation): { key: string; record: string } {
+  if (!obs.additional) return { key: 'The DKIM key', record: 'the DKIM record' };
+  return obs.additional.keyType === 'ed25519'
+    ? { key: 'The Ed25519 DKIM key', record: 'the Ed25519 DKIM record' }
+    : { key: 'The second DKIM key', record: `the DKIM record for "${obs.selector}"` };
+}
+
 /** dkim.present: the key record exists at `<selector>._domainkey.<domain>`. */
 export function evaluateDkimPresent(obs: DkimObservation, ctx: EvalContext): Finding {
   const name = dkimName(obs.selector, ctx.plan.domain);
@@ -56,22 +67,25 @@ export function evaluateDkimPresent(obs: DkimObservation, ctx: EvalContext): Fin
   );
   if (v.state === 'unknown')
     return unknownFinding('dkim.present', name, whyUnknown(obs.lookup), evidence);
+  const words = keyWords(obs);
   if (v.state === 'bad') {
     const others = foundOtherSelectors(obs);
     const rel = nameField(name, ctx);
     return makeFinding('dkim.present', name, 'fail', {
       title: others.length
         ? 'The DKIM key is published under a different selector'
-        : 'The DKIM key is not published',
+        : `${words.key} is not published`,
       detail: detailText(
         others.length
           ? `There is no DKIM key at ${name}, but there is one under the selector "${others.join('", "')}" (${others.map((s) => dkimName(s, ctx.plan.domain)).join(', ')}). Your mail software signs with one selector; receivers look the key up under that name only.`
-          : `There is no DKIM key at ${name}, so receivers cannot check your server's signatures.`,
+          : obs.additional
+            ? `There is no DKIM key at ${name}, so receivers cannot check the signatures your server makes with this key.`
+            : `There is no DKIM key at ${name}, so receivers cannot check your server's signatures.`,
         lines,
       ),
       fix: others.length
         ? `Find which selector your mail software signs with (its DKIM settings). If it is "${others[0]}", set that selector on the DKIM step. If it is "${obs.selector}", create the TXT record "${rel}" ${atDnsHost(ctx)} with the key.`
-        : `Create a TXT record ${atDnsHost(ctx)}: Name "${rel}", Type TXT, Value: the DKIM record from the DKIM step (it starts with "v=DKIM1;").`,
+        : `Create a TXT record ${atDnsHost(ctx)}: Name "${rel}", Type TXT, Value: ${words.record} from the DKIM step (it starts with "v=DKIM1;${obs.additional ? ` k=${obs.additional.keyType};` : ''}").`,
       evidence,
     });
   }
@@ -88,7 +102,7 @@ export function evaluateDkimPresent(obs: DkimObservation, ctx: EvalContext): Fin
     });
   }
   return makeFinding('dkim.present', name, 'pass', {
-    title: 'The DKIM key is published',
+    title: `${words.key} is published`,
     detail: detailText(`${name} has a DKIM key record.`, lines),
     evidence,
   });
@@ -102,9 +116,12 @@ function notChecked(check: string, obs: DkimObservation, ctx: EvalContext): Find
       lookup: lookupEvidence(obs.lookup),
     });
   if (pub.texts.length === 0) {
+    const key = keyWords(obs).key.replace(/^The /, 'the ');
     return makeFinding(check, name, 'info', {
-      title: 'Not checked: the DKIM key is not published',
-      detail: 'There is no DKIM key to check. See "The DKIM key is published".',
+      title: `Not checked: ${key} is not published`,
+      detail: obs.additional
+        ? `There is no key at ${name} to check. See "The DKIM key is published" about ${name}.`
+        : 'There is no DKIM key to check. See "The DKIM key is published".',
     });
   }
   return null;
@@ -221,7 +238,8 @@ export function evaluateDkimKeyStrength(obs: DkimObservation, ctx: EvalContext):
 
 /** dkim.matches: the published key is the plan's key (compared by decoded key, not text). Null when the plan has no key. */
 export function evaluateDkimMatches(obs: DkimObservation, ctx: EvalContext): Finding | null {
-  if (!ctx.plan.dkim?.publicKey) return null;
+  // A key published beside the main one always carries its public key in the plan.
+  if (!ctx.plan.dkim?.publicKey && !obs.additional) return null;
   const none = notChecked('dkim.matches', obs, ctx);
   if (none) return none;
   const name = dkimName(obs.selector, ctx.plan.domain);
@@ -231,7 +249,9 @@ export function evaluateDkimMatches(obs: DkimObservation, ctx: EvalContext): Fin
     return makeFinding('dkim.matches', name, 'warn', {
       title: "The plan's key cannot be read",
       detail: `The public key saved in the project could not be read${plan && !plan.ok ? ` (${plan.reason})` : ''}, so it cannot be compared.`,
-      fix: 'Paste the DKIM record from your mail software again on the DKIM step.',
+      fix: obs.additional
+        ? `Make ${keyWords(obs).key.replace(/^The /, 'the ')} again on the DKIM step.`
+        : 'Paste the DKIM record from your mail software again on the DKIM step.',
       evidence,
     });
   }
@@ -246,7 +266,9 @@ export function evaluateDkimMatches(obs: DkimObservation, ctx: EvalContext): Fin
   return makeFinding('dkim.matches', name, 'fail', {
     title: 'The published key is not the key your server signs with',
     detail: `The key at ${name} is a different key from the one in your plan. Signatures made by your server will fail.`,
-    fix: `Replace the TXT record "${nameField(name, ctx)}" ${atDnsHost(ctx)} with the record from the DKIM step. If your mail software made a new key, paste that one on the DKIM step instead.`,
+    fix: obs.additional
+      ? `Replace the TXT record "${nameField(name, ctx)}" ${atDnsHost(ctx)} with ${keyWords(obs).record} from the DKIM step, copied with its copy button.`
+      : `Replace the TXT record "${nameField(name, ctx)}" ${atDnsHost(ctx)} with the record from the DKIM step. If your mail software made a new key, paste that one on the DKIM step instead.`,
     evidence,
   });
 }

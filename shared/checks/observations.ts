@@ -108,6 +108,11 @@ export interface DkimObservation {
   planKey?: DkimKeyInfo;
   /** Other selectors probed when the planned one is missing: which ones have a DKIM record. */
   otherSelectors: { selector: string; lookup: Lookup }[];
+  /**
+   * Set for a key the plan publishes beside the main one (plan.dkim.additional): its type, so
+   * the findings name it ("the Ed25519 DKIM key") and compare against it, not the main key.
+   */
+  additional?: { keyType: 'rsa' | 'ed25519' };
 }
 
 /** DMARC facts (dmarc.*). */

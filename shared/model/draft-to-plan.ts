@@ -57,6 +57,7 @@ const STEP_OF: Partial<Record<DraftField, StepId>> = {
   dkimSelector: 'dkim',
   dkimPaste: 'dkim',
   dkimGenerated: 'dkim',
+  dkimGeneratedEd25519: 'dkim',
   dmarcRua: 'records',
   dmarcPolicy: 'records',
 };
@@ -79,6 +80,7 @@ function draftFieldOf(planField: string, draft: FilledDraft): DraftField {
   if (head === 'dmarc') return planField.endsWith('policy') ? 'dmarcPolicy' : 'dmarcRua';
   if (head === 'dkim') {
     if (planField === 'dkim.selector') return 'dkimSelector';
+    if (planField.startsWith('dkim.additional')) return 'dkimGeneratedEd25519';
     return draft.dkimSource === 'generate' ? 'dkimGenerated' : 'dkimPaste';
   }
   return (head in draft ? head : 'domain') as DraftField;
@@ -102,9 +104,22 @@ function dkimOf(
   const ownKey = findMailSoftware(draft.mailSoftware)?.keySource === 'own-ui';
   if (draft.dkimSource === 'generate' && !ownKey) {
     const key = draft.dkimGenerated;
-    return key
-      ? { selector: key.selector, publicKey: key.publicKey, keyType: key.keyType }
-      : { selector: typed || fallback };
+    if (!key) return { selector: typed || fallback };
+    // The Ed25519 key is only ever published beside a complete RSA key, under its own name.
+    const ed = draft.dkimGeneratedEd25519;
+    const beside = ed && ed.selector !== key.selector ? ed : null;
+    return {
+      selector: key.selector,
+      publicKey: key.publicKey,
+      keyType: key.keyType,
+      ...(beside
+        ? {
+            additional: [
+              { selector: beside.selector, publicKey: beside.publicKey, keyType: beside.keyType },
+            ],
+          }
+        : {}),
+    };
   }
   if (draft.dkimPaste.trim() === '') return { selector: typed || fallback };
   const pasted = normalizePastedDkim(draft.dkimPaste);

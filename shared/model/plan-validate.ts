@@ -278,6 +278,40 @@ export function validatePlan(input: unknown): PlanValidation {
         }
       }
     }
+    plan.dkim.additional?.forEach((extra, i) => {
+      const field = `dkim.additional[${i}]`;
+      const selector = extra.selector.trim().toLowerCase();
+      if (!SELECTOR.test(selector)) {
+        errors.push({
+          field: `${field}.selector`,
+          message: `"${extra.selector}" is not a valid selector. Use letters, digits and hyphens.`,
+        });
+      } else if (selector === plan.dkim?.selector) {
+        // One name holds one key record: two keys under one selector make receivers pick at random.
+        errors.push({
+          field: `${field}.selector`,
+          message: `"${selector}" is the selector of the main key already: each key needs its own selector.`,
+        });
+      } else {
+        extra.selector = selector;
+      }
+      const key = extra.publicKey.replace(/\s+/g, '').replace(/^p=/, '');
+      const bytes = decodeBase64(key);
+      const info = bytes ? describePublicKey(bytes, extra.keyType) : null;
+      if (!info?.ok) {
+        errors.push({
+          field: `${field}.publicKey`,
+          message: info?.message ?? 'is not base64 text. Give the key as it appears after "p=".',
+        });
+      } else if (info.type !== extra.keyType) {
+        errors.push({
+          field: `${field}.keyType`,
+          message: `says "${extra.keyType}" but the key is ${info.type === 'rsa' ? 'an RSA' : 'an Ed25519'} key.`,
+        });
+      } else {
+        extra.publicKey = key;
+      }
+    });
   }
 
   // DMARC

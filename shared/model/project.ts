@@ -23,6 +23,18 @@ export const publishedRecordsSchema = z.object({
 /** See publishedRecordsSchema. */
 export type PublishedRecords = z.infer<typeof publishedRecordsSchema>;
 
+/** A DKIM key made on this computer: its public part and where the private key file is. */
+export const generatedKeySchema = z.object({
+  selector: z.string(),
+  keyType: z.enum(['rsa', 'ed25519']),
+  publicKey: z.string(),
+  record: z.string(),
+  keyFile: z.string(),
+});
+
+/** See generatedKeySchema. */
+export type GeneratedKey = z.infer<typeof generatedKeySchema>;
+
 /**
  * What the user typed, exactly as typed: the wizard saves this on every change so nothing is
  * lost, and derives the plan (plan.ts) from it. Later steps add their fields here; unknown
@@ -53,17 +65,12 @@ export const draftSchema = z.looseObject({
   /** The DKIM record or key exactly as pasted. */
   dkimPaste: z.string().default('').optional(),
   /** A key generated on this computer: only its public part and the private key file's path. */
-  dkimGenerated: z
-    .object({
-      selector: z.string(),
-      keyType: z.enum(['rsa', 'ed25519']),
-      publicKey: z.string(),
-      record: z.string(),
-      keyFile: z.string(),
-    })
-    .nullable()
-    .default(null)
-    .optional(),
+  dkimGenerated: generatedKeySchema.nullable().default(null).optional(),
+  /**
+   * An Ed25519 key generated beside the RSA one (RFC 8463), under its own selector: published
+   * in addition to the RSA key, never instead of it. Same shape as dkimGenerated.
+   */
+  dkimGeneratedEd25519: generatedKeySchema.nullable().default(null).optional(),
   /** Where DMARC reports go, as typed (an address or a mailto: URI); '' for none. */
   dmarcRua: z.string().default('').optional(),
   dmarcPolicy: z.enum(DMARC_POLICIES).default('none').optional(),

@@ -1,4 +1,5 @@
 import { findMailSoftware } from '../providers/mail-software';
+import { openDkimEd25519Setup } from './dkim-setup-opendkim-ed25519';
 
 /**
  * Where the DKIM key goes on the server: the configuration to add for Rspamd or OpenDKIM when
@@ -21,6 +22,13 @@ export interface DkimSetup {
   files: SetupFile[];
 }
 
+/** A second key signed with beside the first (an Ed25519 key beside the RSA one). */
+export interface SecondKeyInput {
+  selector: string;
+  /** The generated key file's name on this computer. */
+  keyFileName?: string;
+}
+
 /** What the snippets need to know. */
 export interface DkimSetupInput {
   domain: string;
@@ -28,18 +36,56 @@ export interface DkimSetupInput {
   /** The generated key file's name on this computer (shown so the user copies the right file). */
   keyFileName?: string;
   keyType?: 'rsa' | 'ed25519';
+  /** An Ed25519 key to sign with as well, under its own selector (RFC 8463). */
+  ed25519?: SecondKeyInput;
 }
 
-/** Rspamd's dkim_signing.conf for one domain and selector. */
+/** The file name Mailwright gives a generated key (main/dkim), when the caller does not say. */
+function fileNameOf(domain: string, key: SecondKeyInput): string {
+  return key.keyFileName ?? `${domain}.${key.selector}.key`;
+}
+
+/** Where Rspamd looks for a key by default: /var/lib/rspamd/dkim/<domain>.<selector>.key. */
+function rspamdKeyPath(domain: string, selector: string): string {
+  return `/var/lib/rspamd/dkim/${domain}.${selector}.key`;
+}
+
+/** Rspamd's dkim_signing.conf for one domain: one selector, or the RSA and Ed25519 pair. */
 export function rspamdSetup(input: DkimSetupInput): DkimSetup {
-  const serverPath = `/var/lib/rspamd/dkim/${input.domain}.${input.selector}.key`;
+  const serverPath = rspamdKeyPath(input.domain, input.selector);
+  const ed = input.ed25519;
+  const edPath = ed ? rspamdKeyPath(input.domain, ed.selector) : '';
+  const edFile = ed ? fileNameOf(input.domain, ed) : '';
+  const oneSelector = [`    selector = "${input.selector}";`, `    path = "${serverPath}";`];
+  // Rspamd signs once per entry of "selectors": one DKIM-Signature per key.
+  const bothSelectors = [
+    '    selectors = {',
+    `      selector = "${input.selector}";`,
+    `      path = "${serverPath}";`,
+    '    }',
+    '    selectors = {',
+    `      selector = "${ed?.selector ?? ''}";`,
+    `      path = "${edPath}";`,
+    '    }',
+  ];
   return {
-    title: 'Rspamd signs your mail',
+    title: ed ? 'Rspamd signs your mail with both keys' : 'Rspamd signs your mail',
     steps: [
       `Copy the key file${input.keyFileName ? ` ${input.keyFileName}` : ''} to your server as ${serverPath}.`,
       `Make it readable only by Rspamd: chown _rspamd: ${serverPath} && chmod 600 ${serverPath}`,
+      ...(ed
+        ? [
+            // Rspamd 3.4 (Debian 12) reads Ed25519 signing keys only as the base64 of the
+            // 32-byte seed; a PEM file makes it fail with "cannot extract rsa key". The seed is
+            // the last 32 bytes of the PKCS#8 DER form, and every Rspamd version reads it.
+            `Copy the Ed25519 key file ${edFile} to your home folder on the server, then convert it to the short form Rspamd reads (Rspamd 3.4, in Debian 12, cannot read the file as it is): (umask 077; openssl pkey -in ~/${edFile} -outform DER | tail -c 32 | base64 > ${edPath}) && rm ~/${edFile}`,
+            `Make it readable only by Rspamd: chown _rspamd: ${edPath} && chmod 600 ${edPath}`,
+          ]
+        : []),
       'Create or edit /etc/rspamd/local.d/dkim_signing.conf as shown, then restart Rspamd: systemctl restart rspamd',
-      'Send a test message and check its DKIM-Signature header names your domain (d=) and selector (s=).',
+      ed
+        ? `Send a test message and check it has two DKIM-Signature headers: one with a=rsa-sha256 and s=${input.selector}, one with a=ed25519-sha256 and s=${ed.selector}.`
+        : 'Send a test message and check its DKIM-Signature header names your domain (d=) and selector (s=).',
     ],
     files: [
       {
@@ -49,8 +95,7 @@ export function rspamdSetup(input: DkimSetupInput): DkimSetup {
           'allow_username_mismatch = true;',
           'domain {',
           `  ${input.domain} {`,
-          `    selector = "${input.selector}";`,
-          `    path = "${serverPath}";`,
+          ...(ed ? bothSelectors : oneSelector),
           '  }',
           '}',
           '',
@@ -60,11 +105,11 @@ export function rspamdSetup(input: DkimSetupInput): DkimSetup {
   };
 }
 
-/** OpenDKIM's KeyTable and SigningTable lines for one domain and selector. */
+/** OpenDKIM's KeyTable and SigningTable lines for one domain and selector (and the Ed25519 key). */
 export function openDkimSetup(input: DkimSetupInput): DkimSetup {
   const serverPath = `/etc/opendkim/keys/${input.domain}/${input.selector}.private`;
   const keyName = `${input.selector}._domainkey.${input.domain}`;
-  return {
+  const rsa: DkimSetup = {
     title: 'OpenDKIM signs your mail',
     steps: [
       `Copy the key file${input.keyFileName ? ` ${input.keyFileName}` : ''} to your server as ${serverPath}.`,
@@ -85,6 +130,17 @@ export function openDkimSetup(input: DkimSetupInput): DkimSetup {
           'KeyTable           /etc/opendkim/KeyTable\nSigningTable       refile:/etc/opendkim/SigningTable\n',
       },
     ],
+  };
+  if (!input.ed25519) return rsa;
+  const ed = openDkimEd25519Setup(
+    input.domain,
+    input.ed25519,
+    fileNameOf(input.domain, input.ed25519),
+  );
+  return {
+    title: 'OpenDKIM signs your mail with both keys',
+    steps: [...rsa.steps, ...ed.steps],
+    files: [...rsa.files, ...ed.files],
   };
 }
 
@@ -115,15 +171,24 @@ export function dkimSetupFor(softwareId: string | undefined, input: DkimSetupInp
     case 'mailcow':
     case 'mail-in-a-box':
       return ownKeySetup(softwareId, input);
-    default:
+    default: {
+      const ed = input.ed25519;
       return {
-        title: 'Install the key in your mail software',
+        title: ed
+          ? 'Install both keys in your mail software'
+          : 'Install the key in your mail software',
         steps: [
           `Copy the key file${input.keyFileName ? ` ${input.keyFileName}` : ''} to your server, readable only by the program that signs mail.`,
           `Configure it to sign mail from ${input.domain} with selector "${input.selector}" and that key.`,
+          ...(ed
+            ? [
+                `Copy the Ed25519 key file ${fileNameOf(input.domain, ed)} the same way, and add a second signature: selector "${ed.selector}", that key, algorithm ed25519-sha256. Your software must sign each message twice, once with each key; if it cannot, keep signing with RSA only and remove the Ed25519 key on the DKIM step.`,
+              ]
+            : []),
           'Or, if your software makes its own key, paste its DKIM record into Mailwright instead.',
         ],
         files: [],
       };
+    }
   }
 }

@@ -31,12 +31,13 @@ export function recordCheck(
   const subjects = subjectsOf(record);
   const own = matching.filter((f) => subjects.has(f.subject.toLowerCase()));
   // A check about the domain as a whole (spf.all) is about this record even though its
-  // subject is the domain; narrow only when some finding names this record's own subject and
-  // others name different addresses.
+  // subject is the domain; a finding about one of several things of a kind (an address, a DKIM
+  // key name) belongs to that thing's record only, even when this record has none of its own
+  // (a run made before an Ed25519 key was added must not lend it the RSA key's status).
   const chosen =
-    own.length > 0 && own.length < matching.length
+    own.length < matching.length
       ? matching.filter(
-          (f) => subjects.has(f.subject.toLowerCase()) || !looksLikeAddress(f.subject),
+          (f) => subjects.has(f.subject.toLowerCase()) || !namesOneOfSeveral(f.subject),
         )
       : matching;
   // An "info" note beside passing checks is not the record's status: it passed.
@@ -46,6 +47,7 @@ export function recordCheck(
   return { status, findings: chosen };
 }
 
-function looksLikeAddress(subject: string): boolean {
-  return /^[0-9.]+$/.test(subject) || subject.includes(':');
+function namesOneOfSeveral(subject: string): boolean {
+  const looksLikeAddress = /^[0-9.]+$/.test(subject) || subject.includes(':');
+  return looksLikeAddress || /\._domainkey\./i.test(subject);
 }

@@ -15,7 +15,8 @@ export function recordTitle(r: PlannedRecord): string {
     case 'spf-helo':
       return `SPF of the mail host ${r.name}`;
     case 'dkim':
-      return `DKIM key (${r.name.split('._domainkey')[0] ?? ''} selector)`;
+      // An Ed25519 key sits beside the RSA one: the title tells the two cards apart.
+      return `${/\bk=ed25519\b/i.test(r.value) ? 'Ed25519 DKIM key' : 'DKIM key'} (${r.name.split('._domainkey')[0] ?? ''} selector)`;
     case 'dmarc':
       return `DMARC of ${r.name.replace(/^_dmarc\./, '')}`;
     case 'ptr':

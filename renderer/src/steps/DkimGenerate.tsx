@@ -5,6 +5,7 @@ import { dkimSetupFor } from '../../../shared/records/dkim-setup';
 import { CopyButton } from '../components/CopyButton';
 import { useDraft } from '../hooks/use-draft';
 import { api } from '../state/api-ref';
+import { DkimEd25519 } from './DkimEd25519';
 
 type Making =
   | { state: 'idle' }
@@ -26,6 +27,7 @@ export function DkimGenerate({ project, selector }: { project: Project; selector
   const [draft, update] = useDraft(project);
   const [making, setMaking] = useState<Making>({ state: 'idle' });
   const key = draft.dkimGenerated;
+  const ed = draft.dkimGeneratedEd25519;
   const domain = useMemo(() => normalizeDomainInput(draft.domain), [draft.domain]);
   const setup = useMemo(
     () =>
@@ -35,9 +37,13 @@ export function DkimGenerate({ project, selector }: { project: Project; selector
             selector: key.selector,
             keyFileName: baseName(key.keyFile),
             keyType: key.keyType,
+            // The plan publishes the Ed25519 key only beside another selector (draft-to-plan).
+            ...(ed && ed.selector !== key.selector
+              ? { ed25519: { selector: ed.selector, keyFileName: baseName(ed.keyFile) } }
+              : {}),
           })
         : null,
-    [key, domain, draft.mailSoftware],
+    [key, ed, domain, draft.mailSoftware],
   );
 
   const make = async (replace: boolean) => {
@@ -90,8 +96,13 @@ export function DkimGenerate({ project, selector }: { project: Project; selector
             <code className="value wide">{key.record}</code>
             <CopyButton value={key.record} label="DKIM record" />
           </div>
+          <DkimEd25519
+            project={project}
+            rsaSelector={key.selector}
+            domain={domain.ok ? domain.domain : undefined}
+          />
           {setup ? (
-            <div className="setup">
+            <div className="setup card-section">
               <h2 className="card-title">{setup.title}</h2>
               <ol>
                 {setup.steps.map((s) => (

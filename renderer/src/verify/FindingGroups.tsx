@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Finding } from '../../../shared/checks/finding';
-import { CHECK_GROUPS, checkInfo, checkOrder } from '../../../shared/checks/catalogue';
+import { CHECK_GROUPS, checkInfo } from '../../../shared/checks/catalogue';
+import { compareInGroup } from '../../../shared/checks/finding-order';
 import { STEPS } from '../../../shared/model/steps';
 import { FindingItem } from './FindingItem';
 
@@ -14,13 +15,12 @@ export function FindingGroups({
   projectId: string;
   now: number;
 }) {
-  const sorted = [...findings].sort(
-    (a, b) => checkOrder(a.check) - checkOrder(b.check) || a.subject.localeCompare(b.subject),
-  );
   return (
     <div className="finding-groups">
       {CHECK_GROUPS.map((group) => {
-        const mine = sorted.filter((f) => (checkInfo(f.check)?.group ?? 'domain') === group.id);
+        const mine = findings
+          .filter((f) => (checkInfo(f.check)?.group ?? 'domain') === group.id)
+          .sort(compareInGroup);
         if (mine.length === 0) return null;
         const needsWork = mine.find((f) => ['fail', 'warn', 'pending'].includes(f.status));
         const step = needsWork ? checkInfo(needsWork.check)?.step : undefined;

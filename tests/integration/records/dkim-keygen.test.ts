@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFile, stat, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,6 +159,35 @@ describe('dkimSetupFor (where the key goes)', () => {
       '*@example.com default._domainkey.example.com\n',
       expect.stringContaining('refile:/etc/opendkim/SigningTable'),
     ]);
+  });
+
+  it("the Rspamd step's conversion turns the Ed25519 key file into the seed of the published key", async () => {
+    const ed = await generateDkimKey({
+      folder: join(dir, 'home'),
+      domain: 'example.com',
+      selector: 'conv-ed25519',
+      type: 'ed25519',
+    });
+    const serverPath = '/var/lib/rspamd/dkim/example.com.conv-ed25519.key';
+    const setup = dkimSetupFor('postfix-rspamd', {
+      ...input,
+      ed25519: { selector: 'conv-ed25519', keyFileName: 'example.com.conv-ed25519.key' },
+    });
+    const step = setup.steps.find((s) => s.includes('openssl pkey')) ?? '';
+    const command = step.slice(step.indexOf('(umask 077;'));
+    const target = join(dir, 'rspamd.key');
+    // The literal command from the step, with the server's folder swapped for a temporary one.
+    execFileSync('sh', ['-c', command.replaceAll(serverPath, target)], {
+      env: { ...process.env, HOME: join(dir, 'home') },
+    });
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+    await expect(stat(ed.privateKeyPath)).rejects.toThrow(/ENOENT/);
+    const seed = Buffer.from((await readFile(target, 'utf8')).trim(), 'base64');
+    expect(seed).toHaveLength(32);
+    const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
+    const key = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
+    const raw = createPublicKey(key).export({ type: 'spki', format: 'der' }).subarray(12);
+    expect(raw.toString('base64')).toBe(ed.publicKey);
   });
 
   it('sends mailcow and Mail-in-a-Box users to their own key', () => {

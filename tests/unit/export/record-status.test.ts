@@ -37,6 +37,28 @@ describe('record status from findings', () => {
     expect(recordCheck(ptr, findings).status).toBe('warn');
   });
 
+  it('keeps each DKIM key record to the findings about its own name', () => {
+    const dkim = (selector: string): PlannedRecord => ({
+      key: `dkim:${selector}`,
+      name: `${selector}._domainkey.example.com`,
+      type: 'TXT',
+      value: 'v=DKIM1; p=x',
+      ttl: 3600,
+      where: 'dns-host',
+      why: 'w',
+      checks: ['dkim.present', 'dkim.syntax'],
+    });
+    const findings = [
+      finding('dkim.present', 'mail._domainkey.example.com', 'pass', 'ok', 'ok'),
+      finding('dkim.syntax', 'mail._domainkey.example.com', 'pass', 'ok', 'ok'),
+      finding('dkim.present', 'mail-ed25519._domainkey.example.com', 'fail', 'no', 'no', 'add'),
+    ];
+    expect(recordCheck(dkim('mail'), findings).status).toBe('pass');
+    expect(recordCheck(dkim('mail-ed25519'), findings).status).toBe('fail');
+    // A run made before the Ed25519 key existed does not lend it the RSA key's status.
+    expect(recordCheck(dkim('mail-ed25519'), findings.slice(0, 2)).status).toBe('not-checked');
+  });
+
   it('is "not checked" when the run has no finding for it', () => {
     expect(recordCheck(ptr, [finding('spf.all', 'example.com', 'pass', 'ok', 'ok')]).status).toBe(
       'not-checked',

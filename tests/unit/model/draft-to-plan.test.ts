@@ -162,6 +162,87 @@ describe('draftToPlan', () => {
     if (r.ok) expect(r.plan.dkim).toEqual({ selector: 'dkim' });
   });
 
+  describe('an Ed25519 key beside the generated RSA key', () => {
+    const ed = generateKeyPairSync('ed25519')
+      .publicKey.export({ type: 'spki', format: 'der' })
+      .subarray(12)
+      .toString('base64');
+    const rsaKey = {
+      selector: 'mw1',
+      keyType: 'rsa' as const,
+      publicKey: spki,
+      record: `v=DKIM1; k=rsa; p=${spki}`,
+      keyFile: '/tmp/p/example.test.mw1.key',
+    };
+    const edKey = {
+      selector: 'mw1-ed25519',
+      keyType: 'ed25519' as const,
+      publicKey: ed,
+      record: `v=DKIM1; k=ed25519; p=${ed}`,
+      keyFile: '/tmp/p/example.test.mw1-ed25519.key',
+    };
+    const generated = { ...base, dkimSource: 'generate' as const, dkimGenerated: rsaKey };
+
+    it('is published in addition to the RSA key, under its own selector', () => {
+      const r = draftToPlan({ ...generated, dkimGeneratedEd25519: edKey });
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.plan.dkim).toEqual({
+        selector: 'mw1',
+        publicKey: spki,
+        keyType: 'rsa',
+        additional: [{ selector: 'mw1-ed25519', publicKey: ed, keyType: 'ed25519' }],
+      });
+      const dkim = planRecords(r.plan).filter((x) => x.key.startsWith('dkim:'));
+      expect(dkim.map((x) => [x.name, x.value])).toEqual([
+        ['mw1._domainkey.example.test', `v=DKIM1; k=rsa; p=${spki}`],
+        ['mw1-ed25519._domainkey.example.test', `v=DKIM1; k=ed25519; p=${ed}`],
+      ]);
+    });
+
+    it('is left out while the RSA side is not complete, or when the paste is the source', () => {
+      const noRsa = draftToPlan({ ...generated, dkimGenerated: null, dkimGeneratedEd25519: edKey });
+      expect(noRsa.ok && noRsa.plan.dkim).toEqual({ selector: 'mail' });
+      const pasted = draftToPlan({
+        ...generated,
+        dkimSource: 'paste',
+        dkimPaste: opendkimPaste,
+        dkimGeneratedEd25519: edKey,
+      });
+      expect(pasted.ok && pasted.plan.dkim?.additional).toBeUndefined();
+      const own = draftToPlan({
+        ...generated,
+        mailSoftware: 'mailcow',
+        dkimGeneratedEd25519: edKey,
+      });
+      expect(own.ok && own.plan.dkim?.additional).toBeUndefined();
+    });
+
+    it("is left out when it has the RSA key's selector (one name holds one key)", () => {
+      const r = draftToPlan({
+        ...generated,
+        dkimGeneratedEd25519: { ...edKey, selector: 'mw1' },
+      });
+      expect(r.ok && r.plan.dkim?.additional).toBeUndefined();
+    });
+
+    it('names its own field and step when its key is damaged', () => {
+      const r = draftToPlan({
+        ...generated,
+        dkimGeneratedEd25519: { ...edKey, publicKey: 'AAAA' },
+      });
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.problems).toContainEqual(
+        expect.objectContaining({ field: 'dkimGeneratedEd25519', step: 'dkim' }),
+      );
+    });
+
+    it('defaults to none in an older draft', () => {
+      expect(fillDraft({ domain: 'example.test' }).dkimGeneratedEd25519).toBeNull();
+    });
+  });
+
   it('warns when the pasted record names another selector than the one typed', () => {
     const r = draftToPlan({ ...base, dkimPaste: opendkimPaste, dkimSelector: 's2026' });
     expect(r.ok).toBe(true);

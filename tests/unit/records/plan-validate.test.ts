@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../../shared/model/plan-load';
 import { validatePlan } from '../../../shared/model/plan-validate';
 
+/** A 32-byte Ed25519 public key as DKIM publishes it (RFC 8463 example key). */
+const ED = '11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=';
+
 const base = {
   domain: 'example.com',
   mailHost: 'mail.example.com',
@@ -44,6 +47,39 @@ describe('validatePlan / loadPlan', () => {
     [{ ...base, dkim: { selector: 'bad selector' } }, 'dkim.selector', 'not a valid selector'],
     [{ ...base, dkim: { selector: 'mail', publicKey: 'not*base64' } }, 'dkim.publicKey', 'base64'],
     [
+      {
+        ...base,
+        dkim: {
+          selector: 'mail',
+          additional: [{ selector: 'Mail', publicKey: ED, keyType: 'ed25519' }],
+        },
+      },
+      'dkim.additional[0].selector',
+      'each key needs its own selector',
+    ],
+    [
+      {
+        ...base,
+        dkim: {
+          selector: 'mail',
+          additional: [{ selector: 'mail ed', publicKey: ED, keyType: 'ed25519' }],
+        },
+      },
+      'dkim.additional[0].selector',
+      'not a valid selector',
+    ],
+    [
+      {
+        ...base,
+        dkim: {
+          selector: 'mail',
+          additional: [{ selector: 'ed', publicKey: 'AAAA', keyType: 'ed25519' }],
+        },
+      },
+      'dkim.additional[0].publicKey',
+      'not a public key',
+    ],
+    [
       { ...base, dmarc: { policy: 'none', rua: 'dmarc at example.com' } },
       'dmarc.rua',
       'report address',
@@ -54,6 +90,19 @@ describe('validatePlan / loadPlan', () => {
     if (r.ok) return;
     expect(r.field).toBe(field);
     expect(r.message).toContain(words);
+  });
+
+  it('accepts an Ed25519 key beside the main one and normalises its selector', () => {
+    const r = validatePlan({
+      ...base,
+      dkim: {
+        selector: 'mail',
+        additional: [{ selector: ' Mail-Ed25519 ', publicKey: ED, keyType: 'ed25519' }],
+      },
+    });
+    expect(r.ok && r.plan.dkim?.additional).toEqual([
+      { selector: 'mail-ed25519', publicKey: ED, keyType: 'ed25519' },
+    ]);
   });
 
   it('allows a mail host equal to the domain, explaining why a subdomain is better', () => {

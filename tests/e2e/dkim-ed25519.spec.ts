@@ -1,0 +1,212 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, shot, serve, loopbackServeArgs } from './serve-fixture';
+import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
+import { txtData, zoneText } from '../peers/zone-fixtures';
+
+// The Ed25519 key beside the RSA key, in the browser: made on the DKIM step, shown on the
+// Records step as a card of its own, removable, and checked on the Verify step against Knot.
+
+/** Fail on any serious or critical accessibility problem axe finds on the page. */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(bad, `axe on ${where}`).toEqual([]);
+}
+
+/** A new project up to its DKIM step, with an RSA key made there for the selector "mw2026". */
+async function makeRsaKey(page: Page, url: string, domain: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Project name').fill(`Two keys for ${domain}`);
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByLabel('Your domain').fill(domain);
+  await page.getByRole('button', { name: 'Next: Server' }).click();
+  await page.getByLabel('IPv4 address').fill('192.0.2.10');
+  await page.getByLabel('Mail software').selectOption('postfix-rspamd');
+  await page.getByRole('link', { name: 'DKIM' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'DKIM' })).toBeVisible();
+  await page.getByLabel(/Make a key on this computer/).check();
+  await page.getByLabel('Selector').fill('mw2026');
+  await page.getByRole('button', { name: 'Make the key' }).click();
+  await expect(page.getByTestId('dkim-generated')).toContainText('"mw2026"');
+}
+
+const dkimCards = (page: Page): Locator =>
+  page.getByTestId('record-card').filter({ hasText: /DKIM key \(/ });
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'], actionTimeout: 10_000 });
+
+test('DKIM: an Ed25519 key beside the RSA key, on the Records step, and removed again', async ({
+  page,
+  served,
+}) => {
+  await makeRsaKey(page, served.url, 'example.test');
+  const ed = page.getByTestId('dkim-ed25519');
+  await expect(ed).toContainText('published beside your RSA key, never instead of it');
+  await expect(ed).toContainText('"mw2026-ed25519"');
+  await ed.getByRole('button', { name: 'Also make an Ed25519 key' }).click();
+  await expect(page.getByTestId('dkim-ed25519-generated')).toHaveText(
+    'An Ed25519 key for the selector "mw2026-ed25519" was made on this computer.',
+  );
+  const record = (await page.getByTestId('dkim-ed25519-record').textContent()) ?? '';
+  expect(record).toMatch(/^v=DKIM1; k=ed25519; p=[A-Za-z0-9+/]{43}=$/);
+  const keyFile = (await page.getByTestId('dkim-ed25519-key-file').textContent()) ?? '';
+  expect(keyFile.startsWith(served.dataDir)).toBe(true);
+  expect(keyFile.endsWith('example.test.mw2026-ed25519.key')).toBe(true);
+  expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
+  const pem = await readFile(keyFile, 'utf8');
+  expect(pem).toContain('BEGIN PRIVATE KEY');
+  const body = (await page.locator('body').textContent()) ?? '';
+  expect(body).not.toContain('PRIVATE KEY');
+  expect(body).not.toContain(pem.split('\n')[1] ?? 'unreachable');
+
+  // The copy button copies the Ed25519 record, not the RSA one.
+  await ed.getByRole('button', { name: 'Copy Ed25519 DKIM record' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(record);
+
+  // The Rspamd settings now sign with both selectors.
+  await expect(
+    page.getByRole('heading', { name: 'Rspamd signs your mail with both keys' }),
+  ).toBeVisible();
+  const conf = page.locator('.setup-file pre').first();
+  await expect(conf).toContainText('selector = "mw2026";');
+  await expect(conf).toContainText('selector = "mw2026-ed25519";');
+  await expect(page.locator('.setup ol')).toContainText('tail -c 32 | base64');
+  await expect(page.getByText('All changes saved')).toBeVisible();
+  await expectAccessible(page, 'DKIM (RSA and Ed25519)');
+  await page.screenshot({ path: shot('dkim-ed25519-01-both-keys'), fullPage: true });
+
+  await page.getByRole('link', { name: 'Records' }).click();
+  await expect(dkimCards(page)).toHaveCount(2);
+  const rsaCard = page.getByTestId('record-card').filter({ hasText: 'DKIM key (mw2026 selector)' });
+  const edCard = page
+    .getByTestId('record-card')
+    .filter({ hasText: 'Ed25519 DKIM key (mw2026-ed25519 selector)' });
+  await expect(rsaCard.locator('.value-row[data-field="Value"] code')).toHaveText(
+    /^v=DKIM1; k=rsa; p=MII/,
+  );
+  await expect(edCard.locator('.value-row[data-field="Value"] code')).toHaveText(record);
+  await expectAccessible(page, 'Records (two DKIM keys)');
+  await edCard.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('dkim-ed25519-02-records'), fullPage: true });
+
+  // Removed: its card leaves the Records step; the file stays, and the page says where.
+  await page.getByRole('link', { name: 'DKIM' }).click();
+  await page.getByRole('button', { name: 'Remove the Ed25519 key' }).click();
+  await expect(page.getByTestId('dkim-ed25519-removed')).toContainText(keyFile);
+  await expect(page.getByRole('heading', { name: 'Rspamd signs your mail' })).toBeVisible();
+  expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
+  await expectAccessible(page, 'DKIM (Ed25519 removed)');
+  await page.getByRole('link', { name: 'Records' }).click();
+  await expect(dkimCards(page)).toHaveCount(1);
+
+  // Made again: the old file is not replaced without asking.
+  await page.getByRole('link', { name: 'DKIM' }).click();
+  await page.getByRole('button', { name: 'Also make an Ed25519 key' }).click();
+  await expect(page.getByRole('alert')).toContainText('was made before');
+  expect(await readFile(keyFile, 'utf8')).toBe(pem);
+  await page.getByRole('button', { name: 'Replace the Ed25519 key' }).click();
+  await expect(page.getByTestId('dkim-ed25519-generated')).toBeVisible();
+  expect(await readFile(keyFile, 'utf8')).not.toBe(pem);
+  await expect(page.getByTestId('dkim-ed25519-record')).not.toHaveText(record);
+});
+
+test.describe('checked on the Verify step', () => {
+  let world: DnsWorld;
+  let dataDir: string;
+  const zone = (dkim: string[]) =>
+    zoneText({
+      origin: 'ed.test',
+      ttl: 2,
+      negativeTtl: 1,
+      records: [
+        'mail IN A 192.0.2.10',
+        '@ IN MX 10 mail',
+        '@ IN TXT "v=spf1 mx -all"',
+        'mail IN TXT "v=spf1 a -all"',
+        '_dmarc IN TXT "v=DMARC1; p=none"',
+        ...dkim,
+      ],
+    });
+
+  test.beforeAll(async () => {
+    world = await startDnsWorld({ 'ed.test': zone([]) });
+  });
+  test.afterAll(async () => {
+    await world?.stop();
+  });
+  test.beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'mw-e2e-ed25519-'));
+  });
+  test.afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  test('a missing Ed25519 record fails on its own while the RSA record passes', async ({
+    page,
+  }) => {
+    const served = await serve(dataDir, loopbackServeArgs(world.unbound.address, world.nsPort));
+    try {
+      await makeRsaKey(page, served.url, 'ed.test');
+      await page.getByRole('button', { name: 'Also make an Ed25519 key' }).click();
+      await expect(page.getByTestId('dkim-ed25519-generated')).toBeVisible();
+      // The DNS host has only the RSA record, copied from the page as a user would.
+      const rsa =
+        (await page
+          .locator('[data-testid="dkim-generate"] .value-block code.value')
+          .first()
+          .textContent()) ?? '';
+      expect(rsa).toMatch(/^v=DKIM1; k=rsa; p=/);
+      await world.knot.setZone('ed.test', zone([`mw2026._domainkey IN TXT ${txtData(rsa)}`]));
+      await world.unbound.flush('ed.test');
+
+      await page.getByRole('link', { name: 'Verify' }).click();
+      await page.getByRole('button', { name: 'Check now' }).click();
+      await expect(page.getByTestId('verify-status')).toContainText('Check finished', {
+        timeout: 30_000,
+      });
+      const present = page.locator('li.finding[data-check="dkim.present"]');
+      await expect(present).toHaveCount(2);
+      const rsaItem = present.filter({ hasText: 'about mw2026._domainkey.ed.test' });
+      const edItem = present.filter({ hasText: 'about mw2026-ed25519._domainkey.ed.test' });
+      await expect(rsaItem.locator('[data-status]')).toHaveText(/OK/);
+      await expect(edItem.locator('[data-status]')).toHaveText(/Needs fixing/);
+      await expect(edItem).toContainText('The Ed25519 DKIM key is not published');
+      await expect(edItem.locator('.finding-fix')).toContainText(
+        'Name "mw2026-ed25519._domainkey"',
+      );
+      await expect(
+        page
+          .locator('li.finding[data-check="dkim.matches"]')
+          .filter({ hasText: 'about mw2026._domainkey.ed.test' })
+          .locator('[data-status]'),
+      ).toHaveText(/OK/);
+      await expectAccessible(page, 'Verify (Ed25519 missing)');
+      await page
+        .getByRole('heading', { level: 2, name: 'DKIM: the signing key' })
+        .scrollIntoViewIfNeeded();
+      await page.screenshot({ path: shot('dkim-ed25519-03-verify-missing'), fullPage: true });
+
+      // The Records step's own check marks the two cards apart.
+      await page.getByRole('link', { name: 'Records', exact: true }).click();
+      await page.getByRole('button', { name: 'Check these now' }).click();
+      await expect(page.getByText(/^Checked just now/)).toBeVisible({ timeout: 30_000 });
+      const edCard = page
+        .getByTestId('record-card')
+        .filter({ hasText: 'Ed25519 DKIM key (mw2026-ed25519 selector)' });
+      const rsaCard = page
+        .getByTestId('record-card')
+        .filter({ hasText: 'DKIM key (mw2026 selector)' });
+      await expect(edCard.locator('[data-status]').first()).toHaveText(/Needs fixing/);
+      await expect(rsaCard.locator('[data-status]').first()).toHaveText(/OK/);
+      await page.screenshot({ path: shot('dkim-ed25519-04-records-status'), fullPage: true });
+    } finally {
+      await served.stop();
+    }
+  });
+});
