@@ -34,8 +34,11 @@ export function recordCheck(
   // subject is the domain; a finding about one of several things of a kind (an address, a DKIM
   // key name) belongs to that thing's record only, even when this record has none of its own
   // (a run made before an Ed25519 key was added must not lend it the RSA key's status).
+  // The SPF record (one per domain) owns its per-address findings (spf.authorizes about each
+  // server address): only a record that is one of several of its kind filters by subject.
+  const oneOfSeveral = record.key.includes(':');
   const chosen =
-    own.length < matching.length
+    oneOfSeveral && own.length < matching.length
       ? matching.filter(
           (f) => subjects.has(f.subject.toLowerCase()) || !namesOneOfSeveral(f.subject),
         )

@@ -37,6 +37,24 @@ describe('record status from findings', () => {
     expect(recordCheck(ptr, findings).status).toBe('warn');
   });
 
+  it('the one SPF record owns the findings about each server address it must allow', () => {
+    const spf: PlannedRecord = {
+      key: 'spf',
+      name: 'example.com',
+      type: 'TXT',
+      value: 'v=spf1 mx -all',
+      ttl: 3600,
+      where: 'dns-host',
+      why: 'w',
+      checks: ['spf.present', 'spf.authorizes'],
+    };
+    const findings = [
+      finding('spf.present', 'example.com', 'pass', 'ok', 'ok'),
+      finding('spf.authorizes', '203.0.113.10', 'fail', 'not allowed', 'not allowed', 'add ip4'),
+    ];
+    expect(recordCheck(spf, findings).status).toBe('fail');
+  });
+
   it('keeps each DKIM key record to the findings about its own name', () => {
     const dkim = (selector: string): PlannedRecord => ({
       key: `dkim:${selector}`,
