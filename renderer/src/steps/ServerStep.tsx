@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { MODES, type Mode } from '../../../shared/model/plan';
+import { MODES, type Mode } from '../../../shared/model/plan-choices';
 import type { Project } from '../../../shared/model/project';
 import {
   MAIL_SOFTWARE,
