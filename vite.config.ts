@@ -7,5 +7,14 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  resolve: {
+    alias: [
+      // tldts's "module" entry is its es6 source, whose public-suffix trie is a huge array
+      // literal (~114 KB gzip once bundled). Its own prebuilt file packs the same trie as a
+      // compact string (~40 KB gzip) and exports the same functions, so we take that one.
+      // tests/integration/build/renderer-bundle.test.ts fails if the es6 trie comes back.
+      { find: /^tldts$/, replacement: 'tldts/dist/index.esm.min.js' },
+    ],
+  },
   build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome130', sourcemap: true },
 });

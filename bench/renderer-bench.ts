@@ -23,10 +23,10 @@ export async function rendererBench(): Promise<void> {
     if (initial.has(f)) initialGz += gz;
   }
   console.log('renderer: bundle (gzip)');
+  console.log(`  JavaScript loaded at start: ${(initialGz / 1024).toFixed(1)} KB`);
   console.log(
-    `  JavaScript loaded at start: ${(initialGz / 1024).toFixed(1)} KB (target <= 250 KB)`,
+    `  all JavaScript, with the lazily loaded steps: ${(totalGz / 1024).toFixed(1)} KB (target <= 250 KB)`,
   );
-  console.log(`  all JavaScript, with the lazily loaded steps: ${(totalGz / 1024).toFixed(1)} KB`);
 
   const dataDir = await mkdtemp(join(tmpdir(), 'mw-bench-'));
   const server = spawn(
@@ -64,8 +64,21 @@ export async function rendererBench(): Promise<void> {
       const page = await context.newPage();
       await page.goto(url);
       await page.getByRole('heading', { name: 'Your mail setups' }).waitFor();
+      // The paint entry can arrive after the heading is on screen: wait for it (buffered), so
+      // no load drops out of the median for being read too early.
       const fcp = await page.evaluate(
-        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+        () =>
+          new Promise<number>((resolve) => {
+            const observer = new PerformanceObserver((list) => {
+              const entry = list.getEntriesByName('first-contentful-paint')[0];
+              if (!entry) return;
+              observer.disconnect();
+              resolve(entry.startTime);
+            });
+            // Node's types lack the browser's 'paint' entry type; this runs in Chromium.
+            observer.observe({ type: 'paint' as 'mark', buffered: true });
+            setTimeout(() => resolve(Number.NaN), 3000);
+          }),
       );
       if (Number.isFinite(fcp)) paints.push(fcp);
       await context.close();

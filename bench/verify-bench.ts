@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { runVerification } from '../main/verify/run-verification';
 import { planSchema } from '../shared/model/plan';
 import { startKnot } from '../tests/peers/knot';
@@ -121,15 +121,13 @@ async function timeChecks(
   return { wall: sorted[Math.floor(sorted.length / 2)] ?? 0, walls, queries };
 }
 
-/** Bench section: a full check behind a +50 ms/query delay proxy, and the CLI's start-up. */
+/** Bench section: a full check behind a +50 ms/query delay proxy, and the CLI's start-up (needs `npm run build`). */
 export async function verifyBench(): Promise<void> {
   const knot = await startKnot({ zones: ZONES, port: await getFreePort() });
   const unbound = await startUnbound({
     stubs: Object.keys(ZONES).map((zone) => ({ zone, port: knot.port })),
   });
   const dir = await mkdtemp(join(tmpdir(), 'mw-bench-'));
-  // The bundle must sit under the project so its packages resolve from node_modules.
-  const bundleDir = join(process.cwd(), 'node_modules', '.cache', 'mailwright-bench');
   const w50 = await delayedWorld(knot.port, unbound.port, DELAY_MS);
   const w100 = await delayedWorld(knot.port, unbound.port, DELAY_MS * 2);
   try {
@@ -157,21 +155,9 @@ export async function verifyBench(): Promise<void> {
       `  cross-check: at +${DELAY_MS * 2} ms the run takes ${at100.wall.toFixed(0)} ms, i.e. ${depth.toFixed(1)} round trips in a row`,
     );
 
-    // The CLI as shipped: main/cli/index.ts bundled the way scripts/build-main.mjs does it
-    // (one chunk per command, loaded on demand), into a cache folder instead of dist/.
-    await build({
-      entryPoints: { index: 'main/cli/index.ts' },
-      outdir: join(bundleDir, 'cli'),
-      bundle: true,
-      splitting: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
-      define: { __MAILWRIGHT_VERSION__: JSON.stringify('bench') },
-    });
-    const cliFile = join(bundleDir, 'cli', 'index.js');
+    // The CLI as shipped: what `npm run build` (scripts/build-main.mjs) put in dist/cli.
+    const cliFile = join('dist', 'cli', 'index.js');
+    if (!existsSync(cliFile)) throw new Error(`${cliFile} is missing: run \`npm run build\` first`);
     const planFile = join(dir, 'plan.json');
     await writeFile(planFile, JSON.stringify(PLANS.good));
     const starts: number[] = [];

@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { STATUSES } from './status';
 
-/** The statuses of CHECKS.md. */
-export const STATUSES = ['pass', 'warn', 'fail', 'pending', 'unknown', 'info'] as const;
-
-/** One of the statuses of CHECKS.md. */
-export type Status = (typeof STATUSES)[number];
+export { STATUSES, summarize, type Status, type StatusSummary } from './status';
 
 /** Schema of one finding: one check about one subject (a domain, an IP, a host). */
 export const findingSchema = z.object({
@@ -27,13 +24,3 @@ export const findingSchema = z.object({
 
 /** One finding: one check about one subject. */
 export type Finding = z.infer<typeof findingSchema>;
-
-/** Counts of findings per status, as in the CLI's `summary`. */
-export type StatusSummary = Record<Status, number>;
-
-/** Count findings per status. */
-export function summarize(findings: readonly Finding[]): StatusSummary {
-  const summary: StatusSummary = { pass: 0, warn: 0, fail: 0, pending: 0, unknown: 0, info: 0 };
-  for (const f of findings) summary[f.status] += 1;
-  return summary;
-}

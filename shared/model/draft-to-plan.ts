@@ -2,9 +2,10 @@ import { defaultSelectorFor, findMailSoftware } from '../providers/mail-software
 import { normalizePastedDkim } from '../records/dkim-paste';
 import { normalizeDomainInput } from './domain-input';
 import { normalizeMailHostInput } from './mail-host-input';
-import type { PlanInput, Plan } from './plan';
-import { validatePlan, type PlanIssue } from './plan-validate';
-import { draftSchema, type Draft } from './project';
+import { withDraftDefaults, type FilledDraft } from './draft-defaults';
+import type { Plan } from './plan';
+import { checkPlanValues, type PlanIssue } from './plan-check';
+import type { Draft } from './project';
 import type { StepId } from './steps';
 
 /**
@@ -13,8 +14,7 @@ import type { StepId } from './steps';
  * named by the draft field the user must change, so each step can show them beside its field.
  */
 
-/** A draft with every field present (defaults filled in). */
-export type FilledDraft = Required<Draft>;
+export type { FilledDraft } from './draft-defaults';
 
 /** A draft field name, e.g. "ipv4" or "dkimPaste". */
 export type DraftField = keyof FilledDraft & string;
@@ -31,23 +31,6 @@ export interface DraftProblem {
 export type DraftPlan =
   | { ok: true; plan: Plan; warnings: DraftProblem[] }
   | { ok: false; problems: DraftProblem[]; warnings: DraftProblem[] };
-
-/**
- * Fill in the defaults of a draft read from disk or from the wire (older files lack fields).
- * Field by field: one value a newer or older version wrote differently falls back to its
- * default alone, and never blanks the rest of what the user typed.
- */
-export function fillDraft(draft: unknown): FilledDraft {
-  const raw = typeof draft === 'object' && draft !== null ? (draft as Record<string, unknown>) : {};
-  const parsed = draftSchema.safeParse(raw);
-  if (parsed.success) return parsed.data as FilledDraft;
-  const out: Record<string, unknown> = { ...raw };
-  for (const [key, field] of Object.entries(draftSchema.shape)) {
-    const one = field.safeParse(raw[key]);
-    out[key] = one.success ? one.data : field.parse(undefined);
-  }
-  return out as FilledDraft;
-}
 
 const STEP_OF: Partial<Record<DraftField, StepId>> = {
   domain: 'domain',
@@ -96,7 +79,7 @@ function dkimOf(
   domain: string | undefined,
   problems: DraftProblem[],
   warnings: DraftProblem[],
-): PlanInput['dkim'] {
+): Plan['dkim'] {
   const typed = draft.dkimSelector.trim();
   const fallback = defaultSelectorFor(draft.mailSoftware || undefined);
   // Software that makes its own key (mailcow, Mail-in-a-Box) signs with that key only, so a
@@ -152,10 +135,12 @@ function dkimOf(
 
 /**
  * Build and validate the plan from the draft. Returns the plan with warnings, or every
- * problem found, each named by the draft field (and step) where the user fixes it.
+ * problem found, each named by the draft field (and step) where the user fixes it. The
+ * draft's values are trusted to be of the right form (main checks every draft against the
+ * schema): the plan is built typed, so only its meaning is checked, without the schema library.
  */
-export function draftToPlan(input: Draft | unknown): DraftPlan {
-  const draft = fillDraft(input);
+export function draftToPlan(input: Partial<Draft>): DraftPlan {
+  const draft = withDraftDefaults(input);
   const problems: DraftProblem[] = [];
   const warnings: DraftProblem[] = [];
 
@@ -171,11 +156,11 @@ export function draftToPlan(input: Draft | unknown): DraftPlan {
     problems.push(problem('domain', domainResult.message));
   }
 
-  const senders: PlanInput['senders'] = draft.senders.map((id) =>
+  const senders: Plan['senders'] = draft.senders.map((id) =>
     id === 'other' ? { id, include: draft.otherSenderInclude.trim() } : id,
   );
   const rua = draft.dmarcRua.trim();
-  const planInput: PlanInput = {
+  const built: Plan = {
     domain: domain ?? (draft.domain.trim() || 'invalid.invalid'),
     mailHost: mailHost || (domain ?? 'invalid.invalid'),
     ipv4: splitAddresses(draft.ipv4),
@@ -189,7 +174,7 @@ export function draftToPlan(input: Draft | unknown): DraftPlan {
     ...(draft.mailSoftware ? { mailSoftware: draft.mailSoftware } : {}),
   };
 
-  const checked = validatePlan(planInput);
+  const checked = checkPlanValues(built);
   const already = new Set(problems.map((p) => p.field));
   const mapped = (issues: PlanIssue[]): DraftProblem[] =>
     issues.map((i) => problem(draftFieldOf(i.field, draft), i.message));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DMARC_POLICIES, MODES } from './plan-choices';
 
 /**
  * The plan: everything the planner and the checker need to know about one mail setup.
@@ -8,15 +9,7 @@ import { z } from 'zod';
  * typed lives in the project's draft (project.ts), so nothing typed is ever lost.
  */
 
-/** Whether this server only sends, or also receives the domain's mail (decides MX). */
-export const MODES = ['send-receive', 'send-only'] as const;
-/** See MODES. */
-export type Mode = (typeof MODES)[number];
-
-/** DMARC policies, weakest first. */
-export const DMARC_POLICIES = ['none', 'quarantine', 'reject'] as const;
-/** See DMARC_POLICIES. */
-export type DmarcPolicy = (typeof DMARC_POLICIES)[number];
+export { DMARC_POLICIES, MODES, type DmarcPolicy, type Mode } from './plan-choices';
 
 /** A third-party service that also sends mail for the domain (ids from shared/providers/senders). */
 export const senderSchema = z.union([

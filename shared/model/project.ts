@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DMARC_POLICIES, MODES } from './plan';
+import { DRAFT_DEFAULTS as D } from './draft-defaults';
+import { DMARC_POLICIES, MODES } from './plan-choices';
 import { STEP_IDS } from './steps';
 
 /** What a domain published when the wizard last looked (the planner merges with it). */
@@ -40,49 +41,53 @@ export type GeneratedKey = z.infer<typeof generatedKeySchema>;
  * lost, and derives the plan (plan.ts) from it. Later steps add their fields here; unknown
  * fields written by a newer version are kept (loose object). Fields after the first two are
  * optional in the type (older project files and callers that build a draft by hand lack them)
- * but parsing fills in their defaults: read a draft through `draftSchema.parse` to get them.
+ * but parsing fills in their defaults (DRAFT_DEFAULTS): read a draft through `draftSchema.parse`,
+ * or fill a draft that is already checked with `withDraftDefaults` (draft-defaults.ts).
  */
 export const draftSchema = z.looseObject({
-  domain: z.string().default(''),
-  mailHostLabel: z.string().default('mail'),
+  domain: z.string().default(D.domain),
+  mailHostLabel: z.string().default(D.mailHostLabel),
   /** IPv4 address(es) as typed; several may be separated by commas or spaces. */
-  ipv4: z.string().default('').optional(),
+  ipv4: z.string().default(D.ipv4).optional(),
   /** IPv6 address(es) as typed; empty when the server has none. */
-  ipv6: z.string().default('').optional(),
-  mode: z.enum(MODES).default('send-receive').optional(),
+  ipv6: z.string().default(D.ipv6).optional(),
+  mode: z.enum(MODES).default(D.mode).optional(),
   /** Catalogue ids (shared/providers); '' until the user chooses. */
-  vpsHost: z.string().default('').optional(),
-  mailSoftware: z.string().default('').optional(),
-  dnsHost: z.string().default('').optional(),
+  vpsHost: z.string().default(D.vpsHost).optional(),
+  mailSoftware: z.string().default(D.mailSoftware).optional(),
+  dnsHost: z.string().default(D.dnsHost).optional(),
   /** Third-party sender ids (shared/providers/senders). */
-  senders: z.array(z.string()).default([]).optional(),
+  senders: z
+    .array(z.string())
+    .default([...D.senders])
+    .optional(),
   /** The SPF include for the "other" sender, as typed. */
-  otherSenderInclude: z.string().default('').optional(),
+  otherSenderInclude: z.string().default(D.otherSenderInclude).optional(),
   /** Where the DKIM key comes from: pasted from the mail software, or generated here. */
-  dkimSource: z.enum(['paste', 'generate']).default('paste').optional(),
+  dkimSource: z.enum(['paste', 'generate']).default(D.dkimSource).optional(),
   /** The selector as typed; '' means the mail software's default. */
-  dkimSelector: z.string().default('').optional(),
+  dkimSelector: z.string().default(D.dkimSelector).optional(),
   /** The DKIM record or key exactly as pasted. */
-  dkimPaste: z.string().default('').optional(),
+  dkimPaste: z.string().default(D.dkimPaste).optional(),
   /** A key generated on this computer: only its public part and the private key file's path. */
-  dkimGenerated: generatedKeySchema.nullable().default(null).optional(),
+  dkimGenerated: generatedKeySchema.nullable().default(D.dkimGenerated).optional(),
   /**
    * An Ed25519 key generated beside the RSA one (RFC 8463), under its own selector: published
    * in addition to the RSA key, never instead of it. Same shape as dkimGenerated.
    */
-  dkimGeneratedEd25519: generatedKeySchema.nullable().default(null).optional(),
+  dkimGeneratedEd25519: generatedKeySchema.nullable().default(D.dkimGeneratedEd25519).optional(),
   /** Where DMARC reports go, as typed (an address or a mailto: URI); '' for none. */
-  dmarcRua: z.string().default('').optional(),
-  dmarcPolicy: z.enum(DMARC_POLICIES).default('none').optional(),
+  dmarcRua: z.string().default(D.dmarcRua).optional(),
+  dmarcPolicy: z.enum(DMARC_POLICIES).default(D.dmarcPolicy).optional(),
   /** What the user tells their VPS host about their mail (port 25 request), as typed. */
-  sendingPurpose: z.string().default('').optional(),
-  sendingAudience: z.string().default('').optional(),
-  sendingVolume: z.string().default('').optional(),
+  sendingPurpose: z.string().default(D.sendingPurpose).optional(),
+  sendingAudience: z.string().default(D.sendingAudience).optional(),
+  sendingVolume: z.string().default(D.sendingVolume).optional(),
   /** The last look at what the domain publishes, for the names it was made for. */
   published: publishedRecordsSchema
     .extend({ domain: z.string(), mailHost: z.string(), checkedAt: z.string() })
     .nullable()
-    .default(null)
+    .default(D.published)
     .optional(),
 });
 

@@ -7,7 +7,8 @@ import { SaveIndicator } from '../components/SaveIndicator';
 import { DomainStep } from '../steps/DomainStep';
 import { LaterStep } from '../steps/LaterStep';
 import type { Project } from '../../../shared/model/project';
-import { draftToPlan, fillDraft } from '../../../shared/model/draft-to-plan';
+import { draftToPlan } from '../../../shared/model/draft-to-plan';
+import { withDraftDefaults } from '../../../shared/model/draft-defaults';
 import { stepMarks } from '../../../shared/model/step-marks';
 
 type StepScreen = ComponentType<{ project: Project }>;
@@ -42,7 +43,7 @@ export function ProjectLayout() {
   const draft = project?.id === projectId ? project.draft : null;
   const findings = lastRun?.projectId === projectId ? lastRun.document.findings : null;
   const marks = useMemo(
-    () => (draft ? stepMarks(fillDraft(draft), draftToPlan(draft), findings) : undefined),
+    () => (draft ? stepMarks(withDraftDefaults(draft), draftToPlan(draft), findings) : undefined),
     [draft, findings],
   );
 

@@ -1,4 +1,4 @@
-import { MODES, type Mode } from '../../../shared/model/plan';
+import { MODES, type Mode } from '../../../shared/model/plan-choices';
 import type { Draft, PublishedRecords } from '../../../shared/model/project';
 import { describeReceivers } from '../../../shared/providers/mail-receivers';
 import { Term } from './Term';

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { DMARC_POLICIES } from '../../../shared/model/plan';
+import { DMARC_POLICIES } from '../../../shared/model/plan-choices';
 import type { Project } from '../../../shared/model/project';
 import { renderForDnsHost } from '../../../shared/providers/dns-host-render';
 import { getDnsHost } from '../../../shared/providers/dns-hosts';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Project } from '../../../shared/model/project';
-import { summarize } from '../../../shared/checks/finding';
+import { summarize } from '../../../shared/checks/status';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
 import { api } from '../state/api-ref';
 import { StepFooter } from '../components/StepFooter';

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { draftToPlan, fillDraft, splitAddresses } from '../../../shared/model/draft-to-plan';
+import { fillDraft } from '../../../shared/model/draft-fill';
+import { draftToPlan, splitAddresses } from '../../../shared/model/draft-to-plan';
 import { planRecords } from '../../../shared/records/plan-records';
 
 const spki = generateKeyPairSync('rsa', { modulusLength: 2048 })

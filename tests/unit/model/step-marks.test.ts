@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../shared/checks/finding';
-import { draftToPlan, fillDraft } from '../../../shared/model/draft-to-plan';
+import { draftToPlan } from '../../../shared/model/draft-to-plan';
+import { fillDraft } from '../../../shared/model/draft-fill';
 import { stepMarks } from '../../../shared/model/step-marks';
 
 const spki = generateKeyPairSync('rsa', { modulusLength: 2048 })

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../../shared/model/plan-load';
+import type { Plan } from '../../../shared/model/plan';
+import { checkPlanValues } from '../../../shared/model/plan-check';
 import { validatePlan } from '../../../shared/model/plan-validate';
 
 /** A 32-byte Ed25519 public key as DKIM publishes it (RFC 8463 example key). */
@@ -153,5 +155,36 @@ describe('loadPlan and the app JSON export', () => {
       }),
     );
     expect(!r.ok && r.field).toBe('ipv4[0]');
+  });
+});
+
+describe('checkPlanValues: the meaning step, for a plan built typed (the wizard)', () => {
+  const typed: Plan = {
+    domain: 'Example.COM.',
+    mailHost: 'MAIL.example.com',
+    ipv4: ['203.0.113.10', '203.0.113.10'],
+    ipv6: ['2001:DB8::10'],
+    mode: 'send-receive',
+    senders: ['google-workspace'],
+    dkim: { selector: 'Mail._domainkey.example.com' },
+    dmarc: { policy: 'none', rua: 'dmarc@example.com' },
+  };
+
+  it('judges and normalises exactly as validatePlan does after its schema step', () => {
+    expect(checkPlanValues(typed)).toEqual(validatePlan(typed));
+    const bad: Plan = { ...typed, ipv4: ['1231233'], dmarc: { policy: 'none', rua: 'x' } };
+    expect(checkPlanValues(bad)).toEqual(validatePlan(bad));
+  });
+
+  it('never changes the plan it is given', () => {
+    const before = structuredClone(typed);
+    const r = checkPlanValues(typed);
+    expect(r.ok && r.plan).toMatchObject({
+      domain: 'example.com',
+      ipv4: ['203.0.113.10'],
+      dkim: { selector: 'mail' },
+      dmarc: { rua: 'mailto:dmarc@example.com' },
+    });
+    expect(typed).toEqual(before);
   });
 });
