@@ -193,7 +193,10 @@ test.describe('checked on the Verify step', () => {
       await page.screenshot({ path: shot('dkim-ed25519-03-verify-missing'), fullPage: true });
 
       // The Records step's own check marks the two cards apart.
-      await page.getByRole('link', { name: 'Records', exact: true }).click();
+      await page
+        .getByRole('navigation', { name: 'Setup steps' })
+        .getByRole('link', { name: /^Records( \(|$)/ })
+        .click();
       await page.getByRole('button', { name: 'Check these now' }).click();
       await expect(page.getByText(/^Checked just now/)).toBeVisible({ timeout: 30_000 });
       const edCard = page
