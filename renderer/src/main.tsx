@@ -4,7 +4,6 @@ import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { detectApiClient } from './api/api-client';
 import { setApi } from './state/api-ref';
 import { ProjectsLayout } from './app/ProjectsLayout';
-import { ProjectLayout } from './app/ProjectLayout';
 import { useAppStore } from './state/app-store';
 import './styles.css';
 
@@ -16,7 +15,12 @@ client.on('projects.changed', () => void useAppStore.getState().loadProjects());
 const router = createHashRouter([
   { path: '/', element: <Navigate to="/projects" replace /> },
   { path: '/projects', element: <ProjectsLayout /> },
-  { path: '/p/:projectId/:step', element: <ProjectLayout /> },
+  // A project's steps load on the way there (the router waits, so nothing flashes): the list of
+  // projects, the first screen, paints without the wizard's code.
+  {
+    path: '/p/:projectId/:step',
+    lazy: () => import('./app/ProjectLayout').then((m) => ({ Component: m.ProjectLayout })),
+  },
   { path: '*', element: <Navigate to="/projects" replace /> },
 ]);
 
