@@ -133,11 +133,19 @@ export function PublishedToday({
         </>
       ) : (
         <p className="hint">
-          Check before you add anything: if your domain already has SPF, DMARC or MX records, the
-          record cards{onRecords ? ' below' : ' on the Records step'} merge with them instead of
-          replacing what works. This asks the internet.
+          {auto
+            ? 'We look this up as soon as the domain is entered (it asks the internet)'
+            : 'Check before you add anything (it asks the internet)'}
+          : if your domain already has SPF, DMARC or MX records, the record cards
+          {onRecords ? ' below' : ' on the Records step'} merge with them instead of replacing what
+          works.
         </p>
       )}
+      {state.error && !state.looking ? (
+        <p className="field-warn" role="alert">
+          {state.error}
+        </p>
+      ) : null}
       <div className="row">
         <button
           type="button"
@@ -145,10 +153,14 @@ export function PublishedToday({
           onClick={() => void look()}
           disabled={state.looking}
         >
-          {current ? 'Check again' : `Check what ${plan.domain} publishes`}
+          {current
+            ? 'Check again'
+            : state.error
+              ? 'Try again'
+              : `Check what ${plan.domain} publishes`}
         </button>
         <span role="status" aria-live="polite">
-          {state.looking ? `Looking up what ${plan.domain} publishes today…` : (state.error ?? '')}
+          {state.looking ? `Looking up what ${plan.domain} publishes today…` : ''}
         </span>
       </div>
     </div>
