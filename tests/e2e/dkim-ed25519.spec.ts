@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,18 +5,10 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, shot, serve, loopbackServeArgs } from './serve-fixture';
 import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
 import { txtData, zoneText } from '../peers/zone-fixtures';
+import { expectAccessible } from './axe';
 
 // The Ed25519 key beside the RSA key, in the browser: made on the DKIM step, shown on the
 // Records step as a card of its own, removable, and checked on the Verify step against Knot.
-
-/** Fail on any serious or critical accessibility problem axe finds on the page. */
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(bad, `axe on ${where}`).toEqual([]);
-}
 
 /** A new project up to its DKIM step, with an RSA key made there for the selector "mw2026". */
 async function makeRsaKey(page: Page, url: string, domain: string): Promise<void> {

@@ -1,10 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Page } from '@playwright/test';
 import { test, expect, shot, type Served } from './serve-fixture';
+import { expectAccessible } from './axe';
 
 const run = promisify(execFile);
 
@@ -24,15 +23,6 @@ async function call<T>(served: Served, name: string, request: unknown): Promise<
     { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
   if (!body.ok) throw Object.assign(new Error(body.error.message), { code: body.error.code });
   return body.value;
-}
-
-/** Fail on any serious or critical accessibility problem axe finds on the page. */
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(bad, `axe on ${where}`).toEqual([]);
 }
 
 interface Project {

@@ -1,12 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect, shot, serve, loopbackServeArgs, type Served } from './serve-fixture';
 import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
 import { zoneText } from '../peers/zone-fixtures';
+import { expectAccessible } from './axe';
 
 // "Check these now" on the Records step, against real DNS on loopback (Knot serves the zone,
 // Unbound resolves it): the zone has every record but the DKIM key, so that card says what to
@@ -67,14 +66,6 @@ async function call(name: string, body: unknown): Promise<Record<string, unknown
   const json = (await res.json()) as { ok: boolean; value: Record<string, unknown> };
   expect(json.ok, JSON.stringify(json)).toBe(true);
   return json.value;
-}
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(bad, `axe on ${where}`).toEqual([]);
 }
 
 test('Check these now marks each record card, and the Summary and Projects list show that run', async ({

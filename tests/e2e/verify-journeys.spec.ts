@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +7,7 @@ import { test, expect, shot, serve, loopbackServeArgs, type Served } from './ser
 import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
 import { txtData, zoneText } from '../peers/zone-fixtures';
 import { startSilentDns } from '../peers/silent-dns';
+import { expectAccessible } from './axe';
 
 // The Verify step against real DNS on loopback: Knot serves the zones, Unbound resolves them,
 // `mailwright serve` is pointed at both. SMTP and block lists are off (--no-smtp, --no-dnsbl):
@@ -142,14 +142,6 @@ const badCount = (page: Page) =>
     .locator('.finding-groups')
     .locator('[data-status="fail"], [data-status="unknown"], [data-status="pending"]')
     .count();
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(bad, `axe on ${where}`).toEqual([]);
-}
 
 /** Go on with the step's Next button and wait for the next step's heading. */
 async function next(page: Page, title: string): Promise<void> {

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { generateKeyPairSync } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, shot } from './serve-fixture';
+import { expectAccessible } from './axe';
 
 /** A fresh 2048-bit key, printed the way opendkim-genkey prints it: quotes, parentheses, a comment. */
 function opendkimRecord(): { paste: string; spki: string } {
@@ -13,15 +13,6 @@ function opendkimRecord(): { paste: string; spki: string } {
 \t  "p=${spki.slice(0, 250)}"
 \t  "${spki.slice(250)}" )  ; ----- DKIM key default for example.test`;
   return { paste, spki };
-}
-
-/** Fail on any serious or critical accessibility problem axe finds on the page. */
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(bad, `axe on ${where}`).toEqual([]);
 }
 
 async function next(page: Page, title: string): Promise<void> {

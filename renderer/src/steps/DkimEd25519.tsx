@@ -1,16 +1,10 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { Project } from '../../../shared/model/project';
 import { ed25519SelectorFor } from '../../../shared/records/dkim-ed25519-selector';
 import { CopyButton } from '../components/CopyButton';
 import { Term } from '../components/Term';
 import { useDraft } from '../hooks/use-draft';
-import { api } from '../state/api-ref';
-
-type Making =
-  | { state: 'idle' }
-  | { state: 'working' }
-  | { state: 'failed'; code: string; message: string }
-  | { state: 'removed'; keyFile: string };
+import { useMakeDkimKey } from '../hooks/use-make-dkim-key';
 
 /**
  * The opt-in Ed25519 key beside a generated RSA key: made by main like the RSA key (private
@@ -27,34 +21,14 @@ export function DkimEd25519({
   domain: string | undefined;
 }) {
   const [draft, update] = useDraft(project);
-  const [making, setMaking] = useState<Making>({ state: 'idle' });
+  const { making, setMaking, make: makeKey } = useMakeDkimKey(project.id);
   const titleId = useId();
   const key = draft.dkimGeneratedEd25519;
   const selector = key?.selector ?? ed25519SelectorFor(rsaSelector);
 
   const make = async (replace: boolean) => {
-    setMaking({ state: 'working' });
-    const r = await api().call('dkim.generate', {
-      projectId: project.id,
-      selector,
-      keyType: 'ed25519',
-      replace,
-    });
-    if (!r.ok) {
-      setMaking({ state: 'failed', code: r.error.code, message: r.error.message });
-      return;
-    }
-    const k = r.value;
-    update({
-      dkimGeneratedEd25519: {
-        selector: k.selector,
-        keyType: k.keyType,
-        publicKey: k.publicKey,
-        record: k.record,
-        keyFile: k.keyFile,
-      },
-    });
-    setMaking({ state: 'idle' });
+    const made = await makeKey(selector, 'ed25519', replace);
+    if (made) update({ dkimGeneratedEd25519: made });
   };
 
   const remove = () => {

@@ -1,17 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { normalizeDomainInput } from '../../../shared/model/domain-input';
 import type { Project } from '../../../shared/model/project';
 import { dkimSetupFor } from '../../../shared/records/dkim-setup';
 import { CopyButton } from '../components/CopyButton';
 import { useDraft } from '../hooks/use-draft';
-import { api } from '../state/api-ref';
+import { useMakeDkimKey } from '../hooks/use-make-dkim-key';
 import { DkimEd25519 } from './DkimEd25519';
-
-type Making =
-  | { state: 'idle' }
-  | { state: 'working' }
-  | { state: 'failed'; code: string; message: string }
-  | { state: 'made'; warnings: string[] };
 
 /** The file name part of a path, whatever the separator of the computer it came from. */
 function baseName(path: string): string {
@@ -25,7 +19,7 @@ function baseName(path: string): string {
  */
 export function DkimGenerate({ project, selector }: { project: Project; selector: string }) {
   const [draft, update] = useDraft(project);
-  const [making, setMaking] = useState<Making>({ state: 'idle' });
+  const { making, make: makeKey } = useMakeDkimKey(project.id);
   const key = draft.dkimGenerated;
   const ed = draft.dkimGeneratedEd25519;
   const domain = useMemo(() => normalizeDomainInput(draft.domain), [draft.domain]);
@@ -47,28 +41,8 @@ export function DkimGenerate({ project, selector }: { project: Project; selector
   );
 
   const make = async (replace: boolean) => {
-    setMaking({ state: 'working' });
-    const r = await api().call('dkim.generate', {
-      projectId: project.id,
-      selector,
-      keyType: 'rsa',
-      replace,
-    });
-    if (!r.ok) {
-      setMaking({ state: 'failed', code: r.error.code, message: r.error.message });
-      return;
-    }
-    const k = r.value;
-    update({
-      dkimGenerated: {
-        selector: k.selector,
-        keyType: k.keyType,
-        publicKey: k.publicKey,
-        record: k.record,
-        keyFile: k.keyFile,
-      },
-    });
-    setMaking({ state: 'made', warnings: k.warnings });
+    const made = await makeKey(selector, 'rsa', replace);
+    if (made) update({ dkimGenerated: made });
   };
 
   const newKeyForSelector = !key || key.selector !== selector;
