@@ -10,6 +10,7 @@ import { txtData, zoneText } from '../../peers/zone-fixtures';
 import { startDohEndpoint, type DohEndpoint } from '../../peers/doh-endpoint';
 import { ed25519PublicKey, rsaPublicKey } from '../../fixtures/zones/dkim-keys';
 import { startDnsWorld, type DnsWorld } from './dns-world';
+import { checksOfGroup } from '../../../shared/checks/catalogue';
 
 // An Ed25519 key published beside the RSA key, checked on real Knot + Unbound on loopback:
 // every dkim.* check runs for each selector, with the record's name as subject, so a missing or
@@ -105,13 +106,7 @@ function find(doc: string, check: string, subject: string): Finding {
   return found[0]!;
 }
 
-const DKIM_CHECKS = [
-  'dkim.present',
-  'dkim.syntax',
-  'dkim.key-strength',
-  'dkim.matches',
-  'dkim.testing',
-];
+const DKIM_CHECKS = checksOfGroup('dkim');
 
 describe('an Ed25519 DKIM key beside the RSA key', () => {
   it('both records published: every DKIM check passes for each record, under its own name', () => {
