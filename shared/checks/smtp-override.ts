@@ -129,7 +129,7 @@ export function judgeThroughOverride(
 export function submissionNotThroughOverride(subject: string, through: string): Finding {
   return makeFinding('submission.ports', subject, 'info', {
     title: `Ports for mail apps not checked (${FLAG})`,
-    detail: `With ${FLAG}, only the port 25 checks go through ${through}. Ports 587, 465, 993 and 995 of ${subject} were not tried, because ${through} may not lead to them (an SSH tunnel forwards only the port it was given). Run the check without ${FLAG} to see them.`,
+    detail: `Not checked through ${through} (${FLAG}): ports 587, 465, 993 and 995 of ${subject} were not tried, because that address may not lead to them (an SSH tunnel forwards only the port it was given). Run the check without ${FLAG} to see them.`,
     evidence: { notCheckedThrough: through, option: FLAG, services: [587, 465, 993, 995] },
   });
 }

@@ -1,10 +1,7 @@
 import { isIP } from 'node:net';
 import { makeFinding } from '../../../shared/checks/finding-make';
 import { evaluateSmtp, SMTP_CHECKS } from '../../../shared/checks/smtp-evaluate';
-import {
-  submissionNotThroughOverride,
-  throughLabel,
-} from '../../../shared/checks/smtp-override';
+import { submissionNotThroughOverride, throughLabel } from '../../../shared/checks/smtp-override';
 import type {
   ControlObservation,
   SmtpAddressObservation,
