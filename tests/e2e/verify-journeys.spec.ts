@@ -307,6 +307,9 @@ test('Journey 1: a new project through every step checks all green', async ({ pa
   // DNS, reverse DNS, block lists and the mail server were all looked at, and nothing failed.
   await expect(page.getByTestId('overall-status')).toContainText('Ready to send');
   await expect(page.getByTestId('overall-status')).not.toContainText('Not fully verified');
+  await expect(page.getByTestId('overall-status')).toContainText(
+    `The mail server was checked through 127.0.0.1:${postfix.port} (--smtp-address), so whether other mail servers reach it on port 25 was not checked.`,
+  );
   await expectAccessible(page, 'Journey 1: Summary');
   await page.screenshot({ path: shot('journey1-08-summary'), fullPage: true });
 });
