@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { VerifyOptions } from '../../shared/checks/verify-options';
 import { parseServerAddress } from '../dns/server-address';
@@ -13,6 +14,7 @@ export interface NetworkFlags {
   /** Zones given with --dnsbl; false with --no-dnsbl; true (commander's default) otherwise. */
   dnsbl: string[] | boolean;
   smtpPort?: number;
+  smtpAddress?: string;
   controlMx?: string;
   /** False with --no-smtp. */
   smtp: boolean;
@@ -45,6 +47,29 @@ function zone(v: string, previous: string[] | boolean): string[] {
     );
   }
   return [...(Array.isArray(previous) ? previous : []), v];
+}
+
+/**
+ * --smtp-address takes an IP literal only: a name would be looked up by this computer's resolver,
+ * which is the thing a tunnel or a test is there to go around.
+ */
+function smtpAddress(v: string): string {
+  const bare = /^\[([0-9a-f:.]+)\]$/i.exec(v)?.[1] ?? v;
+  if (isIP(bare) !== 0) return bare;
+  const withPort = /^(\[[0-9a-f:.]+\]|[0-9.]+):(\d+)$/i.exec(v);
+  if (withPort && isIP(withPort[1]!.replace(/^\[|\]$/g, '')) !== 0) {
+    throw new InvalidArgumentError(
+      `--smtp-address: "${v}" has a port; give the address alone and the port with --smtp-port ${withPort[2]}.`,
+    );
+  }
+  if (/^[a-z0-9.-]*[a-z][a-z0-9.-]*$/i.test(v)) {
+    throw new InvalidArgumentError(
+      `--smtp-address: "${v}" is a name, not an IP address. Give the address to connect to, for example 127.0.0.1 for an SSH tunnel.`,
+    );
+  }
+  throw new InvalidArgumentError(
+    `--smtp-address: "${v}" is not an IP address (for example 127.0.0.1 or ::1).`,
+  );
 }
 
 function controlMx(v: string): string {
@@ -85,6 +110,11 @@ export function addNetworkOptions(command: Command): Command {
     .option('--no-dnsbl', 'skip the block lists')
     .option('--smtp-port <port>', 'SMTP port of the mail host (default 25)', port('--smtp-port'))
     .option(
+      '--smtp-address <ip>',
+      'connect the SMTP checks to this IP address instead of the mail host’s (e.g. 127.0.0.1 for an SSH tunnel); names are still checked against the mail host',
+      smtpAddress,
+    )
+    .option(
       '--control-mx <host[:port]>',
       'well-known mail server used to tell whether this network blocks port 25; "none" skips it',
       controlMx,
@@ -101,6 +131,7 @@ export function verifyOptionsFromFlags(flags: NetworkFlags): VerifyOptions {
     ...(Array.isArray(flags.dnsbl) ? { dnsblZones: flags.dnsbl } : {}),
     ...(flags.dnsbl === false ? { noDnsbl: true } : {}),
     ...(flags.smtpPort ? { smtpPort: flags.smtpPort } : {}),
+    ...(flags.smtpAddress ? { smtpAddress: flags.smtpAddress } : {}),
     ...(flags.controlMx ? { controlMx: flags.controlMx } : {}),
     ...(flags.smtp === false ? { noSmtp: true } : {}),
     ...(flags.timeout ? { timeoutMs: flags.timeout } : {}),

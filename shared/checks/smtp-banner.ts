@@ -29,11 +29,11 @@ function refusedGreeting(
   evidence: Record<string, unknown>,
 ): Finding {
   const { code, text } = reply;
-  const subject = server.address;
+  const subject = ctx.subject;
   if (code === 421) {
     return makeFinding('smtp.banner', subject, 'fail', {
       title: 'The server turned the connection away (421: busy or not taking connections now)',
-      detail: `${subject} greeted with "${text}". 421 means "try again later": the server is overloaded, restarting, or limiting connections from this address.`,
+      detail: `${server.address} greeted with "${text}". 421 means "try again later": the server is overloaded, restarting, or limiting connections from this address.`,
       fix: `Check the mail software is healthy (\`postfix status\`, free memory and disk space) and that no connection limit or security tool blocks this computer. ${LOG_HINT} Then run the check again.`,
       evidence,
     });
@@ -41,14 +41,14 @@ function refusedGreeting(
   if (code === 554) {
     return makeFinding('smtp.banner', subject, 'fail', {
       title: 'The server refuses to talk to this computer (554)',
-      detail: `${subject} greeted with "${text}". 554 at the greeting means the server will not accept anything from this computer's address.`,
+      detail: `${server.address} greeted with "${text}". 554 at the greeting means the server will not accept anything from this computer's address.`,
       fix: `Often the server checks block lists, and home and office addresses are on them on purpose: that is normal, and other mail servers are not affected. Run the check on the server itself (\`${serverCommand(ctx.fix.planFile)}\`) or from another network. If the server refuses every address, look at its client restrictions (in Postfix: postscreen and \`smtpd_client_restrictions\`). ${LOG_HINT}`,
       evidence,
     });
   }
   return makeFinding('smtp.banner', subject, 'fail', {
     title: `The server greeted with an error (${code}) instead of 220`,
-    detail: `${subject} greeted with "${text}". A mail server must greet with 220 before other servers can send to it.`,
+    detail: `${server.address} greeted with "${text}". A mail server must greet with 220 before other servers can send to it.`,
     fix: LOG_HINT,
     evidence,
   });
@@ -60,7 +60,7 @@ function missingGreeting(
   ctx: SmtpAddressContext,
   evidence: Record<string, unknown>,
 ): Finding {
-  const subject = server.address;
+  const subject = ctx.subject;
   const greeting = server.greeting;
   const error = greeting?.error;
   if (!greeting || !error)
@@ -76,7 +76,7 @@ function missingGreeting(
   if (error.kind === 'timeout') {
     return makeFinding('smtp.banner', subject, 'fail', {
       title: 'The server accepts connections but never greets',
-      detail: `Connected to ${subject} port ${server.port}, then waited ${duration(greeting.timeoutMs)} without a word. A server that stays silent is stuck, overloaded, or deliberately slowing this address down (a "tarpit"); other servers give up and your mail is not delivered.`,
+      detail: `Connected to ${server.address} port ${server.port}, then waited ${duration(greeting.timeoutMs)} without a word. A server that stays silent is stuck, overloaded, or deliberately slowing this address down (a "tarpit"); other servers give up and your mail is not delivered.`,
       fix: `Check the mail software is running and not out of memory or disk. If you use a greeting delay (Postfix postscreen's \`postscreen_greet_wait\`, a tarpit or rate limit), keep it to a few seconds. A firewall or proxy that accepts connections for the mail server without passing them on also looks like this. ${LOG_HINT}`,
       evidence,
     });
@@ -87,7 +87,7 @@ function missingGreeting(
         error.kind === 'reset'
           ? 'The server cut the connection off before greeting'
           : 'The server hung up without greeting',
-      detail: `Connected to ${subject} port ${server.port}, then ${describeError(error)} after ${duration(greeting.elapsedMs)}, before any greeting.`,
+      detail: `Connected to ${server.address} port ${server.port}, then ${describeError(error)} after ${duration(greeting.elapsedMs)}, before any greeting.`,
       fix: `Usually a security tool or rule turns this computer away (fail2ban, postscreen, a connection limit, TCP wrappers), or the mail software crashes on each connection. If this computer's address is banned, unban it or run the check on the server itself (\`${serverCommand(ctx.fix.planFile)}\`). ${LOG_HINT}`,
       evidence,
     });
@@ -95,7 +95,7 @@ function missingGreeting(
   if (error.kind === 'protocol') {
     return makeFinding('smtp.banner', subject, 'fail', {
       title: `Something other than a mail server answers on port ${server.port}`,
-      detail: `${subject} port ${server.port} answered, but not in SMTP: ${error.message}.`,
+      detail: `${server.address} port ${server.port} answered, but not in SMTP: ${error.message}.`,
       fix: `Make sure port ${server.port} is served by your mail software (\`ss -ltnp 'sport = :${server.port}'\` shows which program listens) and not by another service or a proxy.`,
       evidence,
     });
@@ -113,7 +113,7 @@ function missingGreeting(
  * name as the PTR of the address: "sending domain and PTR must match".
  */
 export function judgeSmtpBanner(server: SmtpServerObservation, ctx: SmtpAddressContext): Finding {
-  const subject = server.address;
+  const subject = ctx.subject;
   const evidence: Record<string, unknown> = { greeting: server.greeting, ptrNames: ctx.ptrNames };
   if (ctx.gate.kind !== 'open')
     return gatedFinding('smtp.banner', subject, ctx.gate, ctx.fix, evidence);
@@ -136,7 +136,7 @@ export function judgeSmtpBanner(server: SmtpServerObservation, ctx: SmtpAddressC
       ? ` It took ${duration(elapsed)} to greet: that is allowed (some servers pause on purpose to slow spammers down), but some senders give up after 30 seconds.`
       : '';
   const name = greetingName(reply);
-  const said = `${subject} greeted with "${text}" after ${duration(elapsed)}.`;
+  const said = `${server.address} greeted with "${text}" after ${duration(elapsed)}.`;
   const ptr = ctx.ptrNames?.filter(Boolean) ?? [];
   const ptrText = ptr.length > 0 ? ptr.join(', ') : undefined;
 

@@ -15,7 +15,7 @@ export function judgeSmtpCertificate(
   server: SmtpServerObservation,
   ctx: SmtpAddressContext,
 ): Finding {
-  const subject = server.address;
+  const subject = ctx.subject;
   const cert = server.tls?.certificate;
   const evidence: Record<string, unknown> = { certificate: cert };
   if (ctx.gate.kind !== 'open')

@@ -7,7 +7,7 @@ import { describeError, replyText } from './smtp-words';
 
 /** smtp.ehlo: the server accepts EHLO (and so speaks extended SMTP, needed for STARTTLS). */
 export function judgeSmtpEhlo(server: SmtpServerObservation, ctx: SmtpAddressContext): Finding {
-  const subject = server.address;
+  const subject = ctx.subject;
   const ehlo = server.ehlo;
   const evidence: Record<string, unknown> = { ehlo };
   if (ctx.gate.kind !== 'open')

@@ -5,6 +5,7 @@ import type { SmtpAddressContext } from './smtp-context';
 import { judgeSmtpEhlo } from './smtp-ehlo';
 import { smtpGate } from './smtp-gate';
 import { judgeSmtpNetwork } from './smtp-network';
+import { judgeThroughOverride, throughLabel } from './smtp-override';
 import type { ControlObservation, SmtpAddressObservation } from './smtp-observation';
 import { judgeSmtpReachable } from './smtp-reachable';
 import { judgeSmtpStarttls } from './smtp-starttls';
@@ -39,35 +40,45 @@ export interface SmtpEvaluationInput {
 
 /**
  * Judge what the SMTP probes saw: for each address, one finding per SMTP check (SMTP_CHECKS),
- * then submission.ports when the mail-app ports were probed. Subject = the address.
+ * then submission.ports when the mail-app ports were probed. Subject = the address, or the
+ * planned address a conversation through --smtp-address stands for (smtp-override.ts).
  */
 export function evaluateSmtp(input: SmtpEvaluationInput): Finding[] {
   const mailHost = input.mailHost.toLowerCase().replace(/\.$/, '');
+  // A conversation through --smtp-address connected to a stand-in, never to the server itself.
   const firstV4 =
-    input.copyTo ?? input.addresses.find((a) => a.server.family === 4)?.server.address;
+    input.copyTo ??
+    input.addresses.find((a) => a.server.family === 4 && !a.standsFor)?.server.address;
   const findings: Finding[] = [];
   for (const observed of input.addresses) {
     const server = observed.server;
+    const through = observed.standsFor ? throughLabel(server.address, server.port) : undefined;
     const ctx: SmtpAddressContext = {
+      subject: observed.standsFor ?? server.address,
+      ...(through ? { through } : {}),
       mailHost,
       observedAt: input.observedAt,
       control: input.control,
       gate: smtpGate(server, input.control),
       fix: {
         planFile: input.planFile ?? DEFAULT_PLAN_FILE,
-        serverAddress: firstV4 ?? server.address,
+        serverAddress: firstV4 ?? observed.standsFor ?? server.address,
         ...(input.vpsHost ? { vpsHost: input.vpsHost } : {}),
       },
       ...(observed.ptrNames ? { ptrNames: observed.ptrNames } : {}),
     };
-    findings.push(
-      judgeSmtpNetwork(server, ctx),
-      judgeSmtpReachable(server, ctx),
-      judgeSmtpBanner(server, ctx),
-      judgeSmtpEhlo(server, ctx),
-      judgeSmtpStarttls(server, ctx),
-      judgeSmtpCertificate(server, ctx),
-    );
+    if (through) {
+      findings.push(...judgeThroughOverride(server, ctx));
+    } else {
+      findings.push(
+        judgeSmtpNetwork(server, ctx),
+        judgeSmtpReachable(server, ctx),
+        judgeSmtpBanner(server, ctx),
+        judgeSmtpEhlo(server, ctx),
+        judgeSmtpStarttls(server, ctx),
+        judgeSmtpCertificate(server, ctx),
+      );
+    }
     if (observed.submission) {
       findings.push(
         judgeSubmissionPorts(server.address, observed.submission, mailHost, input.observedAt),

@@ -2,7 +2,7 @@ import type { ControlObservation, SmtpServerObservation } from './smtp-observati
 import type { Finding } from './finding';
 import { makeFinding } from './finding-make';
 import { blockedOnServerNote } from './smtp-server-blocked';
-import { describeError, NETWORK_BLOCKS_25, runOnServerFix } from './smtp-words';
+import { describeError, NETWORK_BLOCKS_25, runOnServerFix, tunnelCheckHint } from './smtp-words';
 
 /**
  * Whether the SMTP checks of one address can be judged at all, decided once per address so every
@@ -67,7 +67,7 @@ export function gatedFinding(
   const words = {
     blocked: {
       title: `Could not be checked: ${NETWORK_BLOCKS_25}`,
-      fix: `${runOnServerFix(ctx.planFile, ctx.serverAddress)} ${blockedOnServerNote(ctx.vpsHost)}`,
+      fix: `${runOnServerFix(ctx.planFile, ctx.serverAddress)} ${tunnelCheckHint(ctx.planFile, ctx.serverAddress)} ${blockedOnServerNote(ctx.vpsHost)}`,
     },
     offline: {
       title: 'Could not be checked: this computer seems to be offline',

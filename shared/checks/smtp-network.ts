@@ -11,7 +11,7 @@ import { describeError, duration } from './smtp-words';
  * problems by the control connection to a well-known MX.
  */
 export function judgeSmtpNetwork(server: SmtpServerObservation, ctx: SmtpAddressContext): Finding {
-  const subject = server.address;
+  const subject = ctx.subject;
   const control = ctx.control;
   const evidence = { control, connect: server.connect };
   if (ctx.gate.kind !== 'open')
@@ -29,7 +29,7 @@ export function judgeSmtpNetwork(server: SmtpServerObservation, ctx: SmtpAddress
     // whether port 25 gets out, and it did not: the server cannot deliver mail.
     return makeFinding('smtp.network', subject, 'fail', {
       title: 'This server cannot reach other mail servers on port 25',
-      detail: `This check runs on the mail server itself (${subject}). ${controlLine} So outgoing port 25 is blocked here, and mail this server sends cannot be delivered.`,
+      detail: `This check runs on the mail server itself (${server.address}). ${controlLine} So outgoing port 25 is blocked here, and mail this server sends cannot be delivered.`,
       fix: `The block is at ${port25BlockAdvice(ctx.fix.vpsHost)}`,
       evidence,
     });
@@ -39,7 +39,7 @@ export function judgeSmtpNetwork(server: SmtpServerObservation, ctx: SmtpAddress
     // address answers locally): then outgoing port 25 is blocked and it cannot deliver mail.
     return makeFinding('smtp.network', subject, 'warn', {
       title: 'Your server answered, but a well-known mail server did not',
-      detail: `Your server at ${subject} answered on port ${server.port}. ${controlLine}`,
+      detail: `Your server at ${server.address} answered on port ${server.port}. ${controlLine}`,
       fix: `Run the check again. If this computer is your mail server, the block is at ${port25BlockAdvice(ctx.fix.vpsHost)}`,
       evidence,
     });
@@ -47,7 +47,7 @@ export function judgeSmtpNetwork(server: SmtpServerObservation, ctx: SmtpAddress
   if (server.connect.ok) {
     return makeFinding('smtp.network', subject, 'pass', {
       title: 'This computer can reach port 25',
-      detail: `Your server at ${subject} answered on port ${server.port}, so this network lets port 25 out. ${controlLine}`,
+      detail: `Your server at ${server.address} answered on port ${server.port}, so this network lets port 25 out. ${controlLine}`,
       evidence,
     });
   }

@@ -170,4 +170,10 @@ export interface SmtpAddressObservation {
   submission?: SubmissionPortObservation[];
   /** PTR names of the address, when the DNS part found them ("sending domain and PTR must match"). */
   ptrNames?: string[];
+  /**
+   * Set when the conversation went to another address (--smtp-address, `server.address` and
+   * `server.port`) instead: the planned address, or the mail host when it has none, that the
+   * findings are about. `ptrNames` are this address's.
+   */
+  standsFor?: string;
 }

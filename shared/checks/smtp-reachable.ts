@@ -21,7 +21,7 @@ export function judgeSmtpReachable(
   server: SmtpServerObservation,
   ctx: SmtpAddressContext,
 ): Finding {
-  const subject = server.address;
+  const subject = ctx.subject;
   const port = server.port;
   const evidence = { connect: server.connect, control: ctx.control };
   if (ctx.gate.kind !== 'open')
@@ -29,7 +29,7 @@ export function judgeSmtpReachable(
   if (server.connect.ok) {
     return makeFinding('smtp.reachable', subject, 'pass', {
       title: `Port ${port} accepts connections`,
-      detail: `Connected to ${subject} port ${port} in ${duration(server.connect.elapsedMs)}.`,
+      detail: `Connected to ${server.address} port ${port} in ${duration(server.connect.elapsedMs)}.`,
       evidence,
     });
   }
@@ -44,7 +44,7 @@ export function judgeSmtpReachable(
   if (error.kind === 'refused') {
     return makeFinding('smtp.reachable', subject, 'fail', {
       title: `Nothing accepts connections on port ${port}`,
-      detail: `${subject} refused the connection to port ${port}: no mail server listens there, or a firewall rejects it.${controlOff}`,
+      detail: `${server.address} refused the connection to port ${port}: no mail server listens there, or a firewall rejects it.${controlOff}`,
       fix: serverSideFix(port),
       evidence,
     });
@@ -54,14 +54,14 @@ export function judgeSmtpReachable(
       return unknownFinding(
         'smtp.reachable',
         subject,
-        `${subject} did not answer on port ${port} within ${duration(server.connect.timeoutMs)}, and it is not known whether this computer's network lets port 25 out (the check against a well-known mail server was turned off)`,
+        `${server.address} did not answer on port ${port} within ${duration(server.connect.timeoutMs)}, and it is not known whether this computer's network lets port 25 out (the check against a well-known mail server was turned off)`,
         evidence,
         `Run the check again with the network check on, or on the server itself (\`${serverCommand(ctx.fix.planFile)}\`). If it still does not answer: ${serverSideFix(port)}`,
       );
     }
     return makeFinding('smtp.reachable', subject, 'fail', {
       title: `Port ${port} does not answer`,
-      detail: `${subject} did not answer on port ${port} within ${duration(server.connect.timeoutMs)}, while a well-known mail server did. Something drops the connections: the server's firewall, your VPS host's filter, or the server is down.`,
+      detail: `${server.address} did not answer on port ${port} within ${duration(server.connect.timeoutMs)}, while a well-known mail server did. Something drops the connections: the server's firewall, your VPS host's filter, or the server is down.`,
       fix: serverSideFix(port),
       evidence,
     });
@@ -69,7 +69,7 @@ export function judgeSmtpReachable(
   if (error.kind === 'reset') {
     return makeFinding('smtp.reachable', subject, 'fail', {
       title: `Port ${port} cuts connections off`,
-      detail: `The connection to ${subject} port ${port} was reset before it opened: ${describeError(error)}.${controlOff}`,
+      detail: `The connection to ${server.address} port ${port} was reset before it opened: ${describeError(error)}.${controlOff}`,
       fix: serverSideFix(port),
       evidence,
     });
@@ -77,7 +77,7 @@ export function judgeSmtpReachable(
   return unknownFinding(
     'smtp.reachable',
     subject,
-    `the connection to ${subject} port ${port} failed: ${describeError(error)}`,
+    `the connection to ${server.address} port ${port} failed: ${describeError(error)}`,
     evidence,
   );
 }

@@ -18,7 +18,7 @@ function enableTlsFix(mailHost: string): string {
 
 /** smtp.starttls: STARTTLS is offered and the handshake works with TLS 1.2 or newer. */
 export function judgeSmtpStarttls(server: SmtpServerObservation, ctx: SmtpAddressContext): Finding {
-  const subject = server.address;
+  const subject = ctx.subject;
   const evidence: Record<string, unknown> = {
     extensions: server.ehlo?.extensions,
     starttls: server.starttls,

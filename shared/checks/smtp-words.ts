@@ -63,6 +63,18 @@ export function runOnServerFix(planFile: string, serverAddress: string): string 
   );
 }
 
+/**
+ * The other way round a blocked port 25: an SSH tunnel to the server, and the SMTP checks sent
+ * through it with --smtp-address (the checks still judge the mail host name).
+ */
+export function tunnelCheckHint(planFile: string, serverAddress: string): string {
+  const host = serverAddress.includes(':') ? `[${serverAddress}]` : serverAddress;
+  return (
+    `Or check from this computer through an SSH tunnel: run \`ssh -N -L 2525:localhost:25 root@${host}\` in one terminal, ` +
+    `then \`npx mailwright check --plan ${shellWord(planFile)} --smtp-address 127.0.0.1 --smtp-port 2525\` in another.`
+  );
+}
+
 /** The sentence every SMTP finding carries when this network blocks port 25. */
 export const NETWORK_BLOCKS_25 =
   'this network blocks outgoing connections to port 25 (common on home and office connections)';

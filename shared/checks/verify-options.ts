@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 /**
@@ -21,6 +22,17 @@ export const verifyOptionsSchema = z.object({
     .optional(),
   /** SMTP port of the mail host (default 25). */
   smtpPort: z.number().int().min(1).max(65535).optional(),
+  /**
+   * An IP literal the SMTP checks connect to instead of the mail host's addresses (an SSH tunnel's
+   * end, a test server); the certificate and greeting are still judged against the mail host name.
+   */
+  smtpAddress: z
+    .string()
+    .refine(
+      (v) => ipaddr.IPv4.isValidFourPartDecimal(v) || ipaddr.IPv6.isValid(v),
+      'The SMTP address must be an IP address, for example 127.0.0.1.',
+    )
+    .optional(),
   /** Well-known MX "HOST[:PORT]" to tell whether this network blocks port 25; "none" skips it. */
   controlMx: z.string().min(1).optional(),
   /** Skip the SMTP checks. */

@@ -79,6 +79,23 @@ export function overallStatus(run: CheckDocument | undefined): OverallStatus {
   return {
     kind: 'ready',
     headline: 'Ready to send',
-    detail: `Every check passed.${s.warn > 0 ? ` ${plural(s.warn, 'suggestion', 'suggestions')} would make delivery more reliable (see Findings).` : ''}`,
+    detail: `Every check passed.${s.warn > 0 ? ` ${plural(s.warn, 'suggestion', 'suggestions')} would make delivery more reliable (see Findings).` : ''}${throughNote(run)}`,
   };
+}
+
+/**
+ * A run whose SMTP checks went through --smtp-address (an SSH tunnel, say) saw the mail server,
+ * not whether the internet reaches it on port 25: "ready" says so rather than imply it.
+ */
+function throughNote(run: CheckDocument): string {
+  const through = run.findings.find(
+    (f) => f.check === 'smtp.reachable' && f.evidence?.['checkedThrough'] !== undefined,
+  );
+  if (!through) return '';
+  const via = through.evidence?.['checkedThrough'] as { address?: unknown; port?: unknown };
+  const where =
+    typeof via.address === 'string' && typeof via.port === 'number'
+      ? ` through ${via.address.includes(':') ? `[${via.address}]` : via.address}:${via.port}`
+      : '';
+  return ` The mail server was checked${where} (--smtp-address), so whether other mail servers reach it on port 25 was not checked.`;
 }

@@ -13,14 +13,20 @@ export interface Served {
 
 /**
  * Start `node bin/mailwright.js serve --no-open` on a data folder and wait for its address.
- * `extraArgs` are serve's own options (e.g. --resolver, --ns-port, --no-smtp for loopback peers).
+ * `extraArgs` are serve's own options (e.g. --resolver, --ns-port, --no-smtp for loopback peers);
+ * `env` adds environment variables (e.g. NODE_EXTRA_CA_CERTS to trust a test CA).
  */
-export async function serve(dataDir: string, extraArgs: readonly string[] = []): Promise<Served> {
+export async function serve(
+  dataDir: string,
+  extraArgs: readonly string[] = [],
+  env: Record<string, string> = {},
+): Promise<Served> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['bin/mailwright.js', '--data', dataDir, 'serve', '--no-open', ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     },
   );
   const url = await new Promise<string>((resolve, reject) => {

@@ -7,12 +7,17 @@ import { test, expect, shot, serve, loopbackServeArgs, type Served } from './ser
 import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
 import { txtData, zoneText } from '../peers/zone-fixtures';
 import { startSilentDns } from '../peers/silent-dns';
+import { startPostfix, type PostfixPeer } from '../peers/postfix';
+import { makeLeaf, makeTestCa } from '../integration/smtp/test-certificates';
 import { expectAccessible } from './axe';
 
 // The Verify step against real DNS on loopback: Knot serves the zones, Unbound resolves them,
-// `mailwright serve` is pointed at both. SMTP and block lists are off (--no-smtp, --no-dnsbl):
-// the mail host's address must be public for the host checks to pass, and nothing listens
-// there. TTLs are 3 s so waiting for DNS caches takes seconds.
+// `mailwright serve` is pointed at both. TTLs are 3 s so waiting for DNS caches takes seconds.
+// The mail host's address is a documentation one (192.0.2.x) where nothing listens, so SMTP and
+// block lists are off (--no-smtp, --no-dnsbl) in Journeys 2 and 3. Journey 1 checks everything:
+// SMTP goes to a real Postfix on loopback through --smtp-address (as through an SSH tunnel), with
+// a certificate for mail.ok.test from a test CA that serve trusts through NODE_EXTRA_CA_CERTS, and
+// the block lists are zones Knot serves that list nothing.
 
 const TTL = 3;
 const KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
@@ -56,12 +61,26 @@ function reverseZone(ptrs: Record<number, string>): string {
 
 const PTRS = { 10: 'mail.ok.test', 91: 'mail.prop.test' };
 
+/** Block lists (RFC 5782 style) that list nothing: every address and domain is clean. */
+const EMPTY_DNSBL = zoneText({ origin: 'dnsbl.test', ttl: TTL, negativeTtl: 2 });
+
 let world: DnsWorld;
+let postfix: PostfixPeer;
+let certDir: string;
+let caFile: string;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
+  certDir = await mkdtemp(join(tmpdir(), 'mw-e2e-ca-'));
+  const ca = await makeTestCa(certDir);
+  caFile = join(ca.dir, 'cert.pem');
+  postfix = await startPostfix({
+    hostname: 'mail.ok.test',
+    certDir: (await makeLeaf(certDir, 'mail.ok.test', 'mail.ok.test', ca)).dir,
+  });
   world = await startDnsWorld({
+    'dnsbl.test': EMPTY_DNSBL,
     'ok.test': mailZone('ok.test', { ip: '192.0.2.10' }),
     'broken.test': mailZone('broken.test', {
       ip: '192.0.2.21',
@@ -74,8 +93,32 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await world?.stop();
+  await Promise.allSettled([world?.stop(), postfix?.stop()]);
+  await rm(certDir, { recursive: true, force: true });
 });
+
+/**
+ * serve for a whole check on loopback: DNS as in loopbackServeArgs, SMTP through --smtp-address to
+ * the Postfix (DNS says 192.0.2.10), the empty block lists instead of the real ones.
+ */
+function wholeCheckArgs(): string[] {
+  return [
+    '--resolver',
+    world.unbound.address,
+    '--ns-port',
+    String(world.nsPort),
+    '--smtp-address',
+    '127.0.0.1',
+    '--smtp-port',
+    String(postfix.port),
+    '--dnsbl',
+    'zen.dnsbl.test',
+    '--dnsbl',
+    'domain:dbl.dnsbl.test',
+    '--timeout',
+    '1500',
+  ];
+}
 
 let served: Served;
 let dataDir: string;
@@ -150,7 +193,10 @@ async function next(page: Page, title: string): Promise<void> {
 }
 
 test('Journey 1: a new project through every step checks all green', async ({ page }) => {
-  // Everything in the UI, the way a user does it, against a zone that is right.
+  // Everything in the UI, the way a user does it, against a zone that is right, with SMTP and
+  // block lists checked too.
+  await served.stop();
+  served = await serve(dataDir, wholeCheckArgs(), { NODE_EXTRA_CA_CERTS: caFile });
   await page.goto(served.url);
   await page.getByLabel('Project name').fill('Mail for ok.test');
   await page.getByRole('button', { name: 'Create project' }).click();
@@ -202,6 +248,25 @@ test('Journey 1: a new project through every step checks all green', async ({ pa
   });
   await expect(finding(page, 'spf.single').locator('[data-status]')).toHaveText(/OK/);
   await expect(finding(page, 'ptr.matches').locator('[data-status]')).toHaveText(/OK/);
+  // The mail server itself, checked for real on the Postfix through --smtp-address: the greeting,
+  // STARTTLS and the certificate are judged against mail.ok.test, the finding is about 192.0.2.10.
+  for (const check of ['smtp.banner', 'smtp.ehlo', 'smtp.starttls', 'smtp.certificate']) {
+    await expect(finding(page, check).locator('[data-status]'), check).toHaveText(/OK/);
+    await expect(finding(page, check), check).toContainText('about 192.0.2.10');
+    await expect(finding(page, check), check).toContainText(
+      `Checked through 127.0.0.1:${postfix.port} (--smtp-address) instead of connecting to 192.0.2.10 itself.`,
+    );
+  }
+  await expect(finding(page, 'smtp.banner')).toContainText('The server greets as mail.ok.test');
+  await expect(finding(page, 'smtp.certificate')).toContainText(
+    'The certificate is valid for mail.ok.test',
+  );
+  // What the detour cannot see is said, not passed: port 25 from the internet, this network.
+  const reachable = finding(page, 'smtp.reachable');
+  await expect(reachable).toHaveAttribute('class', /finding-info/);
+  await expect(reachable).toContainText('Not checked from the internet');
+  for (const check of ['dnsbl.ip', 'dnsbl.domain'])
+    await expect(finding(page, check).locator('[data-status]'), check).toHaveText(/OK/);
   expect(await badCount(page)).toBe(0);
   // The only warning left is the documentation address itself (192.0.2.0/24).
   await expect(page.locator('.finding-groups [data-status="warn"]')).toHaveCount(1);
@@ -213,22 +278,29 @@ test('Journey 1: a new project through every step checks all green', async ({ pa
   const attention = page.getByTestId('attention');
   await expect(attention.locator('li')).toHaveCount(1);
   await expect(attention.locator('li')).toContainText('The server address is an example address');
-  // The step list marks what the check confirmed; Verify stays open: SMTP was not checked here.
-  for (const title of ['Domain & mail host', 'Server', 'Records', 'DKIM', 'Reverse DNS'])
+  // The step list marks what the check confirmed; a whole check (SMTP too) marks Verify done.
+  for (const title of ['Domain & mail host', 'Server', 'Records', 'DKIM', 'Reverse DNS', 'Verify'])
     await expect(stepMark(page, title), title).toHaveAttribute('data-mark', 'done');
-  await expect(stepMark(page, 'Verify')).toHaveAttribute('data-mark', 'open');
   await expect(page.getByRole('link', { name: 'DKIM (done)', exact: true })).toBeVisible();
   await expectAccessible(page, 'Verify all green');
+  await reachable.locator('summary', { hasText: 'What we saw' }).click();
+  await expect(reachable).toContainText(
+    'whether other mail servers can connect to 192.0.2.10 on port 25 was not checked',
+  );
   await page.screenshot({ path: shot('journey1-07-verify-all-green'), fullPage: true });
+  await page
+    .locator('section.finding-group', { has: finding(page, 'smtp.banner') })
+    .screenshot({ path: shot('journey1-07b-verify-smtp') });
   // The marks come from the stored run: a reload shows them again.
   await page.reload();
   await expect(stepMark(page, 'Reverse DNS')).toHaveAttribute('data-mark', 'done');
 
   await next(page, 'Summary');
-  // SMTP and block lists were off for this run (see the top of this file): never "Ready to send".
-  await expect(page.getByTestId('overall-status')).toContainText('Not fully verified');
+  // DNS, reverse DNS, block lists and the mail server were all looked at, and nothing failed.
+  await expect(page.getByTestId('overall-status')).toContainText('Ready to send');
+  await expect(page.getByTestId('overall-status')).not.toContainText('Not fully verified');
   await expect(page.getByTestId('overall-status')).toContainText(
-    'did not look at the mail server itself (port 25 and STARTTLS) or the block lists',
+    `The mail server was checked through 127.0.0.1:${postfix.port} (--smtp-address), so whether other mail servers reach it on port 25 was not checked.`,
   );
   await expectAccessible(page, 'Journey 1: Summary');
   await page.screenshot({ path: shot('journey1-08-summary'), fullPage: true });

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { makeFinding } from '../../../shared/checks/finding-make';
 import { evaluateSmtp, SMTP_CHECKS } from '../../../shared/checks/smtp-evaluate';
+import { submissionNotThroughOverride, throughLabel } from '../../../shared/checks/smtp-override';
 import type {
   ControlObservation,
   SmtpAddressObservation,
@@ -58,7 +59,8 @@ function noAddresses(ctx: ProbeGroupContext): void {
  * The SMTP probe group: for each address of the mail host, a conversation on port 25 (greeting,
  * EHLO, STARTTLS, certificate) and the mail-app ports, next to one control connection to a
  * well-known MX; findings are judged in shared/checks/smtp-* and emitted per address as soon as
- * that address is done.
+ * that address is done. With `smtpAddress` (--smtp-address) each conversation goes to that address
+ * instead, without the control MX or the mail-app ports (shared/checks/smtp-override.ts).
  */
 export function createSmtpGroup(config: SmtpGroupConfig = {}): ProbeGroup {
   return {
@@ -70,12 +72,17 @@ export function createSmtpGroup(config: SmtpGroupConfig = {}): ProbeGroup {
       const addresses = [...new Set(await ctx.facts.mailHostAddresses())].filter(
         (a) => isIP(a) !== 0,
       );
-      if (addresses.length === 0) return noAddresses(ctx);
+      // With --smtp-address every conversation goes there instead; the findings stay about the
+      // planned addresses, or about the mail host when it has none yet.
+      const override = options.smtpAddress;
+      const subjects = addresses.length > 0 ? addresses : override ? [plan.mailHost] : [];
+      if (subjects.length === 0) return noAddresses(ctx);
 
       const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       const timeouts = smtpTimeouts(timeoutMs, config.greetingTimeoutMs);
       const port = options.smtpPort ?? 25;
       const probeSubmission = config.submissionPorts !== false;
+      const submissionHere = probeSubmission && !override;
       const extraCa = config.extraCa ? { extraCa: config.extraCa } : {};
       // Without a file name from the CLI, name the file the app's JSON export saves.
       const planFile =
@@ -84,19 +91,23 @@ export function createSmtpGroup(config: SmtpGroupConfig = {}): ProbeGroup {
         `mailwright-${plan.domain.replace(/[^a-z0-9.-]/gi, '_')}.json`;
       const firstV4 = addresses.find((a) => isIP(a) === 4);
 
-      for (const address of addresses) {
-        for (const check of SMTP_CHECKS) ctx.started(check, address);
-        if (probeSubmission) ctx.started('submission.ports', address);
+      for (const subject of subjects) {
+        for (const check of SMTP_CHECKS) ctx.started(check, subject);
+        if (probeSubmission) ctx.started('submission.ports', subject);
       }
 
-      const control: Promise<ControlObservation> = probeControlMx({
-        ...(options.controlMx ? { target: options.controlMx } : {}),
-        timeoutMs,
-        signal,
-      });
+      // Through --smtp-address the detour decides reachability: a control MX would say nothing.
+      const control: Promise<ControlObservation> = override
+        ? Promise.resolve({ status: 'skipped' })
+        : probeControlMx({
+            ...(options.controlMx ? { target: options.controlMx } : {}),
+            timeoutMs,
+            signal,
+          });
 
       await Promise.all(
-        addresses.map(async (address) => {
+        subjects.map(async (subject) => {
+          const address = override ?? subject;
           const [server, submission, ptrNames] = await Promise.all([
             probeSmtpServer({
               address,
@@ -109,7 +120,7 @@ export function createSmtpGroup(config: SmtpGroupConfig = {}): ProbeGroup {
               ...(config.noteAfterMs !== undefined ? { noteAfterMs: config.noteAfterMs } : {}),
               ...(config.ehloName ? { ehloName: config.ehloName } : {}),
             }),
-            probeSubmission
+            submissionHere
               ? probeSubmissionPorts({
                   address,
                   mailHost: plan.mailHost,
@@ -119,12 +130,15 @@ export function createSmtpGroup(config: SmtpGroupConfig = {}): ProbeGroup {
                   ...(config.submissionPorts ? { ports: config.submissionPorts } : {}),
                 })
               : Promise.resolve(undefined),
-            ctx.facts.ptrNames(address).catch(() => [] as string[]),
+            isIP(subject) !== 0
+              ? ctx.facts.ptrNames(subject).catch(() => [] as string[])
+              : Promise.resolve([] as string[]),
           ]);
           const observed: SmtpAddressObservation = {
             server,
             ...(submission ? { submission } : {}),
             ...(ptrNames.length > 0 ? { ptrNames } : {}),
+            ...(override ? { standsFor: subject } : {}),
           };
           const findings = evaluateSmtp({
             mailHost: plan.mailHost,
@@ -136,6 +150,8 @@ export function createSmtpGroup(config: SmtpGroupConfig = {}): ProbeGroup {
             ...(plan.vpsHost ? { vpsHost: plan.vpsHost } : {}),
           });
           for (const finding of findings) ctx.emit(finding);
+          if (override && probeSubmission)
+            ctx.emit(submissionNotThroughOverride(subject, throughLabel(override, port)));
         }),
       );
     },

@@ -138,6 +138,8 @@ describe('mailwright check', () => {
     [['--plan', 'good.json', '--ns-port', 'abc'], /--ns-port: "abc" is not a port/],
     [['--plan', 'good.json', '--resolver', 'dns.example'], /--resolver: .*not an IP address/],
     [['--plan', 'good.json', '--timeout', '-5'], /--timeout/],
+    [['--plan', 'good.json', '--smtp-address', 'mail.example.test'], /--smtp-address: .*is a name/],
+    [['--plan', 'good.json', '--smtp-address', '127.0.0.1:2525'], /--smtp-address: .*--smtp-port/],
   ])(
     'bad input %j exits 2 naming the field, prints nothing on stdout, writes nothing',
     async (args, message) => {

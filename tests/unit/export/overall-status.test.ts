@@ -53,6 +53,18 @@ describe('overall status in words', () => {
     expect(warned.detail).toContain('1 suggestion');
   });
 
+  it('when ready, says the mail server was checked through --smtp-address', () => {
+    const through = {
+      ...finding('smtp.reachable', '192.0.2.10', 'info', 'Not checked from the internet', 'i'),
+      evidence: { checkedThrough: { address: '127.0.0.1', port: 2525, option: '--smtp-address' } },
+    };
+    const s = overallStatus(run('example.com', [pass, smtp, dnsbl, through]));
+    expect(s.headline).toBe('Ready to send');
+    expect(s.detail).toBe(
+      'Every check passed. The mail server was checked through 127.0.0.1:2525 (--smtp-address), so whether other mail servers reach it on port 25 was not checked.',
+    );
+  });
+
   it('is not "ready" when the mail server or the block lists were not checked at all', () => {
     const dnsOnly = overallStatus(run('example.com', [pass]));
     expect(dnsOnly.headline).toBe('Not fully verified');

@@ -177,6 +177,10 @@ describe('evaluateSmtp: the network', () => {
       );
       expect(f.fix).toContain('`npx mailwright check --plan shop.json`');
       expect(f.fix).toContain(`\`scp shop.json root@${IP}:\``);
+      // The other way: an SSH tunnel from here, and the checks through it (--smtp-address).
+      expect(f.fix).toContain(
+        `\`ssh -N -L 2525:localhost:25 root@${IP}\` in one terminal, then \`npx mailwright check --plan shop.json --smtp-address 127.0.0.1 --smtp-port 2525\` in another.`,
+      );
     }
   });
 
