@@ -10,6 +10,11 @@ export function MailAppSettings({
   findings: readonly Finding[] | undefined;
 }) {
   const settings = mailClientSettings(mailHost, findings);
+  // One sentence, not the same one on every row (e.g. "not checked" through --smtp-address).
+  const sameSeen =
+    settings && settings.ports.every((p) => p.seen === settings.ports[0]?.seen)
+      ? (settings.ports[0]?.seen ?? null)
+      : null;
   return (
     <section className="card card-section" aria-labelledby="mail-app-title">
       <h2 id="mail-app-title">Mail app settings</h2>
@@ -27,7 +32,7 @@ export function MailAppSettings({
                   <th scope="col">For</th>
                   <th scope="col">Port</th>
                   <th scope="col">Security</th>
-                  <th scope="col">What the check saw</th>
+                  {sameSeen === null ? <th scope="col">What the check saw</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -36,12 +41,15 @@ export function MailAppSettings({
                     <td>{p.role}</td>
                     <td>{p.service}</td>
                     <td>{p.security}</td>
-                    <td className="pre-line">{p.seen}</td>
+                    {sameSeen === null ? <td className="pre-line">{p.seen}</td> : null}
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          {sameSeen !== null ? (
+            <p className="hint pre-line">What the check saw: {sameSeen}</p>
+          ) : null}
         </>
       ) : (
         <p className="muted">
