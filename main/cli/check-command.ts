@@ -41,7 +41,7 @@ function progressLine(stream: NodeJS.WriteStream): {
 }
 
 /**
- * `mailwright check --plan plan.json [--json]`: every check of CHECKS.md from this computer (or
+ * `mailwright check --plan plan.json [--json]`: every check of docs/CHECKS.md from this computer (or
  * the server). Exit status 0 no fail, 1 a fail, 2 bad input (the message names the field;
  * nothing is written), 3 nothing could be checked.
  */

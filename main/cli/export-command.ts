@@ -20,7 +20,7 @@ export interface ExportCommandDeps {
   now?: () => Date;
 }
 
-/** Bad input: the CLI prints `mailwright export: <field>: <message>` and exits 2 (CHECKS.md). */
+/** Bad input: the CLI prints `mailwright export: <field>: <message>` and exits 2 (docs/CHECKS.md). */
 class InputError extends Error {
   constructor(
     readonly field: string,

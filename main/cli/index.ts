@@ -26,7 +26,7 @@ export function commandIn(args: readonly string[]): string | undefined {
 
 /**
  * `mailwright`: the command line. Each command lives in its own file and registers itself here.
- * Exit status 2 means bad input (CHECKS.md), with a message naming the field.
+ * Exit status 2 means bad input (docs/CHECKS.md), with a message naming the field.
  */
 export async function buildProgram(args: readonly string[] = []): Promise<Command> {
   const program = new Command('mailwright')

@@ -4,7 +4,7 @@ import type { VerifyOptions } from '../../shared/checks/verify-options';
 import { parseServerAddress } from '../dns/server-address';
 
 /**
- * The network flags of CHECKS.md, shared by `check`, `export` and `serve` so each parses them
+ * The network flags of docs/CHECKS.md, shared by `check`, `export` and `serve` so each parses them
  * the same way and says the same thing about a bad value (commander turns a parser's
  * InvalidArgumentError into exit status 2).
  */

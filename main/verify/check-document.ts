@@ -9,7 +9,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
-/** The document of CHECKS.md for a finished (or cancelled) run. */
+/** The document of docs/CHECKS.md for a finished (or cancelled) run. */
 export function checkDocument(args: {
   version: string;
   domain: string;
@@ -40,7 +40,7 @@ export function checkDocument(args: {
 const OFFLINE_CHECKS = new Set(['domain.valid', 'host.public-ip']);
 
 /**
- * The exit status of CHECKS.md: 3 when nothing could be checked over the network (every
+ * The exit status of docs/CHECKS.md: 3 when nothing could be checked over the network (every
  * network finding unknown), 1 when anything failed, else 0.
  */
 export function exitStatus(doc: CheckDocument): 0 | 1 | 3 {

@@ -1,7 +1,7 @@
 import type { StepId } from '../model/steps';
 
 /**
- * The check catalogue of CHECKS.md. The ids are an API: the UI, the PDF, the CLI and the tests
+ * The check catalogue of docs/CHECKS.md. The ids are an API: the UI, the PDF, the CLI and the tests
  * key on them, so they are never renamed or reused (add new ones at will).
  */
 

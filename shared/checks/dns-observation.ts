@@ -40,7 +40,7 @@ export interface ObservedAnswer {
   error?: string;
 }
 
-/** The kinds of point of view (DESIGN.md "DNS: three points of view"). */
+/** The kinds of point of view (docs/DESIGN.md "DNS: three points of view"). */
 export type ViewKind = 'authoritative' | 'public' | 'system';
 
 /** One view's answer to one question. */

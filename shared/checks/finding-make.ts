@@ -10,7 +10,7 @@ export interface FindingWords {
 }
 
 /**
- * Build one finding. A fix is kept only where the status asks the user to act (CHECKS.md: "where
+ * Build one finding. A fix is kept only where the status asks the user to act (docs/CHECKS.md: "where
  * not pass a fix"); for pass and info it is dropped so the UI never shows advice for nothing.
  */
 export function makeFinding(

@@ -5,7 +5,7 @@ export { STATUSES, summarize, type Status, type StatusSummary } from './status';
 
 /** Schema of one finding: one check about one subject (a domain, an IP, a host). */
 export const findingSchema = z.object({
-  /** The stable check id from CHECKS.md, e.g. "spf.single". */
+  /** The stable check id from docs/CHECKS.md, e.g. "spf.single". */
   check: z.string(),
   /** What the finding is about: the domain, an IP address, a host name. */
   subject: z.string(),

@@ -1,12 +1,12 @@
 /**
- * The statuses of CHECKS.md and their counts, as plain values: apart from the finding's schema
+ * The statuses of docs/CHECKS.md and their counts, as plain values: apart from the finding's schema
  * (finding.ts) so the renderer can count findings without loading the schema library.
  */
 
-/** The statuses of CHECKS.md. */
+/** The statuses of docs/CHECKS.md. */
 export const STATUSES = ['pass', 'warn', 'fail', 'pending', 'unknown', 'info'] as const;
 
-/** One of the statuses of CHECKS.md. */
+/** One of the statuses of docs/CHECKS.md. */
 export type Status = (typeof STATUSES)[number];
 
 /** Counts of findings per status, as in the CLI's `summary`. */

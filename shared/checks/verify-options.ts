@@ -2,7 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 /**
- * The options of one verification run: the CLI's flags (CHECKS.md) and the app's settings. Every
+ * The options of one verification run: the CLI's flags (docs/CHECKS.md) and the app's settings. Every
  * field is optional; a missing one means the real-world default (system + public resolvers,
  * port 53 for nameservers, the default block lists, port 25 and a well-known control MX).
  */

@@ -14,7 +14,7 @@ export const verifyProgressSchema = z.discriminatedUnion('type', [
 /** See verifyProgressSchema. */
 export type VerifyProgress = z.infer<typeof verifyProgressSchema>;
 
-/** The document `mailwright check --json` prints and the app stores per run (CHECKS.md). */
+/** The document `mailwright check --json` prints and the app stores per run (docs/CHECKS.md). */
 export const checkDocumentSchema = z.object({
   tool: z.literal('mailwright'),
   version: z.string(),

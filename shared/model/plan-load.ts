@@ -9,7 +9,7 @@ export type LoadedPlan =
   { ok: true; plan: Plan; warnings: PlanIssue[] } | { ok: false; field: string; message: string };
 
 /**
- * Read a plan file's text (JSON, the format of CHECKS.md, or the app's JSON export) and validate it. Used by
+ * Read a plan file's text (JSON, the format of docs/CHECKS.md, or the app's JSON export) and validate it. Used by
  * `mailwright plan` and `mailwright check`; the CLI prints `${field}: ${message}` and exits 2.
  */
 export function loadPlan(text: string): LoadedPlan {

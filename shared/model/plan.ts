@@ -4,7 +4,7 @@ import { DMARC_POLICIES, MODES } from './plan-choices';
 /**
  * The plan: everything the planner and the checker need to know about one mail setup.
  * This is also the plan file `mailwright check --plan` and `mailwright plan --plan` read, so
- * its keys stay compatible with CHECKS.md (add optional keys; never rename one).
+ * its keys stay compatible with docs/CHECKS.md (add optional keys; never rename one).
  * Values here are already normalised (punycode domain, canonical IPs); the raw text the user
  * typed lives in the project's draft (project.ts), so nothing typed is ever lost.
  */

@@ -27,7 +27,7 @@ export interface PlannedRecord {
   why: string;
   /** A few more sentences, shown when the user expands "why". */
   more?: string;
-  /** The check ids that verify this record (CHECKS.md). */
+  /** The check ids that verify this record (docs/CHECKS.md). */
   checks: string[];
   /** What changes for the user if this record replaces or merges with an existing one. */
   mergeNote?: string;

@@ -71,7 +71,7 @@ const STARTED = '2026-11-22T10:00:00.000Z';
 const ETA = '2026-11-22T11:00:00.000Z';
 
 /**
- * A stored check as verify.run writes it (CheckDocument, CHECKS.md): the records pass except the
+ * A stored check as verify.run writes it (CheckDocument, docs/CHECKS.md): the records pass except the
  * DKIM key, still on its way, and the reverse DNS, not set yet; the mail-app ports were probed.
  */
 function storedRun() {

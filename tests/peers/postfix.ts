@@ -148,7 +148,7 @@ function waitForGreeting(port: number, timeoutMs: number, exited: () => boolean)
 }
 
 /**
- * Start a private Postfix on 127.0.0.1 as TESTING.md describes: its own config, spool and log
+ * Start a private Postfix on 127.0.0.1 as docs/TESTING.md describes: its own config, spool and log
  * in a temp folder, no chroot, outside delivery disabled. Stop it in afterAll.
  */
 export async function startPostfix(options: PostfixOptions): Promise<PostfixPeer> {

@@ -92,7 +92,7 @@ const loopback = () => [
 ];
 
 describe('mailwright check', () => {
-  it('--json prints only the document of CHECKS.md; exit 0 without a fail', async () => {
+  it('--json prints only the document of docs/CHECKS.md; exit 0 without a fail', async () => {
     const r = await cli(['--plan', join(dir, 'good.json'), '--json', ...loopback()]);
     expect(r.code).toBe(0);
     const doc = checkDocumentSchema.parse(JSON.parse(r.stdout));

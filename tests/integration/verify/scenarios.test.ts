@@ -5,7 +5,7 @@ import type { CheckDocument } from '../../../shared/checks/verify-progress';
 import { PLANS, ZONES } from '../../fixtures/zones/scenarios';
 import { startDnsWorld, type DnsWorld } from './dns-world';
 
-// Every DNS-side check id of CHECKS.md against real Knot + Unbound on loopback: for each, a
+// Every DNS-side check id of docs/CHECKS.md against real Knot + Unbound on loopback: for each, a
 // fixture domain where it passes and one where it fails or warns (SMTP ids: tests/integration/smtp;
 // pending: propagation.test.ts; nameserver faults: faults.test.ts).
 

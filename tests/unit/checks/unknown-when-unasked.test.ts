@@ -24,7 +24,7 @@ import type { Finding } from '../../../shared/checks/finding';
 import type { ObservedOutcome } from '../../../shared/checks/dns-observation';
 import { answer, lookup } from './build-observations';
 
-// The rule of CHECKS.md: a probe that could not run yields `unknown`, never fail or pass.
+// The rule of docs/CHECKS.md: a probe that could not run yields `unknown`, never fail or pass.
 // Whatever mix of timeouts, SERVFAIL, REFUSED and errors the views return, no DNS check judges.
 
 const failure = fc.constantFrom<ObservedOutcome>('timeout', 'servfail', 'refused', 'error');

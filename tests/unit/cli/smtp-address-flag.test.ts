@@ -60,7 +60,7 @@ describe('--smtp-address', () => {
   ])('refuses %j with exit status 2 material and a message naming the flag', (given, message) => {
     const { error, stderr } = parse(['--smtp-address', given]);
     expect(error?.code).toBe('commander.invalidArgument');
-    // main() turns every commander usage error into exit status 2 (CHECKS.md: bad input).
+    // main() turns every commander usage error into exit status 2 (docs/CHECKS.md: bad input).
     expect(error?.exitCode).not.toBe(0);
     expect(stderr).toContain(message);
   });

@@ -10,7 +10,7 @@ import { EventHub } from '../../../main/api/event-hub';
 import { ProjectStore } from '../../../main/store/project-store';
 
 // Electron's binary is not available on build machines; the glue is tested with the
-// electron module's objects injected (TESTING.md).
+// electron module's objects injected (docs/TESTING.md).
 type Listener = (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>;
 
 async function setup() {

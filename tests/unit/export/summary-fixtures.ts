@@ -5,7 +5,7 @@ import { planSchema, type Plan, type PlanInput } from '../../../shared/model/pla
 
 /**
  * Plans and runs for the summary tests. Records come from the real planner (planRecords); the
- * runs are hand-made documents in the shape of `mailwright check --json` (CHECKS.md), so the
+ * runs are hand-made documents in the shape of `mailwright check --json` (docs/CHECKS.md), so the
  * PDF can be tested in every state without a network.
  */
 

@@ -19,7 +19,7 @@ const base = {
 };
 
 describe('validatePlan / loadPlan', () => {
-  it('accepts the CHECKS.md example and normalises values', () => {
+  it('accepts the docs/CHECKS.md example and normalises values', () => {
     const r = validatePlan({ ...base, domain: 'Example.COM.', ipv6: ['2001:DB8::10'] });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
