@@ -6,6 +6,9 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   root: 'renderer',
   base: './',
+  // The favicons and the window icon, made from assets/icon.svg by scripts/build-icons.mjs
+  // (`npm run build` runs it first); copied as they are into dist/renderer.
+  publicDir: '../dist/icons/web',
   plugins: [react()],
   resolve: {
     alias: [
