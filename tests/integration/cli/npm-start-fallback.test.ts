@@ -16,7 +16,11 @@ describe('npm start without the Electron runtime', () => {
     if (hasElectron)
       ctx.skip('Electron is installed here, so npm start opens the desktop app (electron-smoke).');
     const data = await mkdtemp(join(tmpdir(), 'mw-start-'));
-    const env = { ...process.env, MAILWRIGHT_DATA: data, ELECTRON_MIRROR: 'http://127.0.0.1:9/' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      MAILWRIGHT_DATA: data,
+      ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+    };
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
     const child = spawn(process.execPath, ['scripts/start-electron.mjs'], { env });
