@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { EventHub } from '../api/event-hub';
 import type { ApiContext } from '../api/context';
 import { ProjectStore } from '../store/project-store';
+import { VerifyService } from '../verify/verify-service';
 import { defaultDataDir } from '../store/data-dir';
 import { VERSION } from '../cli/version';
 import { APP_ORIGIN, APP_SCHEME, registerAppProtocol } from './app-protocol';
@@ -13,6 +14,7 @@ import { registerAppIpc } from './ipc-main-binding';
 import { hardenWebContents } from './harden-contents';
 import { showLinkAsText } from './link-dialog';
 import { claimSingleInstance } from './single-instance';
+import { appOptionsFromArgv } from './app-options';
 import { menuTemplate } from './menu';
 import { loadWindowBounds, saveWindowBounds } from './window-state';
 
@@ -25,6 +27,10 @@ const dataDir = process.env.MAILWRIGHT_DATA ?? defaultDataDir();
 app.setPath('userData', dataDir);
 
 let win: BrowserWindow | null = null;
+
+// The CLI's network options, given on the app's command line, are the defaults of its checks.
+const { options: verifyOptions, problem } = appOptionsFromArgv(process.argv.slice(1));
+if (problem) process.stderr.write(`mailwright: ${problem} (ignored)\n`);
 
 // A second launch focuses this one's window instead of opening another on the same data folder.
 const firstInstance = claimSingleInstance(app, () => (win && !win.isDestroyed() ? win : null));
@@ -42,11 +48,18 @@ app.on('web-contents-created', (_e, contents) => {
 
 async function createWindow(): Promise<void> {
   await mkdir(dataDir, { recursive: true });
+  const store = new ProjectStore(dataDir);
   const ctx: ApiContext = {
     version: VERSION,
     transport: 'electron',
-    store: new ProjectStore(dataDir),
+    store,
     events: new EventHub(),
+    verify: new VerifyService(store, { options: verifyOptions }),
+    dns: {
+      resolvers: verifyOptions.resolvers,
+      nsPort: verifyOptions.nsPort,
+      timeoutMs: verifyOptions.timeoutMs,
+    },
   };
   const bounds = await loadWindowBounds(
     dataDir,
