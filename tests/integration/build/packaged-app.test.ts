@@ -218,6 +218,8 @@ describe('electron-builder --linux dir (with a stand-in for the Electron binary)
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FUSE_ON);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FUSE_ON);
     expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FUSE_OFF);
-    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(FUSE_ON);
+    // Left as Electron ships it: the app keeps no cookies, and on Linux encryption would ask for
+    // the desktop keyring at first launch.
+    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(FUSE_OFF);
   });
 });
