@@ -34,7 +34,7 @@ describe('the Summary headline', () => {
       'Waiting for DNS to update',
     );
     const whole = runOf({ pass: 9 });
-    whole.findings = ['smtp.starttls', 'dnsbl.ip'].map((check) => ({
+    whole.findings = (['smtp.starttls', 'dnsbl.ip'] as const).map((check) => ({
       check,
       subject: 'mail.example.test',
       status: 'pass' as const,
