@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CALL_NAMES, calls } from '../../../shared/api/contract';
+import { CALL_NAMES } from '../../../shared/api/contract';
 import { handlers } from '../../../main/api/handlers';
 import { dispatch } from '../../../main/api/dispatch';
 import { EventHub } from '../../../main/api/event-hub';
