@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractAll, extractFile, listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // electron-builder run for real, as `npx electron-builder --linux dir` would, up to the one thing
@@ -221,5 +223,42 @@ describe('electron-builder --linux dir (with a stand-in for the Electron binary)
     // Left as Electron ships it: the app keeps no cookies, and on Linux encryption would ask for
     // the desktop keyring at first launch.
     expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(FUSE_OFF);
+  });
+
+  it('takes every platform icon from the sizes made from assets/icon.svg', async (ctx) => {
+    if (!built) ctx.skip('dist/ is not built: `npm test` builds it first (npm run build).');
+    // The `dir` target does not use icons, so ask electron-builder's own icon resolver (what the
+    // AppImage, deb, dmg and nsis targets call) whether it takes ours or falls back to Electron's.
+    type Icon = { file: string; size: number };
+    const { convertIcon } = createRequire(import.meta.url)(
+      'app-builder-lib/out/util/iconConverter',
+    ) as {
+      convertIcon(o: object): Promise<{ icons: Icon[]; isFallback?: boolean; error?: string }>;
+    };
+    const config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<
+      'linux' | 'mac' | 'win',
+      { icon: string }
+    >;
+    const resolve = (source: string, format: string) =>
+      convertIcon({
+        sources: [source],
+        fallbackSources: [],
+        roots: [join(ROOT, 'build'), ROOT],
+        format,
+        outDir: join(work, `icons-${format}`),
+      });
+    const linux = await resolve(config.linux.icon, 'set');
+    expect(linux.isFallback).toBe(false);
+    expect(linux.icons.map((i) => i.size)).toEqual([16, 24, 32, 48, 64, 128, 256, 512]);
+    for (const [platform, format, file] of [
+      ['mac', 'icns', 'dist/icons/icon.icns'],
+      ['win', 'ico', 'dist/icons/icon.ico'],
+    ] as const) {
+      expect(config[platform].icon).toBe(file);
+      const r = await resolve(file, format);
+      expect(r.error).toBeUndefined();
+      expect(r.isFallback).toBe(false);
+      expect(r.icons[0]!.file).toBe(join(ROOT, file));
+    }
   });
 });
