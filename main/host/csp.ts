@@ -22,6 +22,7 @@ export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
  * The same policy for the `<meta>` tag that the renderer build writes into index.html (so a page
  * opened without our headers is still locked down). A meta policy cannot carry frame-ancestors
  * (browsers ignore it there and log a console error), so that one stays header-only.
+ * @public vite.config.ts uses it (knip's production mode does not follow the build config).
  */
 export const CONTENT_SECURITY_POLICY_META = DIRECTIVES.filter(
   (d) => !d.startsWith('frame-ancestors'),

@@ -220,11 +220,6 @@ export function checkInfo(id: string): CheckInfo | undefined {
   return BY_ID.get(id);
 }
 
-/** Whether a text (from a stored run, an option, a URL) is a check id of the catalogue. */
-export function isCheckId(id: string): id is CheckId {
-  return BY_ID.has(id);
-}
-
 /** The ids of one group's checks, in display order. */
 export function checksOfGroup(group: CheckGroup): CheckId[] {
   return CHECKS.filter((c) => c.group === group).map((c) => c.id);

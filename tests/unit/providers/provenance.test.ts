@@ -8,7 +8,7 @@ import {
   type Provenance,
 } from '../../../shared/providers/provider-fact';
 import { VPS_HOSTS } from '../../../shared/providers/vps-hosts';
-import { listFacts } from '../../../shared/providers/provider-fact-list';
+import { listFacts } from './provider-fact-list';
 
 function facts(value: unknown, path: string): [string, Provenance & { value?: unknown }][] {
   return listFacts(value, path).map(({ path: p, fact }) => [p, fact]);
