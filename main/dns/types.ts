@@ -40,6 +40,11 @@ export interface DnsAnswer {
   outcome: DnsOutcome;
   /** Records of the asked type (and any CNAMEs met on the way, in order). */
   records: DnsRecord[];
+  /**
+   * Records of the asked type the server sent beyond what one answer keeps
+   * (shared/checks/dns-limits.ts): they were counted, not kept. Absent when nothing was left out.
+   */
+  recordsOmitted?: number;
   /** For nxdomain/nodata: the negative-cache TTL from the authority SOA (min of SOA TTL and minimum), when known. */
   negativeTtl?: number;
   /** Whether the server said it is authoritative (AA flag), when the transport exposes it. */

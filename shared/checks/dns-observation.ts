@@ -33,6 +33,8 @@ export interface ObservedAnswer {
   type: ObservedType;
   outcome: ObservedOutcome;
   records: ObservedRecord[];
+  /** Records of the asked type sent beyond the cap of shared/checks/dns-limits.ts (counted, not kept). */
+  recordsOmitted?: number;
   negativeTtl?: number;
   authoritative?: boolean;
   server: string;
