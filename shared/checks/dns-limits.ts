@@ -21,10 +21,19 @@ export const DNS_LIMITS = {
 
 /** How many records of the asked type one answer may keep. */
 export function recordCap(type: string): number {
-  return type === 'A' || type === 'AAAA' ? DNS_LIMITS.addressesPerHost : DNS_LIMITS.recordsPerAnswer;
+  return type === 'A' || type === 'AAAA'
+    ? DNS_LIMITS.addressesPerHost
+    : DNS_LIMITS.recordsPerAnswer;
 }
 
 /** A count as people write it: 1,000. */
 export function countWords(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/** Items as a list a person reads: the first DNS_LIMITS.evidenceRecords, then "and 990 more". */
+export function listWords(items: readonly string[]): string {
+  const shown = items.slice(0, DNS_LIMITS.evidenceRecords).join(', ');
+  const more = items.length - DNS_LIMITS.evidenceRecords;
+  return more > 0 ? `${shown} and ${countWords(more)} more` : shown;
 }
