@@ -150,6 +150,15 @@ function spfList(texts: readonly string[], sep: string): string {
   return more > 0 ? `${shown}${sep}and ${countWords(more)} more` : shown;
 }
 
+/** A record's problems as evidence: at most DNS_LIMITS.evidenceRecords, long texts cut. */
+function problemsShown(rec: SpfRecord): unknown[] {
+  return rec.problems.slice(0, DNS_LIMITS.evidenceRecords).map((p) => ({
+    ...p,
+    message: spfShown(p.message),
+    ...(p.term !== undefined && { term: spfShown(p.term) }),
+  }));
+}
+
 /** Problems of a parsed SPF record that make it unreadable (permerror), as spf.syntax judges them. */
 function syntaxErrors(rec: SpfRecord): SpfRecord['problems'] {
   // These problems belong to their own checks (spf.all, spf.lookups), so they are not repeated here.
@@ -192,7 +201,7 @@ export function evaluateSpfHelo(obs: SpfObservation, ctx: EvalContext): Finding 
       title: "The mail host's SPF record has a mistake",
       detail: detailText(
         `Receivers cannot read "${spfShown(rec.text)}" (an SPF "permerror"), so checking the HELO name ends in an error:`,
-        errors.slice(0, DNS_LIMITS.evidenceRecords).map((p) => p.message),
+        errors.slice(0, DNS_LIMITS.evidenceRecords).map((p) => spfShown(p.message)),
       ),
       fix: `Edit the TXT record "${rel}" ${atDnsHost(ctx)} so its value is exactly: v=spf1 a -all`,
       evidence,
@@ -266,14 +275,14 @@ export function evaluateSpfSyntax(obs: SpfObservation, ctx: EvalContext): Findin
   const warnings = own.filter((p) => p.level === 'warning');
   const evidence = {
     record: rec.text.slice(0, DNS_LIMITS.evidenceTextChars),
-    problems: rec.problems.slice(0, DNS_LIMITS.evidenceRecords),
+    problems: problemsShown(rec),
   };
   if (errors.length > 0) {
     return makeFinding('spf.syntax', domain, 'fail', {
       title: 'The SPF record has a mistake',
       detail: detailText(
         `Receivers cannot read "${spfShown(rec.text)}" (an SPF "permerror"), so it counts as no SPF at all:`,
-        errors.slice(0, DNS_LIMITS.evidenceRecords).map((p) => p.message),
+        errors.slice(0, DNS_LIMITS.evidenceRecords).map((p) => spfShown(p.message)),
       ),
       fix: `Edit the SPF TXT record of ${nameField(domain, ctx)} ${atDnsHost(ctx)} to fix the parts above.`,
       evidence,
@@ -284,7 +293,7 @@ export function evaluateSpfSyntax(obs: SpfObservation, ctx: EvalContext): Findin
       title: 'The SPF record works, with something to tidy',
       detail: detailText(
         `"${spfShown(rec.text)}" is valid, but:`,
-        warnings.slice(0, DNS_LIMITS.evidenceRecords).map((p) => p.message),
+        warnings.slice(0, DNS_LIMITS.evidenceRecords).map((p) => spfShown(p.message)),
       ),
       fix: 'Tidy the parts above when you next edit the record.',
       evidence,
