@@ -10,6 +10,8 @@ export interface ResponseParts {
   rcode: string;
   answers: DnsRecord[];
   authorities: DnsRecord[];
+  /** Records of the asked type the decoder counted past the cap without decoding them. */
+  omitted?: number;
   /** TC flag: the server said this answer is cut short (over TCP or DoH nothing longer will come). */
   truncated?: boolean;
 }
@@ -73,10 +75,11 @@ export function interpretResponse(parts: ResponseParts): Interpretation {
         // A hostile zone may send thousands: keep the first ones, count the rest.
         const cap = recordCap(parts.type);
         const kept = final.length > cap ? final.slice(0, cap) : final;
+        const omitted = final.length - kept.length + (parts.omitted ?? 0);
         return {
           outcome: 'answer',
           records: [...chain, ...kept],
-          ...(final.length > cap && { recordsOmitted: final.length - cap }),
+          ...(omitted > 0 && { recordsOmitted: omitted }),
           authoritySoa,
         };
       }

@@ -9,11 +9,12 @@ import { reply, startScriptedDns, type ScriptedDns } from './scripted-dns';
  *   connection is closed without a word (`'close'`).
  * - `amplify`: a well-formed zone whose every answer holds `count` records: `count` MX hosts
  *   (mx0..), `count` addresses for every name, `count` PTR names, `count` SPF records (or one
- *   huge unparsable record with `hugeTxt`). SOA and NS stay normal so discovery works.
+ *   huge unparsable record with `hugeTxt`); `firstMx` makes the first MX that host (the mail
+ *   host of the plan). SOA and NS stay normal so discovery works.
  */
 export type HostileMode =
   | { kind: 'truncate'; tcp: 'truncated' | 'empty' | 'close'; soaAndNs?: boolean }
-  | { kind: 'amplify'; count: number; hugeTxt?: boolean };
+  | { kind: 'amplify'; count: number; hugeTxt?: boolean; firstMx?: string };
 
 /** A running hostile DNS server (UDP and TCP on one loopback port). */
 export interface HostileDns extends ScriptedDns {
@@ -58,7 +59,12 @@ function soaNs(q: packet.Question, zone: string): packet.Answer[] | undefined {
 }
 
 /** `count` records of the asked type at the asked name (all of the amplified zone's names exist). */
-function amplified(q: packet.Question, count: number, hugeTxt: boolean): packet.Answer[] {
+function amplified(
+  q: packet.Question,
+  count: number,
+  hugeTxt: boolean,
+  firstMx: string | undefined,
+): packet.Answer[] {
   const name = q.name.toLowerCase().replace(/\.$/, '');
   const out: packet.Answer[] = [];
   const base = { name, ttl: 60 } as const;
@@ -72,7 +78,11 @@ function amplified(q: packet.Question, count: number, hugeTxt: boolean): packet.
   for (let i = 0; i < count; i += 1) {
     switch (q.type) {
       case 'MX':
-        out.push({ ...base, type: 'MX', data: { preference: 10, exchange: `mx${i}.${name}` } });
+        out.push({
+          ...base,
+          type: 'MX',
+          data: { preference: 10, exchange: i === 0 && firstMx ? firstMx : `mx${i}.${name}` },
+        });
         break;
       case 'A':
         out.push({ ...base, type: 'A', data: ipv4(i) });
@@ -125,7 +135,7 @@ export async function startHostileDns(zone: string, mode: HostileMode): Promise<
     const key = `${q.name.toLowerCase()}|${q.type}`;
     let encoded = cache.get(key);
     if (!encoded) {
-      const answers = normal ?? amplified(q, mode.count, mode.hugeTxt ?? false);
+      const answers = normal ?? amplified(q, mode.count, mode.hugeTxt ?? false, mode.firstMx);
       encoded = reply(query, answers);
       // A real server cuts what does not fit in UDP and sets TC; TCP then carries up to 64 KB.
       let n = answers.length;
