@@ -1,6 +1,6 @@
 import { interpretResponse, type ResponseParts } from './answer-interpret';
 import { startDeadline } from './deadline';
-import { failureAnswer } from './failure-answer';
+import { TruncatedAnswerError, failureAnswer } from './failure-answer';
 import type { DnsResult, QueryType } from './types';
 
 /** Why an answer still marked truncated (TC) after TCP or DoH is not used. */
@@ -32,7 +32,7 @@ export async function runQuery(
     const { response, via } = await exchange(deadline.signal);
     // TC over TCP or DoH: nothing longer will come, and a part of an answer is not the answer
     // (an empty "truncated" reply is no proof that the name has no record).
-    if (response.truncated) throw new Error(TRUNCATED_REASON);
+    if (response.truncated) throw new TruncatedAnswerError(TRUNCATED_REASON);
     const meaning = interpretResponse(response);
     return {
       name: response.name,

@@ -54,6 +54,11 @@ export interface DnsAnswer {
   elapsedMs: number;
   /** A plain-language reason for error/timeout outcomes. */
   error?: string;
+  /**
+   * Set on an error when the server said there is more than what arrived (TC over TCP, empty
+   * after "too long for UDP"): records exist there, so no other view's "no record" is believed.
+   */
+  unreadable?: boolean;
 }
 
 /** A point of view that can answer queries. */

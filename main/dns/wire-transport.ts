@@ -1,3 +1,4 @@
+import { TruncatedAnswerError } from './failure-answer';
 import { runQuery } from './query-run';
 import { formatServerAddress, parseServerAddress } from './server-address';
 import { tcpExchange } from './tcp-exchange';
@@ -72,7 +73,8 @@ export function createWireTransport(options: WireTransportOptions): DnsTransport
     const query = buildWireQuery(name, type, { recursionDesired, edns });
     options.onSend?.({ server, name: query.name, type, via: 'tcp' });
     const response = await tcpExchange(address, query, signal);
-    if (udpTruncated && looksEmpty(response)) throw new Error(EMPTY_AFTER_TRUNCATION);
+    if (udpTruncated && looksEmpty(response))
+      throw new TruncatedAnswerError(EMPTY_AFTER_TRUNCATION);
     return { response, via: 'tcp' };
   }
 

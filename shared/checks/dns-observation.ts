@@ -42,6 +42,8 @@ export interface ObservedAnswer {
   server: string;
   elapsedMs: number;
   error?: string;
+  /** The server said there is more than what arrived (see main/dns/types.ts). */
+  unreadable?: boolean;
 }
 
 /** The kinds of point of view (docs/DESIGN.md "DNS: three points of view"). */
@@ -99,7 +101,15 @@ export function publishedAnswers(lookup: Lookup): {
 } {
   const auth = lookup.answers.filter((a) => a.kind === 'authoritative' && isConclusive(a.answer));
   if (auth.length > 0) return { source: 'authoritative', answers: auth };
-  const rec = lookup.answers.filter((a) => a.kind !== 'authoritative' && isConclusive(a.answer));
+  // A nameserver that said "there is more than fits" has records there: a resolver's "none"
+  // (the same server's answer, passed on) is no proof of the opposite.
+  const unreadable = lookup.answers.some((a) => a.kind === 'authoritative' && a.answer.unreadable);
+  const rec = lookup.answers.filter(
+    (a) =>
+      a.kind !== 'authoritative' &&
+      isConclusive(a.answer) &&
+      !(unreadable && a.answer.outcome !== 'answer'),
+  );
   if (rec.length > 0) return { source: 'recursive', answers: rec };
   return { source: 'none', answers: [] };
 }
