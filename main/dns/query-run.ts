@@ -4,7 +4,7 @@ import { TruncatedAnswerError, failureAnswer } from './failure-answer';
 import type { DnsResult, QueryType } from './types';
 
 /** Why an answer still marked truncated (TC) after TCP or DoH is not used. */
-export const TRUNCATED_REASON =
+const TRUNCATED_REASON =
   'its answer was cut short (truncated) even over TCP, so it could not be read whole';
 
 /** What one transport's exchange produced: a decoded response and how it travelled. */
