@@ -2,6 +2,7 @@ import type { Finding } from './finding';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
 import {
   isConclusive,
+  publishedAnswers,
   lookupEvidence,
   perViewLines,
   recordsOf,
@@ -114,9 +115,7 @@ export function evaluateMxTarget(obs: MxObservation, ctx: EvalContext): Finding 
       cname: lookupEvidence(t.cname),
     })),
   };
-  const pub =
-    obs.mx.answers.find((a) => a.kind === 'authoritative' && isConclusive(a.answer)) ??
-    obs.mx.answers.find((a) => isConclusive(a.answer));
+  const pub = publishedAnswers(obs.mx).answers[0];
   if (!pub) return unknownFinding('mx.target', domain, whyUnknown(obs.mx), evidence);
   const mx = exchanges(pub.answer).filter((m) => m.exchange !== '');
   if (mx.length === 0) {

@@ -2,7 +2,7 @@ import type { Finding } from './finding';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
 import { DNS_LIMITS, countWords, listWords } from './dns-limits';
 import {
-  isConclusive,
+  publishedAnswers,
   lookupEvidence,
   perViewLines,
   recordsOf,
@@ -98,10 +98,7 @@ export function evaluatePtrPresent(obs: PtrObservation, ctx: EvalContext): Findi
 }
 
 function publishedPtr(obs: PtrObservation): ObservedAnswer | undefined {
-  return (
-    obs.ptr.answers.find((a) => a.kind === 'authoritative' && isConclusive(a.answer)) ??
-    obs.ptr.answers.find((a) => isConclusive(a.answer))
-  )?.answer;
+  return publishedAnswers(obs.ptr).answers[0]?.answer;
 }
 
 /** ptr.matches: the PTR name is the mail host (a provider's generic name is a fail, the request text the fix). */
@@ -166,9 +163,7 @@ export function evaluateFcrdns(obs: PtrObservation, ctx: EvalContext): Finding {
   const unconfirmed: string[] = [];
   let couldNotAsk: string | undefined;
   for (const f of obs.forward) {
-    const ans =
-      f.lookup.answers.find((a) => a.kind === 'authoritative' && isConclusive(a.answer)) ??
-      f.lookup.answers.find((a) => isConclusive(a.answer));
+    const ans = publishedAnswers(f.lookup).answers[0];
     if (!ans) {
       couldNotAsk = whyUnknown(f.lookup);
       continue;
