@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 /** A full check whose every question (resolver and nameserver) goes to `resolver`/`nsPort`. */
-async function check(resolver: string, nsPort: number, timeoutMs = 1500): Promise<CheckDocument> {
+async function check(resolver: string, nsPort: number, timeoutMs = 3000): Promise<CheckDocument> {
   return runVerification({
     plan: PLAN,
     options: { resolvers: [resolver], nsPort, noSmtp: true, noDnsbl: true, timeoutMs },
