@@ -1,7 +1,8 @@
 /**
- * What the probes saw in DNS, as the pure checks read it. These types mirror main/dns/types.ts
- * structurally (shared/ may not import main/), so a DnsAnswer from the DNS layer is an
- * ObservedAnswer as it is, with no copying.
+ * What the probes saw in DNS, as the pure checks read it. This is the one declaration of the DNS
+ * vocabulary: the DNS layer (main/dns/types.ts) takes these types under its own names, so an
+ * answer from a transport is what the checks read, with no copying. Outcomes keep NXDOMAIN,
+ * no-data, SERVFAIL, REFUSED and timeout apart, because they mean different things to a user.
  */
 
 import { DNS_LIMITS, countWords } from './dns-limits';
@@ -9,15 +10,21 @@ import { DNS_LIMITS, countWords } from './dns-limits';
 /** Record types the probes ask for. */
 export type ObservedType = 'A' | 'AAAA' | 'MX' | 'TXT' | 'NS' | 'SOA' | 'CNAME' | 'PTR';
 
-/** How a query ended (see main/dns/types.ts DnsOutcome). */
+/** How a query ended. */
 export type ObservedOutcome =
-  'answer' | 'nodata' | 'nxdomain' | 'servfail' | 'refused' | 'timeout' | 'error';
+  | 'answer' // NOERROR with records of the asked type (possibly behind a CNAME chain)
+  | 'nodata' // NOERROR, the name exists, no record of this type
+  | 'nxdomain' // the name does not exist
+  | 'servfail'
+  | 'refused'
+  | 'timeout'
+  | 'error'; // anything else: network unreachable, malformed answer, HTTP error...
 
 /** One resource record of an answer. */
 export type ObservedRecord =
   | { type: 'A' | 'AAAA'; name: string; ttl: number; address: string }
   | { type: 'MX'; name: string; ttl: number; preference: number; exchange: string }
-  | { type: 'TXT'; name: string; ttl: number; strings: string[] }
+  | { type: 'TXT'; name: string; ttl: number; strings: string[] } // exact character-strings, decoded as latin1-safe text
   | { type: 'NS' | 'CNAME' | 'PTR'; name: string; ttl: number; target: string }
   | {
       type: 'SOA';
@@ -34,15 +41,26 @@ export interface ObservedAnswer {
   name: string;
   type: ObservedType;
   outcome: ObservedOutcome;
+  /** Records of the asked type (and any CNAMEs met on the way, in order). */
   records: ObservedRecord[];
-  /** Records of the asked type sent beyond the cap of shared/checks/dns-limits.ts (counted, not kept). */
+  /**
+   * Records of the asked type the server sent beyond what one answer keeps
+   * (shared/checks/dns-limits.ts): counted, not kept. Absent when nothing was left out.
+   */
   recordsOmitted?: number;
+  /** For nxdomain/nodata: the negative-cache TTL from the authority SOA (min of SOA TTL and minimum), when known. */
   negativeTtl?: number;
+  /** Whether the server said it is authoritative (AA flag), when the transport exposes it. */
   authoritative?: boolean;
+  /** Which server answered (e.g. "127.0.0.1:5300", "https://cloudflare-dns.com/dns-query", "system"). */
   server: string;
   elapsedMs: number;
+  /** A plain-language reason for error/timeout outcomes. */
   error?: string;
-  /** The server said there is more than what arrived (see main/dns/types.ts). */
+  /**
+   * Set on an error when the server said there is more than what arrived (TC over TCP, empty
+   * after "too long for UDP"): records exist there, so no other view's "no record" is believed.
+   */
   unreadable?: boolean;
 }
 
