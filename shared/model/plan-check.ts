@@ -2,6 +2,7 @@ import { parse as parseDomain } from 'tldts';
 import { decodeBase64 } from '../records/base64';
 import { describePublicKey } from '../records/public-key-der';
 import { spfDomainSpecProblem } from '../records/spf-parse';
+import { parseMailAddress, parseMailtoUri } from '../records/mail-address';
 import { DNS_HOST_IDS } from '../providers/dns-hosts';
 import { findMailSoftware } from '../providers/mail-software';
 import { findSender, SENDER_IDS } from '../providers/senders';
@@ -41,26 +42,32 @@ export type PlanValidation =
 
 const SELECTOR =
   /^[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*$/;
-const EMAIL = /^[^@\s]+@[a-z0-9.-]+\.[a-z]{2,}$/i;
 
 function normaliseName(raw: string): string | null {
   const ascii = toAsciiName(raw.trim().replace(/\.$/, ''));
   return ascii;
 }
 
-/** Check one report address (rua/ruf); returns the mailto: URI or an error message. */
+/** Check one report address (rua/ruf) with the shared parser; returns the mailto: URI or an error. */
 function reportUri(raw: string): { uri: string; note?: string } | { error: string } {
   const v = raw.trim();
+  const example = 'Give one like mailto:dmarc@example.com.';
   if (/^mailto:/i.test(v)) {
-    const addr = v.slice(7).replace(/!\d+[kmgt]?$/i, '');
-    return EMAIL.test(addr)
-      ? { uri: `mailto:${v.slice(7)}` }
-      : { error: `"${v}" is not a valid mail address after "mailto:".` };
+    const r = parseMailtoUri(v);
+    if (!r.ok) return { error: `${r.message} ${example}` };
+    if (r.uri === v || r.uri.toLowerCase() === v.toLowerCase()) return { uri: r.uri };
+    return {
+      uri: r.uri,
+      note: `We wrote it as "${r.uri}"${r.domain !== r.unicodeDomain ? ': DNS records carry international domain names in this ASCII form' : ''}.`,
+    };
   }
-  if (EMAIL.test(v)) {
-    return { uri: `mailto:${v}`, note: `We wrote it as "mailto:${v}", the form DMARC needs.` };
+  if (v.includes('@')) {
+    const a = parseMailAddress(v);
+    if (!a.ok) return { error: `${a.message} ${example}` };
+    const uri = `mailto:${a.address}`;
+    return { uri, note: `We wrote it as "${uri}", the form DMARC needs.` };
   }
-  return { error: `"${v}" is not a report address. Give one like mailto:dmarc@example.com.` };
+  return { error: `"${v}" is not a report address. ${example}` };
 }
 
 /** A copy of the parts of a plan that checking normalises, so the caller's plan is never changed. */
