@@ -40,6 +40,12 @@ export type PlanValidation =
       warnings: PlanIssue[];
     };
 
+/**
+ * The most server addresses a plan may list per family. A mail server has one or two; each one
+ * becomes an SPF mechanism, an A/AAAA record and a PTR request, and SPF records have a size limit.
+ */
+export const MAX_ADDRESSES_PER_FAMILY = 32;
+
 const SELECTOR =
   /^[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*$/;
 
@@ -153,6 +159,15 @@ export function checkPlanValues(input: Plan): PlanValidation {
   // Addresses
   const hadAddresses = plan.ipv4.length + plan.ipv6.length > 0;
   for (const family of ['ipv4', 'ipv6'] as const) {
+    if (plan[family].length > MAX_ADDRESSES_PER_FAMILY) {
+      // Refused before any address is parsed, so a huge list costs nothing.
+      errors.push({
+        field: family,
+        message: `lists ${plan[family].length} addresses; a plan takes at most ${MAX_ADDRESSES_PER_FAMILY} per family (a mail server usually has one). Keep only the addresses your mail server sends from.`,
+      });
+      plan[family] = [];
+      continue;
+    }
     const seen = new Set<string>();
     const out: string[] = [];
     plan[family].forEach((raw, i) => {
