@@ -36,6 +36,8 @@ export function registerServeCommand(program: Command): void {
       const dataDir = (program.opts() as { data?: string }).data ?? defaultDataDir();
       const options = verifyOptionsFromFlags(opts);
       const store = new ProjectStore(dataDir);
+      // Temp files of saves a crash interrupted (never those of a save another process is making).
+      await store.removeInterruptedSaves();
       const host = await startHttpHost({
         ctx: {
           version: VERSION,

@@ -32,6 +32,8 @@ async function createWindow(): Promise<void> {
     store: new ProjectStore(dataDir),
     events: new EventHub(),
   };
+  // Temp files of saves a crash interrupted (never those of a save another process is making).
+  await ctx.store.removeInterruptedSaves();
   const bounds = await loadWindowBounds(
     dataDir,
     screen.getAllDisplays().map((d) => d.workArea),

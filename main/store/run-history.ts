@@ -1,9 +1,9 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { ApiError } from '../../shared/api/result';
 import { checkDocumentSchema, type CheckDocument } from '../../shared/checks/verify-progress';
 import { runIdOf, type RunSummary } from '../../shared/checks/run-summary';
+import { writeAtomic } from './atomic-write';
 
 const RUN_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}(\.\d{3})?Z(-\d+)?$/;
 
@@ -28,9 +28,8 @@ export class RunHistory {
     const base = runIdOf(doc.startedAt);
     let id = base;
     for (let n = 2; existing.has(`${id}.json`); n += 1) id = `${base}-${n}`;
-    await writeFileAtomic(join(dir, `${id}.json`), `${JSON.stringify(doc, null, 2)}\n`, {
+    await writeAtomic(join(dir, `${id}.json`), `${JSON.stringify(doc, null, 2)}\n`, {
       mode: 0o600,
-      fsync: true,
     });
     return id;
   }

@@ -9,6 +9,7 @@ import { RunHistory } from '../store/run-history';
 import type { ViewsOptions } from '../dns/views';
 import { runVerification } from './run-verification';
 import type { ProbeGroup } from './probe-group';
+import { storageMessage } from '../store/storage-error';
 
 /** What verify.run needs beside the request: settings and injectable pieces (tests). */
 export interface VerifySettings {
@@ -40,7 +41,7 @@ export class VerifyService {
   async run(
     req: { projectId?: string; plan?: Plan; options?: VerifyOptions; runId?: string },
     onProgress: (runId: string, progress: VerifyProgress) => void,
-  ): Promise<{ runId: string; stored?: string; document: CheckDocument }> {
+  ): Promise<{ runId: string; stored?: string; notSaved?: string; document: CheckDocument }> {
     const plan = req.plan ?? (req.projectId ? await this.planOf(req.projectId) : undefined);
     if (!plan) throw new ApiError('no-plan', 'Give a plan to check.', 'plan');
     const runId = req.runId ?? randomUUID();
@@ -60,8 +61,19 @@ export class VerifyService {
         onProgress: (p) => onProgress(runId, p),
         ...(this.settings.viewsOptions ? { viewsOptions: this.settings.viewsOptions } : {}),
       });
-      const stored = req.projectId ? await this.history().save(req.projectId, document) : undefined;
-      return { runId, ...(stored ? { stored } : {}), document };
+      if (!req.projectId) return { runId, document };
+      // The results are the user's whatever the disk says: a history that cannot be written
+      // (disk full, read-only folder) is a note beside them, never a lost run.
+      try {
+        const stored = await this.history().save(req.projectId, document);
+        return { runId, stored, document };
+      } catch (e) {
+        return {
+          runId,
+          notSaved: `These results were not saved in the project's history: ${storageMessage(e)}. They are shown here until you leave this screen; export them (PDF or JSON) to keep them.`,
+          document,
+        };
+      }
     } finally {
       this.running.delete(runId);
     }

@@ -56,8 +56,7 @@ export function parseMailAddress(raw: string): MailAddressResult {
   const breaker = recordBreaker(text);
   if (breaker) return { ok: false, message: `"${text}": ${breaker}.` };
   const at = text.lastIndexOf('@');
-  if (at < 0)
-    return { ok: false, message: `"${text}" is not a mail address: it has no "@".` };
+  if (at < 0) return { ok: false, message: `"${text}" is not a mail address: it has no "@".` };
   const local = text.slice(0, at);
   const domainText = text.slice(at + 1);
   if (local === '') return { ok: false, message: `"${text}" has nothing before the "@".` };
@@ -74,8 +73,7 @@ export function parseMailAddress(raw: string): MailAddressResult {
       message: `"${text}": the part before the "@" may hold letters, digits and signs such as _ - + (no quotes, commas or non-English letters; dots only between other characters, never two in a row).`,
     };
   }
-  if (domainText === '')
-    return { ok: false, message: `"${text}" has no domain after the "@".` };
+  if (domainText === '') return { ok: false, message: `"${text}" has no domain after the "@".` };
   const domain = toAsciiName(domainText.replace(/\.$/, ''));
   const problem = domain === null ? 'cannot be turned into a domain name' : hostnameProblem(domain);
   if (domain === null || problem)
@@ -103,8 +101,7 @@ export function parseMailtoUri(raw: string): MailtoResult {
       ok: false,
       message: `"${text}": "," separates report addresses; give each address as its own mailto: URI.`,
     };
-  if (!/^mailto:/i.test(text))
-    return { ok: false, message: `"${text}" is not a mailto: address.` };
+  if (!/^mailto:/i.test(text)) return { ok: false, message: `"${text}" is not a mailto: address.` };
   let target = text.slice('mailto:'.length);
   const size = SIZE.exec(target)?.[1];
   if (size !== undefined) target = target.slice(0, target.length - size.length - 1);

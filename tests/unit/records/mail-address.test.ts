@@ -19,7 +19,9 @@ describe('one mail address parser for the plan and the DMARC record', () => {
     expect(plan.ok && plan.plan.dmarc?.rua).toBe(normalised);
     const rec = recordRua(uri);
     expect(rec.problems.filter((p) => p.code === 'bad-uri')).toEqual([]);
-    expect(rec.rua[0]?.domain).toBe(normalised.replace(/^.*@/, '').replace(/!.*$/, '').toLowerCase());
+    expect(rec.rua[0]?.domain).toBe(
+      normalised.replace(/^.*@/, '').replace(/!.*$/, '').toLowerCase(),
+    );
   });
 
   it.each([
