@@ -1,9 +1,8 @@
 import { generateKeyPair, type KeyObject } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { splitTxt } from '../../shared/records/txt-split';
-import { writeAtomic } from '../store/atomic-write';
+import { makeFolder, writeAtomic } from '../store/atomic-write';
 
 /**
  * DKIM key pairs made on this computer with node:crypto. The private key is written to the
@@ -73,7 +72,7 @@ export async function generateDkimKey(req: DkimKeyRequest): Promise<DkimKeyResul
       : await generate('ed25519');
   const pem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
-  await mkdir(req.folder, { recursive: true, mode: 0o700 });
+  await makeFolder(req.folder);
   const privateKeyPath = join(req.folder, dkimKeyFileName(req.domain, req.selector));
   // Written whole to a 0600 temp file and then put in place: a full disk leaves no key file (no
   // empty one a retry would take for "a key exists"), and an existing key is replaced only when

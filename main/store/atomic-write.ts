@@ -1,4 +1,4 @@
-import { link, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -70,6 +70,27 @@ async function syncFolder(dir: string): Promise<void> {
     }
   } catch {
     /* Windows and some file systems cannot sync a folder */
+  }
+}
+
+/**
+ * Make a folder and its missing parents (mode 0700 by default). Unlike `mkdir -p` in Node, which
+ * reports ENOENT for a read-only parent, the error is the real one (EROFS, EACCES, ENOSPC), so
+ * the user reads "read-only" and not "no such file".
+ */
+export async function makeFolder(path: string, mode = 0o700): Promise<void> {
+  try {
+    await mkdir(path, { mode });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT' || dirname(path) === path) throw e;
+    await makeFolder(dirname(path), mode);
+    try {
+      await mkdir(path, { mode });
+    } catch (again) {
+      if ((again as NodeJS.ErrnoException).code !== 'EEXIST') throw again;
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { chmod, cp, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { chmod, cp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { RunHistory } from './run-history';
@@ -12,7 +12,7 @@ import {
 } from '../../shared/model/project';
 import { normalizeDomainInput } from '../../shared/model/domain-input';
 import { parseProjectFile, ProjectFileError, serializeProjectFile } from './project-file';
-import { removeInterruptedSaves, writeAtomic } from './atomic-write';
+import { makeFolder, removeInterruptedSaves, writeAtomic } from './atomic-write';
 import { storageMessage, storageReason } from './storage-error';
 
 const PROJECT_FILE = 'project.json';
@@ -69,7 +69,7 @@ export class ProjectStore {
   /** All readable projects, newest first, and the folders that could not be listed as they are. */
   async list(): Promise<{ projects: ProjectSummary[]; problems: StoreProblem[] }> {
     // A read-only data folder without a projects folder simply has no projects yet.
-    await mkdir(this.projectsDir, { recursive: true }).catch(() => undefined);
+    await makeFolder(this.projectsDir).catch(() => undefined);
     const projects: ProjectSummary[] = [];
     const problems: StoreProblem[] = [];
     let entries;
@@ -223,7 +223,15 @@ export class ProjectStore {
       // Every draft field with its default, so a new project on disk is complete.
       draft: draftSchema.parse({}),
     };
-    await this.write(project);
+    try {
+      await this.write(project);
+    } catch (e) {
+      // No empty folder left behind by a create that could not be written.
+      await rm(this.projectDir(project.id), { recursive: true, force: true }).catch(
+        () => undefined,
+      );
+      throw e;
+    }
     return project;
   }
 
@@ -258,7 +266,7 @@ export class ProjectStore {
     };
     const dir = this.projectDir(copy.id);
     try {
-      await mkdir(dir, { recursive: true, mode: 0o700 });
+      await makeFolder(dir);
       await chmod(dir, 0o700);
       const runs = join(this.projectDir(id), 'runs');
       if (await exists(runs)) {
@@ -349,7 +357,7 @@ export class ProjectStore {
 
   private async writeFile(project: Project): Promise<void> {
     const dir = this.projectDir(project.id);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await makeFolder(dir);
     await writeAtomic(join(dir, PROJECT_FILE), serializeProjectFile(project), { mode: 0o600 });
   }
 
@@ -368,7 +376,7 @@ export class ProjectStore {
       `${folder}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
     );
     try {
-      await mkdir(this.asideDir, { recursive: true, mode: 0o700 });
+      await makeFolder(this.asideDir);
       await rename(file, keptAs);
     } catch (e) {
       return {

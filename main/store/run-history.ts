@@ -1,9 +1,9 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api/result';
 import { checkDocumentSchema, type CheckDocument } from '../../shared/checks/verify-progress';
 import { runIdOf, type RunSummary } from '../../shared/checks/run-summary';
-import { writeAtomic } from './atomic-write';
+import { makeFolder, writeAtomic } from './atomic-write';
 
 const RUN_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}(\.\d{3})?Z(-\d+)?$/;
 
@@ -23,7 +23,7 @@ export class RunHistory {
   /** Store a finished run; returns its id. Two runs started in the same millisecond get a suffix. */
   async save(projectId: string, doc: CheckDocument): Promise<string> {
     const dir = this.dir(projectId);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await makeFolder(dir);
     const existing = new Set(await readdir(dir));
     const base = runIdOf(doc.startedAt);
     let id = base;
