@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import { dispatch } from '../../../main/api/dispatch';
 import { EventHub } from '../../../main/api/event-hub';
 import { ProjectStore } from '../../../main/store/project-store';
-import { serializeProjectFile } from '../../../main/store/project-file';
 import type { ApiContext } from '../../../main/api/context';
 import type { Project } from '../../../shared/model/project';
 
