@@ -2,7 +2,7 @@ import { parse as parseDomain } from 'tldts';
 import { decodeBase64 } from '../records/base64';
 import { describePublicKey } from '../records/public-key-der';
 import { spfDomainSpecProblem } from '../records/spf-parse';
-import { parseMailAddress, parseMailtoUri } from '../records/mail-address';
+import { mailtoOf, parseMailAddress, parseMailtoUri } from '../records/mail-address';
 import { DNS_HOST_IDS } from '../providers/dns-hosts';
 import { findMailSoftware } from '../providers/mail-software';
 import { findSender, SENDER_IDS } from '../providers/senders';
@@ -70,7 +70,7 @@ function reportUri(raw: string): { uri: string; note?: string } | { error: strin
   if (v.includes('@')) {
     const a = parseMailAddress(v);
     if (!a.ok) return { error: `${a.message} ${example}` };
-    const uri = `mailto:${a.address}`;
+    const uri = mailtoOf(a.local, a.domain);
     return { uri, note: `We wrote it as "${uri}", the form DMARC needs.` };
   }
   return { error: `"${v}" is not a report address. ${example}` };

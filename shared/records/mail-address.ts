@@ -42,6 +42,24 @@ export type MailtoResult =
 const ATEXT = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+$/;
 const SIZE = /!(\d+[kmgt]?)$/i;
 
+// Characters a mailto: URI may carry as they are in an address (RFC 6068 unreserved and some
+// delimiters), less "!", "," and ";", which a DMARC record gives meanings of its own.
+const URI_SAFE = /[A-Za-z0-9\-._~$'()*+:@]/;
+
+/**
+ * The mailto: URI of an address, as a DMARC record needs it: characters of the local part that a
+ * URI or the record would read differently ("?", "%", "!", "#"...) are percent-encoded.
+ */
+export function mailtoOf(local: string, domain: string, size?: string): string {
+  // The local part is ASCII (parseMailAddress allows atext only), so one byte per character.
+  const encoded = [...local]
+    .map((c) =>
+      URI_SAFE.test(c) ? c : `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
+  return `mailto:${encoded}@${domain}${size !== undefined ? `!${size}` : ''}`;
+}
+
 /** A character that ends or splits a DMARC tag value, named for the message. */
 function recordBreaker(text: string): string | null {
   if (text.includes(';'))
@@ -125,7 +143,7 @@ export function parseMailtoUri(raw: string): MailtoResult {
   if (!addr.ok) return addr;
   return {
     ok: true,
-    uri: `mailto:${addr.address}${size !== undefined ? `!${size}` : ''}`,
+    uri: mailtoOf(addr.local, addr.domain, size),
     address: addr.address,
     domain: addr.domain,
     unicodeDomain: addr.unicodeDomain,
