@@ -31,6 +31,9 @@ afterAll(async () => {
   await removeTempDir(dir);
 });
 
+type Refusal = { ok: false; error: { code: string; message: string } };
+const refusal = async (res: Response) => (await res.json()) as Refusal;
+
 const call = (name: string, body: string | Uint8Array, headers: Record<string, string> = {}) =>
   fetch(`http://127.0.0.1:${host.port}/api/call/${name}`, {
     method: 'POST',
@@ -76,7 +79,7 @@ describe('browser mode limits', () => {
   it('answers an oversized body with a 413 the client reads (not a reset)', async () => {
     const res = await call('projects.list', Buffer.alloc(6 * 1024 * 1024, 0x20));
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({
+    expect(await refusal(res)).toEqual({
       ok: false,
       error: {
         code: 'bad-request',
@@ -96,7 +99,7 @@ describe('browser mode limits', () => {
   it('answers a malformed escape in the call name with 400, not 500', async () => {
     const res = await call('projects.%E0%A4%A', '{}');
     expect(res.status).toBe(400);
-    expect((await res.json()).error.message).toBe(
+    expect((await refusal(res)).error.message).toBe(
       'The call name in the address has a broken %-escape.',
     );
   });
@@ -106,7 +109,7 @@ describe('browser mode limits', () => {
     const body = `{"project":{"id":"abcdef12","name":"x","createdAt":"x","updatedAt":"x","step":"domain","draft":{"domain":"","mailHostLabel":"mail","future":${deep}}}}`;
     const res = await call('projects.save', body);
     expect(res.status).toBe(400);
-    const r = await res.json();
+    const r = await refusal(res);
     expect(r.error.message).toMatch(
       /^The request nests more than 64 levels deep at "project\.draft\.future\.a…"; no call of Mailwright takes that\./,
     );
@@ -116,6 +119,6 @@ describe('browser mode limits', () => {
   it('answers a body that is not JSON with a 400 naming it', async () => {
     const res = await call('projects.list', '{nope');
     expect(res.status).toBe(400);
-    expect((await res.json()).error.message).toBe('The request body is not JSON.');
+    expect((await refusal(res)).error.message).toBe('The request body is not JSON.');
   });
 });
