@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { EventHub } from '../api/event-hub';
 import type { ApiContext } from '../api/context';
 import { ProjectStore } from '../store/project-store';
+import { setPdfWorker } from '../export/pdf-off-loop';
 import { defaultDataDir } from '../store/data-dir';
 import { VERSION } from '../cli/version';
 import { APP_ORIGIN, APP_SCHEME, registerAppProtocol } from './app-protocol';
@@ -26,6 +27,8 @@ let win: BrowserWindow | null = null;
 
 async function createWindow(): Promise<void> {
   await mkdir(dataDir, { recursive: true });
+  // export.pdf lays out in this worker (bundled beside this file), never in the IPC loop.
+  setPdfWorker(join(__dirname, 'pdf-worker.cjs'));
   const ctx: ApiContext = {
     version: VERSION,
     transport: 'electron',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api/result';
 import type { Plan } from '../../shared/model/plan';
 import { draftToPlan } from '../../shared/model/draft-to-plan';
+import { checkPlanValues } from '../../shared/model/plan-check';
 import type { VerifyOptions } from '../../shared/checks/verify-options';
 import type { CheckDocument, VerifyProgress } from '../../shared/checks/verify-progress';
 import type { ProjectStore } from '../store/project-store';
@@ -42,7 +43,11 @@ export class VerifyService {
     req: { projectId?: string; plan?: Plan; options?: VerifyOptions; runId?: string },
     onProgress: (runId: string, progress: VerifyProgress) => void,
   ): Promise<{ runId: string; stored?: string; notSaved?: string; document: CheckDocument }> {
-    const plan = req.plan ?? (req.projectId ? await this.planOf(req.projectId) : undefined);
+    const plan = req.plan
+      ? checkedPlan(req.plan)
+      : req.projectId
+        ? await this.planOf(req.projectId)
+        : undefined;
     if (!plan) throw new ApiError('no-plan', 'Give a plan to check.', 'plan');
     const runId = req.runId ?? randomUUID();
     if (this.running.has(runId))
@@ -101,4 +106,14 @@ export class VerifyService {
     }
     return derived.plan;
   }
+}
+
+/**
+ * A plan given with the call has the contract's shape only: its values are checked (and
+ * normalised) as a plan file's are, so a check never starts on "1231233" as an address.
+ */
+function checkedPlan(plan: Plan): Plan {
+  const r = checkPlanValues(plan);
+  if (!r.ok) throw new ApiError('bad-request', `${r.field}: ${r.message}`, `plan.${r.field}`);
+  return r.plan;
 }

@@ -308,6 +308,11 @@ export async function fuzzApi(
     ),
     { numRuns: count, seed },
   );
+  // A promise nobody handles would end `mailwright serve`: count it as a crash of this run.
+  const onUnhandled = (e: unknown): void => {
+    tally.crashes.push(`unhandled rejection: ${(e as Error)?.message ?? String(e)}`);
+  };
+  process.on('unhandledRejection', onUnhandled);
   for (const [name, payload] of calls) {
     tally.cases += 1;
     try {
@@ -323,6 +328,8 @@ export async function fuzzApi(
       tally.crashes.push(`${name} threw ${(e as Error).message}`);
     }
   }
+  await new Promise((r) => setTimeout(r, 50));
+  process.off('unhandledRejection', onUnhandled);
   tally.lostProjects.push(...(await unreadableProjects(ctx.store)));
   return tally;
 }

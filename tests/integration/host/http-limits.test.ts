@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startHttpHost, type HttpHost } from '../../../main/host/http-host';
 import { ProjectStore } from '../../../main/store/project-store';
 import { EventHub } from '../../../main/api/event-hub';
 import { makeTempDir, removeTempDir } from '../../peers/temp-dir';
+import { setPdfWorker } from '../../../main/export/pdf-off-loop';
+import { longPlan, longRun } from '../../unit/export/summary-fixtures';
 
 // Browser mode's limits as a client meets them: every refusal is an answer the client can read
 // (never a reset, never a 500), with a sentence saying what is wrong.
@@ -13,6 +15,11 @@ import { makeTempDir, removeTempDir } from '../../peers/temp-dir';
 let dir: string;
 let host: HttpHost;
 beforeAll(async () => {
+  // As `mailwright serve` does with its built worker; from source, through tsx.
+  setPdfWorker(resolve(import.meta.dirname, '../../../main/export/pdf-worker.ts'), [
+    '--import',
+    'tsx',
+  ]);
   dir = await makeTempDir('limits');
   await mkdir(join(dir, 'renderer'));
   await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Mailwright</title>');
@@ -121,4 +128,37 @@ describe('browser mode limits', () => {
     expect(res.status).toBe(400);
     expect((await refusal(res)).error.message).toBe('The request body is not JSON.');
   });
+
+  it('keeps answering other calls while a large PDF is made', async () => {
+    // A run of about 400 KB (some 500 findings): a second or more of PDF layout anywhere.
+    const run = longRun(longPlan);
+    const findings = [...run.findings];
+    for (let i = 0; JSON.stringify(findings).length < 400 * 1024; i += 1) {
+      const f = run.findings[i % run.findings.length]!;
+      findings.push({ ...f, detail: `${f.detail} ${'more detail '.repeat(30)}${i}` });
+    }
+    let pdfDone = false;
+    const pdf = call(
+      'export.pdf',
+      JSON.stringify({ plan: longPlan, run: { ...run, findings } }),
+    ).then(async (res) => {
+      const body = (await res.json()) as { ok: boolean; value: { base64: string } };
+      pdfDone = true;
+      return body;
+    });
+    // Small calls one after another while the PDF is made: a PDF laid out on the request loop
+    // lets one or two through in all that time (the loop is busy for seconds at a stretch).
+    let answered = 0;
+    while (!pdfDone) {
+      const res = await call('projects.list', '{}');
+      expect(res.status).toBe(200);
+      await res.text();
+      if (!pdfDone) answered += 1;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const made = await pdf;
+    expect(made.ok).toBe(true);
+    expect(Buffer.from(made.value.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(answered).toBeGreaterThanOrEqual(10);
+  }, 120_000);
 });

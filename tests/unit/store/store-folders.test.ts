@@ -200,3 +200,19 @@ describe('temp files of interrupted saves', () => {
     }
   });
 });
+
+describe('verify.run with a plan in the call', () => {
+  it('refuses values a plan file could not have, naming the field (no crash on "1231233")', async () => {
+    const r = await dispatch(
+      'verify.run',
+      { plan: { domain: 'example.com', mailHost: 'mail.example.com', ipv4: ['1231233'] } },
+      ctx,
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('bad-request');
+      expect(r.error.field).toBe('plan.ipv4[0]');
+      expect(r.error.message).toMatch(/^ipv4\[0\]: "1231233"/);
+    }
+  });
+});
