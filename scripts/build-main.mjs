@@ -28,7 +28,8 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: { index: 'main/cli/index.ts' },
+    // pdf-worker: export.pdf's worker thread for `mailwright serve` (main/export/pdf-off-loop.ts).
+    entryPoints: { index: 'main/cli/index.ts', 'pdf-worker': 'main/export/pdf-worker.ts' },
     outdir: 'dist/cli',
     // One chunk per command, loaded on demand (see main/cli/index.ts).
     splitting: true,
@@ -39,6 +40,13 @@ await Promise.all([
     ...common,
     entryPoints: ['main/electron/main.ts'],
     outfile: 'dist/electron-main.cjs',
+    format: 'cjs',
+    external,
+  }),
+  build({
+    ...common,
+    entryPoints: ['main/export/pdf-worker.ts'],
+    outfile: 'dist/pdf-worker.cjs',
     format: 'cjs',
     external,
   }),

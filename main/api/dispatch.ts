@@ -2,6 +2,7 @@ import { calls, type CallName } from '../../shared/api/contract';
 import { ApiError, type Result } from '../../shared/api/result';
 import type { ApiContext } from './context';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
+import { tooDeepAt, tooDeepMessage } from './payload-depth';
 
 /** Is this string a call in the contract? */
 export function isCallName(name: string): name is CallName {
@@ -24,6 +25,13 @@ export async function dispatch(
       error: { code: 'unknown-call', message: `There is no call named "${name}".` },
     };
   const spec = calls[name];
+  const deep = tooDeepAt(payload);
+  if (deep !== null) {
+    return {
+      ok: false,
+      error: { code: 'bad-request', message: tooDeepMessage(deep), field: deep },
+    };
+  }
   const parsed = spec.request.safeParse(payload ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

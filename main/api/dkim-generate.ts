@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/api/result';
 import type { CallRequestParsed, CallResponse } from '../../shared/api/contract';
 import { generateDkimKey } from '../dkim/dkim-keygen';
 import type { ProjectStore } from '../store/project-store';
+import { storageMessage } from '../store/storage-error';
 
 /**
  * Make a DKIM key pair for a project: the private key goes into the project's folder (0600, by
@@ -47,6 +48,9 @@ export async function generateProjectDkimKey(
         'selector',
       );
     }
-    throw new ApiError('keygen-failed', `The key could not be made: ${(e as Error).message}`);
+    throw new ApiError(
+      'keygen-failed',
+      `The key could not be made: ${storageMessage(e)}. Nothing was written; try again once this is fixed.`,
+    );
   }
 }

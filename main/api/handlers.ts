@@ -6,7 +6,8 @@ import { lookUpPublished } from './published-records';
 import { lookUpAddresses } from './name-addresses';
 import { generateProjectDkimKey } from './dkim-generate';
 import { VerifyService } from '../verify/verify-service';
-import { exportJson, exportPdf, exportZone } from '../export/export-api';
+import { exportJson, exportZone } from '../export/export-api';
+import { exportPdfOffLoop } from '../export/pdf-off-loop';
 
 const services = new WeakMap<ApiContext, VerifyService>();
 /** The context's verify service, made once per context when it has none. */
@@ -73,7 +74,8 @@ export const handlers: Handlers = {
     runs: await verifyOf(ctx).history().list(projectId),
   }),
   'runs.get': async ({ projectId, runId }, ctx) => verifyOf(ctx).history().get(projectId, runId),
-  'export.pdf': async (req) => exportPdf(req),
+  // Seconds of layout for a large run: done in a worker so other calls are answered meanwhile.
+  'export.pdf': async (req) => exportPdfOffLoop(req),
   'export.zone': async (req) => exportZone(req),
   'export.json': async (req) => exportJson(req),
   'app.notify': async (req, ctx) => {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { startHttpHost } from '../host/http-host';
 import { ProjectStore } from '../store/project-store';
+import { setPdfWorker } from '../export/pdf-off-loop';
 import { defaultDataDir } from '../store/data-dir';
 import { EventHub } from '../api/event-hub';
 import { VERSION } from './version';
@@ -36,6 +37,10 @@ export function registerServeCommand(program: Command): void {
       const dataDir = (program.opts() as { data?: string }).data ?? defaultDataDir();
       const options = verifyOptionsFromFlags(opts);
       const store = new ProjectStore(dataDir);
+      // export.pdf lays out in a worker thread (dist/cli/pdf-worker.js, beside this chunk).
+      setPdfWorker(new URL('./pdf-worker.js', import.meta.url));
+      // Temp files of saves a crash interrupted (never those of a save another process is making).
+      await store.removeInterruptedSaves();
       const host = await startHttpHost({
         ctx: {
           version: VERSION,

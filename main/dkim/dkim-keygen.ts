@@ -1,8 +1,8 @@
 import { generateKeyPair, type KeyObject } from 'node:crypto';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { splitTxt } from '../../shared/records/txt-split';
+import { makeFolder, writeAtomic } from '../store/atomic-write';
 
 /**
  * DKIM key pairs made on this computer with node:crypto. The private key is written to the
@@ -72,12 +72,12 @@ export async function generateDkimKey(req: DkimKeyRequest): Promise<DkimKeyResul
       : await generate('ed25519');
   const pem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
-  await mkdir(req.folder, { recursive: true, mode: 0o700 });
+  await makeFolder(req.folder);
   const privateKeyPath = join(req.folder, dkimKeyFileName(req.domain, req.selector));
-  // "wx" refuses to replace an existing file unless asked; mode applies at creation and chmod
-  // covers the overwrite case, so the key is never readable by others even for a moment.
-  await writeFile(privateKeyPath, pem, { mode: 0o600, flag: req.overwrite ? 'w' : 'wx' });
-  await chmod(privateKeyPath, 0o600);
+  // Written whole to a 0600 temp file and then put in place: a full disk leaves no key file (no
+  // empty one a retry would take for "a key exists"), and an existing key is replaced only when
+  // asked (EEXIST otherwise).
+  await writeAtomic(privateKeyPath, pem, { mode: 0o600, noReplace: !req.overwrite });
 
   const publicKey = dkimPublicKeyValue(pair.publicKey);
   const record = `v=DKIM1; k=${type}; p=${publicKey}`;

@@ -6,6 +6,7 @@ import { EventHub } from '../api/event-hub';
 import type { ApiContext } from '../api/context';
 import { ProjectStore } from '../store/project-store';
 import { VerifyService } from '../verify/verify-service';
+import { setPdfWorker } from '../export/pdf-off-loop';
 import { defaultDataDir } from '../store/data-dir';
 import { VERSION } from '../cli/version';
 import { APP_ORIGIN, APP_SCHEME, registerAppProtocol } from './app-protocol';
@@ -49,6 +50,8 @@ app.on('web-contents-created', (_e, contents) => {
 async function createWindow(): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   const store = new ProjectStore(dataDir);
+  // export.pdf lays out in this worker (bundled beside this file), never in the IPC loop.
+  setPdfWorker(join(__dirname, 'pdf-worker.cjs'));
   const ctx: ApiContext = {
     version: VERSION,
     transport: 'electron',
@@ -61,6 +64,8 @@ async function createWindow(): Promise<void> {
       timeoutMs: verifyOptions.timeoutMs,
     },
   };
+  // Temp files of saves a crash interrupted (never those of a save another process is making).
+  await ctx.store.removeInterruptedSaves();
   const bounds = await loadWindowBounds(
     dataDir,
     screen.getAllDisplays().map((d) => d.workArea),

@@ -3,6 +3,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { ApiContext } from '../api/context';
 import { dispatch } from '../api/dispatch';
+import { tooDeepAt, tooDeepMessage } from '../api/payload-depth';
 import { readStatic } from './static-files';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
@@ -56,7 +57,13 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      send(res, 400, 'text/plain; charset=utf-8', 'Bad request: the address cannot be read.');
+      return;
+    }
     if (!hostAllowed(req.headers.host, port)) {
       send(
         res,
@@ -105,22 +112,35 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
         );
         return;
       }
+      let name: string;
+      try {
+        name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      } catch {
+        refuse(res, req, 400, 'The call name in the address has a broken %-escape.');
+        return;
+      }
       const body = await readBody(req, maxBody);
       if (body === null) {
-        send(res, 413, 'text/plain; charset=utf-8', 'Request too large.');
+        refuse(
+          res,
+          req,
+          413,
+          `The request is larger than the ${Math.round(maxBody / (1024 * 1024))} MB a call may send.`,
+        );
         return;
       }
       let payload: unknown;
       try {
         payload = body.length ? JSON.parse(body) : {};
       } catch {
-        sendJson(res, {
-          ok: false,
-          error: { code: 'bad-request', message: 'The request body is not JSON.' },
-        });
+        refuse(res, req, 400, 'The request body is not JSON.');
         return;
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      const deep = tooDeepAt(payload);
+      if (deep !== null) {
+        refuse(res, req, 400, tooDeepMessage(deep));
+        return;
+      }
       sendJson(res, await dispatch(name, payload, opts.ctx));
       return;
     }
@@ -216,20 +236,61 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * Read a request body up to `max` bytes; null when it is larger. A larger body is not cut off
+ * mid-upload (the client would see a reset, not the answer): the rest is read and dropped, up to
+ * a bound, so the client gets to read the 413.
+ */
 function readBody(req: IncomingMessage, max: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > max) {
+      resolve(null);
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer): void => {
       size += c.length;
       if (size > max) {
+        req.off('data', onData);
         resolve(null);
-        req.destroy();
       } else chunks.push(c);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** The most of a refused body read and dropped before the connection is closed. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Answer a call that cannot be made (400, 413) with a contract Result, then close the connection
+ * once the client has sent its request, so the client reads this answer rather than a reset. A
+ * client that keeps sending past DRAIN_LIMIT, or for 10 s, is cut off.
+ */
+function refuse(res: ServerResponse, req: IncomingMessage, status: number, message: string): void {
+  const body = JSON.stringify({ ok: false, error: { code: 'bad-request', message } });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    connection: 'close',
+  });
+  res.end(body);
+  if (req.complete) return;
+  let drained = 0;
+  const cut = setTimeout(() => req.destroy(), 10_000);
+  cut.unref();
+  req.on('data', (c: Buffer) => {
+    drained += c.length;
+    if (drained > DRAIN_LIMIT) req.destroy();
+  });
+  req.on('end', () => clearTimeout(cut));
+  req.on('close', () => clearTimeout(cut));
+  req.resume();
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {

@@ -29,7 +29,8 @@ export function parseProjectFile(
 ): Project {
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    // A byte-order mark (editors on Windows add one) is not part of the JSON, as for plan files.
+    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new ProjectFileError(`it is not valid JSON (${(e as Error).message})`);
   }

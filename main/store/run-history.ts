@@ -1,9 +1,9 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { ApiError } from '../../shared/api/result';
 import { checkDocumentSchema, type CheckDocument } from '../../shared/checks/verify-progress';
 import { runIdOf, type RunSummary } from '../../shared/checks/run-summary';
+import { makeFolder, writeAtomic } from './atomic-write';
 
 const RUN_ID = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}(\.\d{3})?Z(-\d+)?$/;
 
@@ -23,14 +23,13 @@ export class RunHistory {
   /** Store a finished run; returns its id. Two runs started in the same millisecond get a suffix. */
   async save(projectId: string, doc: CheckDocument): Promise<string> {
     const dir = this.dir(projectId);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await makeFolder(dir);
     const existing = new Set(await readdir(dir));
     const base = runIdOf(doc.startedAt);
     let id = base;
     for (let n = 2; existing.has(`${id}.json`); n += 1) id = `${base}-${n}`;
-    await writeFileAtomic(join(dir, `${id}.json`), `${JSON.stringify(doc, null, 2)}\n`, {
+    await writeAtomic(join(dir, `${id}.json`), `${JSON.stringify(doc, null, 2)}\n`, {
       mode: 0o600,
-      fsync: true,
     });
     return id;
   }

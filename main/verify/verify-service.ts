@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api/result';
 import type { Plan } from '../../shared/model/plan';
 import { draftToPlan } from '../../shared/model/draft-to-plan';
+import { checkPlanValues } from '../../shared/model/plan-check';
 import type { VerifyOptions } from '../../shared/checks/verify-options';
 import type { CheckDocument, VerifyProgress } from '../../shared/checks/verify-progress';
 import type { ProjectStore } from '../store/project-store';
@@ -9,6 +10,7 @@ import { RunHistory } from '../store/run-history';
 import type { ViewsOptions } from '../dns/views';
 import { runVerification } from './run-verification';
 import type { ProbeGroup } from './probe-group';
+import { storageMessage } from '../store/storage-error';
 
 /** What verify.run needs beside the request: settings and injectable pieces (tests). */
 export interface VerifySettings {
@@ -40,8 +42,12 @@ export class VerifyService {
   async run(
     req: { projectId?: string; plan?: Plan; options?: VerifyOptions; runId?: string },
     onProgress: (runId: string, progress: VerifyProgress) => void,
-  ): Promise<{ runId: string; stored?: string; document: CheckDocument }> {
-    const plan = req.plan ?? (req.projectId ? await this.planOf(req.projectId) : undefined);
+  ): Promise<{ runId: string; stored?: string; notSaved?: string; document: CheckDocument }> {
+    const plan = req.plan
+      ? checkedPlan(req.plan)
+      : req.projectId
+        ? await this.planOf(req.projectId)
+        : undefined;
     if (!plan) throw new ApiError('no-plan', 'Give a plan to check.', 'plan');
     const runId = req.runId ?? randomUUID();
     if (this.running.has(runId))
@@ -60,8 +66,19 @@ export class VerifyService {
         onProgress: (p) => onProgress(runId, p),
         ...(this.settings.viewsOptions ? { viewsOptions: this.settings.viewsOptions } : {}),
       });
-      const stored = req.projectId ? await this.history().save(req.projectId, document) : undefined;
-      return { runId, ...(stored ? { stored } : {}), document };
+      if (!req.projectId) return { runId, document };
+      // The results are the user's whatever the disk says: a history that cannot be written
+      // (disk full, read-only folder) is a note beside them, never a lost run.
+      try {
+        const stored = await this.history().save(req.projectId, document);
+        return { runId, stored, document };
+      } catch (e) {
+        return {
+          runId,
+          notSaved: `These results were not saved in the project's history: ${storageMessage(e)}. They are shown here until you leave this screen; export them (PDF or JSON) to keep them.`,
+          document,
+        };
+      }
     } finally {
       this.running.delete(runId);
     }
@@ -89,4 +106,14 @@ export class VerifyService {
     }
     return derived.plan;
   }
+}
+
+/**
+ * A plan given with the call has the contract's shape only: its values are checked (and
+ * normalised) as a plan file's are, so a check never starts on "1231233" as an address.
+ */
+function checkedPlan(plan: Plan): Plan {
+  const r = checkPlanValues(plan);
+  if (!r.ok) throw new ApiError('bad-request', `${r.field}: ${r.message}`, `plan.${r.field}`);
+  return r.plan;
 }

@@ -164,6 +164,8 @@ export const calls = {
     response: z.object({
       runId: z.string(),
       stored: z.string().optional(),
+      /** Why the finished run could not be stored (disk full, read-only folder), in plain words. */
+      notSaved: z.string().optional(),
       document: checkDocumentSchema,
     }),
   },

@@ -2,6 +2,7 @@ import { parse as parseDomain } from 'tldts';
 import { decodeBase64 } from '../records/base64';
 import { describePublicKey } from '../records/public-key-der';
 import { spfDomainSpecProblem } from '../records/spf-parse';
+import { mailtoOf, parseMailAddress, parseMailtoUri } from '../records/mail-address';
 import { DNS_HOST_IDS } from '../providers/dns-hosts';
 import { findMailSoftware } from '../providers/mail-software';
 import { findSender, SENDER_IDS } from '../providers/senders';
@@ -39,28 +40,40 @@ export type PlanValidation =
       warnings: PlanIssue[];
     };
 
+/**
+ * The most server addresses a plan may list per family. A mail server has one or two; each one
+ * becomes an SPF mechanism, an A/AAAA record and a PTR request, and SPF records have a size limit.
+ */
+export const MAX_ADDRESSES_PER_FAMILY = 32;
+
 const SELECTOR =
   /^[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*$/;
-const EMAIL = /^[^@\s]+@[a-z0-9.-]+\.[a-z]{2,}$/i;
 
 function normaliseName(raw: string): string | null {
   const ascii = toAsciiName(raw.trim().replace(/\.$/, ''));
   return ascii;
 }
 
-/** Check one report address (rua/ruf); returns the mailto: URI or an error message. */
+/** Check one report address (rua/ruf) with the shared parser; returns the mailto: URI or an error. */
 function reportUri(raw: string): { uri: string; note?: string } | { error: string } {
   const v = raw.trim();
+  const example = 'Give one like mailto:dmarc@example.com.';
   if (/^mailto:/i.test(v)) {
-    const addr = v.slice(7).replace(/!\d+[kmgt]?$/i, '');
-    return EMAIL.test(addr)
-      ? { uri: `mailto:${v.slice(7)}` }
-      : { error: `"${v}" is not a valid mail address after "mailto:".` };
+    const r = parseMailtoUri(v);
+    if (!r.ok) return { error: `${r.message} ${example}` };
+    if (r.uri === v || r.uri.toLowerCase() === v.toLowerCase()) return { uri: r.uri };
+    return {
+      uri: r.uri,
+      note: `We wrote it as "${r.uri}"${r.domain !== r.unicodeDomain ? ': DNS records carry international domain names in this ASCII form' : ''}.`,
+    };
   }
-  if (EMAIL.test(v)) {
-    return { uri: `mailto:${v}`, note: `We wrote it as "mailto:${v}", the form DMARC needs.` };
+  if (v.includes('@')) {
+    const a = parseMailAddress(v);
+    if (!a.ok) return { error: `${a.message} ${example}` };
+    const uri = mailtoOf(a.local, a.domain);
+    return { uri, note: `We wrote it as "${uri}", the form DMARC needs.` };
   }
-  return { error: `"${v}" is not a report address. Give one like mailto:dmarc@example.com.` };
+  return { error: `"${v}" is not a report address. ${example}` };
 }
 
 /** A copy of the parts of a plan that checking normalises, so the caller's plan is never changed. */
@@ -146,6 +159,15 @@ export function checkPlanValues(input: Plan): PlanValidation {
   // Addresses
   const hadAddresses = plan.ipv4.length + plan.ipv6.length > 0;
   for (const family of ['ipv4', 'ipv6'] as const) {
+    if (plan[family].length > MAX_ADDRESSES_PER_FAMILY) {
+      // Refused before any address is parsed, so a huge list costs nothing.
+      errors.push({
+        field: family,
+        message: `lists ${plan[family].length} addresses; a plan takes at most ${MAX_ADDRESSES_PER_FAMILY} per family (a mail server usually has one). Keep only the addresses your mail server sends from.`,
+      });
+      plan[family] = [];
+      continue;
+    }
     const seen = new Set<string>();
     const out: string[] = [];
     plan[family].forEach((raw, i) => {

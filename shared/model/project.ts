@@ -138,9 +138,14 @@ export const projectSummarySchema = z.object({
 /** See projectSummarySchema. */
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;
 
-/** A project file the store could not read; it was moved aside, never overwritten. */
+/**
+ * A project folder the store could not list as it is: a file it could not read (moved aside, or
+ * left in place when the data folder is read-only; never overwritten), or a folder copied by hand.
+ * `message` is the whole sentence to show.
+ */
 export const storeProblemSchema = z.object({
   file: z.string(),
+  /** Where the file is now (the aside copy, or the file itself when it stayed in place). */
   keptAs: z.string(),
   message: z.string(),
 });

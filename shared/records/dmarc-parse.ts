@@ -1,4 +1,5 @@
 import { parseTagList, type Tag } from './tag-list';
+import { parseMailAddress, parseMailtoUri } from './mail-address';
 
 /**
  * DMARC record parser: RFC 7489 tags with the changes of RFC 9989 (DMARCbis, which obsoletes
@@ -86,7 +87,6 @@ const REMOVED: Record<string, string> = {
   rf: 'RFC 9989 removed "rf" (the failure report format); receivers ignore it. You can delete it.',
   ri: 'RFC 9989 removed "ri" (the report interval); receivers send reports once a day anyway. You can delete it.',
 };
-const EMAIL = /^[^@\s]+@([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)$/i;
 
 function parseUris(tag: Tag, problems: DmarcProblem[]): DmarcReportUri[] {
   const out: DmarcReportUri[] = [];
@@ -104,7 +104,7 @@ function parseUris(tag: Tag, problems: DmarcProblem[]): DmarcReportUri[] {
     const colon = uri.indexOf(':');
     const scheme = colon > 0 ? uri.slice(0, colon).toLowerCase() : '';
     if (scheme === '' || !/^[a-z][a-z0-9+.-]*$/.test(scheme)) {
-      const fix = EMAIL.test(uri) ? ` Write it as "mailto:${uri}".` : '';
+      const fix = parseMailAddress(uri).ok ? ` Write it as "mailto:${uri}".` : '';
       problems.push({
         level: 'error',
         code: 'bad-uri',
@@ -123,25 +123,17 @@ function parseUris(tag: Tag, problems: DmarcProblem[]): DmarcReportUri[] {
       out.push({ uri, scheme });
       continue;
     }
-    // A size limit may follow "!" (RFC 7489 section 6.2), e.g. mailto:d@example.com!10m.
-    const target = uri.slice(colon + 1).replace(/!\d+[kmgt]?$/i, '');
-    let address = target;
-    try {
-      address = decodeURIComponent(target);
-    } catch {
-      /* keep it as written; the address check below reports it */
-    }
-    const m = EMAIL.exec(address);
-    if (!m) {
+    const parsed = parseMailtoUri(uri);
+    if (!parsed.ok) {
       problems.push({
         level: 'error',
         code: 'bad-uri',
         tag: tag.name,
-        message: `"${uri}" in "${tag.name}=" is not a valid mail address.`,
+        message: `In "${tag.name}=": ${parsed.message}`,
       });
       continue;
     }
-    out.push({ uri, scheme, address, domain: (m[1] as string).toLowerCase() });
+    out.push({ uri, scheme, address: parsed.address, domain: parsed.domain });
   }
   return out;
 }

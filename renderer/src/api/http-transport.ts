@@ -30,7 +30,12 @@ export function httpTransport(token: string): Transport {
         return transportError(
           'This page has no valid access key. Open the address `mailwright serve` printed.',
         );
-      if (!res.ok) return transportError(`Mailwright answered with an error (HTTP ${res.status}).`);
+      if (!res.ok) {
+        // A refused call (too large, not JSON) still carries a Result saying why.
+        const refused = (await res.json().catch(() => null)) as Result<unknown> | null;
+        if (refused && refused.ok === false) return refused;
+        return transportError(`Mailwright answered with an error (HTTP ${res.status}).`);
+      }
       return (await res.json()) as Result<unknown>;
     },
     subscribe(name, callback) {

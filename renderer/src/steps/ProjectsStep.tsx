@@ -36,7 +36,7 @@ export function ProjectsStep() {
 
       {problems.map((p) => (
         <div className="notice warn" role="alert" key={p.keptAs}>
-          {p.message} We moved it aside so nothing overwrites it: {p.keptAs}
+          {p.message}
         </div>
       ))}
       {projectsError ? (

@@ -178,6 +178,11 @@ export function VerifyStep({ project }: { project: Project }) {
           {state.error}
         </div>
       ) : null}
+      {state.notSaved && !state.running ? (
+        <div className="notice warn" role="alert" data-testid="verify-not-saved">
+          {state.notSaved}
+        </div>
+      ) : null}
 
       {state.findings.length > 0 ? (
         <>

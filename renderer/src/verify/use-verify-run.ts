@@ -15,6 +15,8 @@ export interface VerifyRunState {
   document: CheckDocument | null;
   /** Why the run could not start or finish, in plain words. */
   error: string | null;
+  /** Why the finished run was not stored in the history (disk full, read-only folder). */
+  notSaved?: string;
 }
 
 const IDLE: VerifyRunState = {
@@ -52,7 +54,14 @@ export function useVerifyRun(projectId: string) {
     if (current.current) return null;
     const runId = newRunId();
     current.current = runId;
-    setState((s) => ({ ...s, running: true, findings: [], note: null, error: null }));
+    setState((s) => ({
+      ...s,
+      running: true,
+      findings: [],
+      note: null,
+      error: null,
+      notSaved: undefined,
+    }));
     const off = api().on('verify.progress', (event) => {
       if (event.runId !== runId) return;
       const p = event.progress;
@@ -69,8 +78,15 @@ export function useVerifyRun(projectId: string) {
         setState((s) => ({ ...s, running: false, error: result.error.message }));
         return null;
       }
-      const document = result.value.document;
-      setState({ running: false, findings: document.findings, note: null, document, error: null });
+      const { document, notSaved } = result.value;
+      setState({
+        running: false,
+        findings: document.findings,
+        note: null,
+        document,
+        error: null,
+        ...(notSaved ? { notSaved } : {}),
+      });
       useAppStore.getState().noteRun(projectId, document);
       return document;
     } finally {

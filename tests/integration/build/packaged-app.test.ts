@@ -115,6 +115,7 @@ describe('electron-builder --linux dir (with a stand-in for the Electron binary)
       '/package.json',
       '/dist/electron-main.cjs',
       '/dist/preload.cjs',
+      '/dist/pdf-worker.cjs',
       '/dist/renderer/index.html',
       '/dist/renderer/favicon-16.png',
       '/dist/renderer/favicon-32.png',
