@@ -25,6 +25,21 @@ function viewAnswer(view: DnsView, answer: DnsResult): ViewAnswer {
 
 const CONCLUSIVE = new Set(['answer', 'nodata', 'nxdomain']);
 
+/**
+ * A nameserver's answer as evidence of what is published. One given without the AA flag comes
+ * from a lame server (a cache, a stale copy): kept visible, but as an error, so it never counts
+ * as the DNS host agreeing.
+ */
+export function authorityChecked(answer: DnsResult): DnsResult {
+  if (answer.authoritative !== false || !CONCLUSIVE.has(answer.outcome)) return answer;
+  return {
+    ...answer,
+    outcome: 'error',
+    records: [],
+    error: `${answer.server}: answered without authority (a lame nameserver: it does not hold the zone), so its answer is not counted`,
+  };
+}
+
 /** The first conclusive answer of several in flight (a silent nameserver does not hold it up). */
 function firstConclusive(pending: Promise<DnsResult>[]): Promise<DnsResult | undefined> {
   if (pending.length === 0) return Promise.resolve(undefined);
@@ -71,7 +86,9 @@ export function createRunLookups(
         const authoritative = (async () => {
           const set = await setFor(name);
           return Promise.all(
-            set.views.map(async (v) => viewAnswer(v, await v.query(name, type, signal))),
+            set.views.map(async (v) =>
+              viewAnswer(v, authorityChecked(await v.query(name, type, signal))),
+            ),
           );
         })();
         const [auth, rec] = await Promise.all([authoritative, Promise.all(recursive)]);
@@ -90,7 +107,9 @@ export function createRunLookups(
     // through a resolver, without a zone discovery that would lengthen the chain of queries.
     if (!isAtOrUnder(name, domain)) return views.recursive.query(name, type, signal);
     const set = await domainSet();
-    const good = await firstConclusive(set.views.map((v) => v.query(name, type, signal)));
+    const good = await firstConclusive(
+      set.views.map(async (v) => authorityChecked(await v.query(name, type, signal))),
+    );
     return good ?? views.recursive.query(name, type, signal);
   };
 

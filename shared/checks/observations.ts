@@ -14,6 +14,8 @@ export interface NameserverObservation {
   addresses: string[];
   /** Whether it answered the zone's SOA with authority. */
   answered: boolean;
+  /** It answered the zone's SOA, but without the authoritative-answer (AA) flag: a lame server. */
+  lame?: boolean;
   /** How its SOA query ended (refused/servfail = it does not serve the zone; timeout = silent). */
   outcome?: ObservedOutcome;
   /** Its answer to the SOA query, when it gave one. */
