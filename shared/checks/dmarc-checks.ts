@@ -1,3 +1,4 @@
+import { chainBreakFinding } from './chain-finding';
 import { parseDmarc, type DmarcRecord } from '../records/dmarc-parse';
 import type { Finding } from './finding';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
@@ -53,6 +54,8 @@ export function evaluateDmarcPresent(obs: DmarcObservation, ctx: EvalContext): F
   if (v.state === 'unknown')
     return unknownFinding('dmarc.present', name, whyUnknown(obs.lookup), evidence);
   if (v.state === 'bad') {
+    const broken = chainBreakFinding('dmarc.present', name, obs.lookup, ctx, 'the DMARC record');
+    if (broken) return broken;
     const elsewhere = misplacedNames(obs);
     return makeFinding('dmarc.present', name, 'fail', {
       title: 'The domain has no DMARC record',

@@ -1,3 +1,5 @@
+import { chainBreakWords, chainText, cnameChain } from './cname-chain';
+
 /**
  * What the probes saw in DNS, as the pure checks read it. These types mirror main/dns/types.ts
  * structurally (shared/ may not import main/), so a DnsAnswer from the DNS layer is an
@@ -105,8 +107,16 @@ export function publishedAnswer(lookup: Lookup): ObservedAnswer | undefined {
   return publishedAnswers(lookup).answers[0]?.answer;
 }
 
-/** Words for an outcome a user can read. */
+/** Words for an outcome a user can read, with the CNAME chain followed to get there. */
 export function outcomeWords(answer: ObservedAnswer): string {
+  const chain = cnameChain(answer);
+  const broken = chainBreakWords(chain);
+  if (broken) return broken;
+  const words = bareOutcomeWords(answer);
+  return chain.links.length > 0 ? `${words} (through CNAME ${chainText(chain)})` : words;
+}
+
+function bareOutcomeWords(answer: ObservedAnswer): string {
   switch (answer.outcome) {
     case 'answer':
       return describeRecords(answer) || 'an answer';
@@ -194,9 +204,26 @@ export function lookupEvidence(lookup: Lookup): Record<string, unknown> {
       view: a.view,
       server: a.answer.server,
       outcome: a.answer.outcome,
+      ...chainEvidence(a.answer),
       records: a.answer.records,
       ...(a.answer.negativeTtl !== undefined ? { negativeTtl: a.answer.negativeTtl } : {}),
       ...(a.answer.error ? { error: a.answer.error } : {}),
     })),
+  };
+}
+
+/** The CNAME chain of an answer for evidence: the names in order, and how it breaks. */
+function chainEvidence(answer: ObservedAnswer): Record<string, unknown> {
+  const chain = cnameChain(answer);
+  if (chain.links.length === 0) return {};
+  return {
+    chain: [chain.links[0]?.from, ...chain.links.map((l) => l.to)],
+    ...(chain.problem && {
+      chainBroken: {
+        kind: chain.problem.kind,
+        from: chain.problem.link.from,
+        to: chain.problem.link.to,
+      },
+    }),
   };
 }

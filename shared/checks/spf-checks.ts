@@ -1,3 +1,4 @@
+import { chainBreakFinding } from './chain-finding';
 import { parseSpf, type SpfRecord } from '../records/spf-parse';
 import type { Finding } from './finding';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
@@ -64,6 +65,8 @@ function presenceFinding(
   if (v.state === 'unknown') return unknownFinding(check, subject, whyUnknown(lookup), evidence);
   const rel = nameField(subject, ctx);
   if (v.state === 'bad') {
+    const broken = chainBreakFinding(check, subject, lookup, ctx, 'the SPF record');
+    if (broken) return { ...broken, status: missingStatus };
     const mangled = auth ? mangledSpf(txtValues(auth)) : [];
     if (mangled.length > 0) {
       const m = mangled[0] as string;

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runVerification } from '../../../main/verify/run-verification';
+import { planSchema } from '../../../shared/model/plan';
+import type { CheckDocument } from '../../../shared/checks/verify-progress';
+import { REAL_PLANS, REAL_ZONES } from '../../fixtures/zones/real-world';
+import { startDnsWorld, type DnsWorld } from './dns-world';
+
+// Real-world DNS setups (issue #11) against Knot behind Unbound on loopback: a recursive resolver
+// follows CNAMEs out of a zone, an authoritative server does not, so both views are exercised.
+
+let world: DnsWorld;
+const docs: Record<string, CheckDocument> = {};
+
+beforeAll(async () => {
+  world = await startDnsWorld(REAL_ZONES, { noDnsbl: true });
+  await Promise.all(
+    Object.entries(REAL_PLANS).map(async ([name, plan]) => {
+      docs[name] = await runVerification({ plan: planSchema.parse(plan), options: world.options });
+    }),
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await world?.stop();
+});
+
+function get(doc: string, check: string) {
+  const found = (docs[doc]?.findings ?? []).filter((f) => f.check === check);
+  expect(found, `${doc}: ${check}`).toHaveLength(1);
+  return found[0]!;
+}
+
+type EvidenceAnswer = { view: string; outcome: string; chain?: string[]; chainBroken?: unknown };
+const answersOf = (evidence: unknown): EvidenceAnswer[] =>
+  (evidence as { lookup: { answers: EvidenceAnswer[] } }).lookup.answers;
+
+describe('CNAME chains', () => {
+  it('DKIM delegated by CNAME to another zone: present, matching, the chain in evidence for every view', () => {
+    const present = get('shop', 'dkim.present');
+    expect(present.status).toBe('pass');
+    expect(present.detail).toContain(
+      's1._domainkey.shop.test → s1.domainkey.u123.wl.mailservice.test → key',
+    );
+    const answers = answersOf(present.evidence);
+    expect(answers.some((a) => a.view.startsWith('authoritative:'))).toBe(true);
+    for (const a of answers) {
+      expect(a.outcome, a.view).toBe('answer');
+      expect(a.chain, a.view).toEqual([
+        's1._domainkey.shop.test',
+        's1.domainkey.u123.wl.mailservice.test',
+      ]);
+    }
+    expect(get('shop', 'dkim.syntax').status).toBe('pass');
+    expect(get('shop', 'dkim.matches').status).toBe('pass');
+  });
+
+  it('DMARC at _dmarc by CNAME to a report service: judged from the end of the chain', () => {
+    expect(get('shop', 'dmarc.present').status).toBe('pass');
+    expect(get('shop', 'dmarc.policy').status).toBe('pass');
+  });
+
+  it('dkim.matches compares the key at the end of the chain', () => {
+    const matches = get('shopWrongKey', 'dkim.matches');
+    expect(matches.status).toBe('fail');
+  });
+
+  it('a CNAME to another target than the plan says: dkim.present says which', () => {
+    const present = get('shopWrongTarget', 'dkim.present');
+    expect(present.status).toBe('warn');
+    expect(present.detail).toContain('s2.domainkey.u123.wl.mailservice.test');
+  });
+
+  it('a dangling CNAME (target does not exist) is its own finding naming the broken link', () => {
+    const present = get('dangling', 'dkim.present');
+    expect(present.status).toBe('fail');
+    expect(present.title).toContain('does not exist');
+    expect(present.detail).toContain(
+      's1._domainkey.dangling.test is a CNAME (an alias) for s1.domainkey.u999.wl.mailservice.test, which does not exist',
+    );
+    expect(present.evidence?.['brokenLink']).toEqual({
+      kind: 'dangling',
+      from: 's1._domainkey.dangling.test',
+      to: 's1.domainkey.u999.wl.mailservice.test',
+    });
+    const dmarc = get('dangling', 'dmarc.present');
+    expect(dmarc.status).toBe('fail');
+    expect(dmarc.detail).toContain('nowhere.dangling.test, which does not exist');
+  });
+
+  it('a CNAME loop is its own finding naming the link that closes it', () => {
+    const present = get('loop', 'dkim.present');
+    expect(present.status).toBe('fail');
+    expect(present.title).toContain('circle');
+    expect(present.evidence?.['brokenLink']).toEqual({
+      kind: 'loop',
+      from: 's1.loop-back.test',
+      to: 's1._domainkey.loop.test',
+    });
+  });
+});
