@@ -123,6 +123,13 @@ export interface DmarcObservation {
   lookup: Lookup;
   /** Wrong places a DMARC record is often put: the apex, `_dmarc.<domain>.<domain>`, `dmarc.<domain>`. */
   misplaced: Lookup[];
+  /**
+   * When the domain has no DMARC record of its own: `_dmarc` at each parent a receiver asks
+   * (RFC 9989's tree walk up to the organizational domain), in order, up to the first that has one.
+   */
+  walk?: { domain: string; lookup: Lookup }[];
+  /** The organizational domain by the public suffix list (RFC 7489). */
+  orgDomain?: string;
   /** `<domain>._report._dmarc.<other>` for each external report domain. */
   reportAuth: { domain: string; lookup: Lookup }[];
 }

@@ -98,3 +98,39 @@ describe('CNAME chains', () => {
     });
   });
 });
+
+describe('DMARC for a subdomain sender', () => {
+  it('a subdomain without its own record is covered by the parent: pass, naming the record and sp=', () => {
+    const present = get('news', 'dmarc.present');
+    expect(present.status).toBe('pass');
+    expect(present.title).toContain('corp.test');
+    expect(present.detail).toContain('_dmarc.corp.test');
+    expect(present.detail).toContain('sp=quarantine');
+    expect(present.evidence?.['applied']).toMatchObject({
+      name: '_dmarc.corp.test',
+      policy: { tag: 'sp', value: 'quarantine' },
+      inherited: true,
+    });
+    expect(get('news', 'dmarc.policy').status).toBe('pass');
+    expect(get('news', 'dmarc.policy').detail).toContain('sp=quarantine');
+  });
+
+  it('a report address at the organizational domain needs no external authorization', () => {
+    const reports = get('news', 'dmarc.reports');
+    expect(reports.status).toBe('pass');
+  });
+
+  it('a name that does not exist gets np=', () => {
+    const present = get('ghost', 'dmarc.present');
+    expect(present.status).toBe('pass');
+    expect(present.evidence?.['applied']).toMatchObject({ policy: { tag: 'np', value: 'reject' } });
+  });
+
+  it('a parent with sp=none: warn, weaker than the plan asks', () => {
+    const present = get('looseNews', 'dmarc.present');
+    expect(present.status).toBe('warn');
+    expect(present.detail).toContain('sp=none');
+    expect(present.fix).toContain('_dmarc.news');
+    expect(get('looseNews', 'dmarc.policy').status).toBe('warn');
+  });
+});
