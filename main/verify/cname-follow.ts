@@ -32,6 +32,7 @@ export async function followCnameChain(
   let result = first;
   let records = [...first.records];
   const servers = [first.server];
+  const asked = new Set<string>();
   const merged = (): DnsResult => ({
     ...result,
     name: first.name,
@@ -45,6 +46,9 @@ export async function followCnameChain(
     const last = chain[chain.length - 1];
     if (!last) return merged();
     const owners = new Set([first.name, ...chain.map((c) => c.name)]);
+    // The end of the chain was asked already (it has no record of this type): done.
+    if (asked.has(last.target)) return merged();
+    asked.add(last.target);
     // A loop, or a chain longer than a resolver follows: the records say so, nothing to ask.
     if (owners.has(last.target) || chain.length >= MAX_CNAME_LINKS) return merged();
     const set = await deps.authoritativeFor(last.target);

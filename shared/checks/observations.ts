@@ -73,6 +73,23 @@ export interface SpfEvaluation {
   via?: string;
 }
 
+/** One record of the SPF include tree. */
+export interface SpfTreeNode {
+  domain: string;
+  /** The term that led here ("include:x", "redirect=x"); absent at the root. */
+  via?: string;
+  /** The SPF record found there, when exactly one was. */
+  record?: string;
+  /** DNS lookups of this record's own terms, and with everything under it. */
+  ownLookups: number;
+  totalLookups: number;
+  /** What breaks it (each a permerror for every address that reaches it; unreachable: DNS error). */
+  broken?: 'no-spf' | 'several' | 'syntax' | 'unreachable';
+  /** Plain sentences about it. */
+  problems: string[];
+  children: SpfTreeNode[];
+}
+
 /** SPF facts (spf.*). */
 export interface SpfObservation {
   /** TXT at the domain. */
@@ -88,6 +105,11 @@ export interface SpfObservation {
    * lookups met; undefined when the tree could not be walked.
    */
   lookupCount?: { terms: number; voids: number; path: string[]; error?: string };
+  /**
+   * The record's include/redirect tree, walked statically (every branch, not only the one the
+   * server's address takes): what each target resolves to and the lookups it costs.
+   */
+  includeTree?: SpfTreeNode;
   /** Every include/redirect target met while walking the record (for spf.senders). */
   includesSeen?: string[];
   /** The plan's third-party senders with the include each one needs (resolved from the catalogue). */

@@ -3,16 +3,22 @@ import { runVerification } from '../../../main/verify/run-verification';
 import { planSchema } from '../../../shared/model/plan';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
 import { REAL_PLANS, REAL_ZONES } from '../../fixtures/zones/real-world';
+import { startSilentDns, type SilentDns } from '../../peers/silent-dns';
 import { startDnsWorld, type DnsWorld } from './dns-world';
 
 // Real-world DNS setups (issue #11) against Knot behind Unbound on loopback: a recursive resolver
 // follows CNAMEs out of a zone, an authoritative server does not, so both views are exercised.
 
 let world: DnsWorld;
+let silent: SilentDns;
 const docs: Record<string, CheckDocument> = {};
 
 beforeAll(async () => {
-  world = await startDnsWorld(REAL_ZONES, { noDnsbl: true });
+  // slow.test is sent to a server that never answers: an include there times out.
+  silent = await startSilentDns();
+  world = await startDnsWorld(REAL_ZONES, { noDnsbl: true }, [
+    { zone: 'slow.test', port: silent.port },
+  ]);
   await Promise.all(
     Object.entries(REAL_PLANS).map(async ([name, plan]) => {
       docs[name] = await runVerification({ plan: planSchema.parse(plan), options: world.options });
@@ -21,7 +27,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await world?.stop();
+  await Promise.allSettled([world?.stop(), silent?.stop()]);
 });
 
 function get(doc: string, check: string) {
@@ -132,5 +138,51 @@ describe('DMARC for a subdomain sender', () => {
     expect(present.detail).toContain('sp=none');
     expect(present.fix).toContain('_dmarc.news');
     expect(get('looseNews', 'dmarc.policy').status).toBe('warn');
+  });
+});
+
+describe('SPF that breaks for everyone else', () => {
+  it('an include whose target has no SPF record: spf.syntax fails naming it, although the server passes', () => {
+    expect(get('spfNone', 'spf.authorizes').status).toBe('pass');
+    const syntax = get('spfNone', 'spf.syntax');
+    expect(syntax.status).toBe('fail');
+    expect(syntax.title).toContain('include:nospf.mailservice.test');
+    expect(syntax.detail).toContain('nospf.mailservice.test has no SPF record');
+    expect(syntax.fix).toContain('include:nospf.mailservice.test');
+    expect(syntax.evidence?.['brokenInclude']).toMatchObject({
+      term: 'include:nospf.mailservice.test',
+      problem: 'no-spf',
+    });
+  });
+
+  it('an include with two SPF records: fail naming it; the include tree with per-include lookups is in evidence', () => {
+    const syntax = get('spfTwo', 'spf.syntax');
+    expect(syntax.status).toBe('fail');
+    expect(syntax.detail).toContain('two.mailservice.test has 2 SPF records');
+    const lookups = get('spfTwo', 'spf.lookups');
+    const tree = lookups.evidence?.['includeTree'] as {
+      ownLookups: number;
+      totalLookups: number;
+      children: { via: string; ownLookups: number; totalLookups: number }[];
+    };
+    expect(tree.ownLookups).toBe(2);
+    expect(tree.children[0]).toMatchObject({
+      via: 'include:_spf.mailservice.test',
+      ownLookups: 1,
+      totalLookups: 1,
+    });
+    expect(lookups.detail).toContain('include:_spf.mailservice.test (1 lookup');
+  });
+
+  it('an include whose record has a syntax error: fail with the mistake', () => {
+    const syntax = get('spfBad', 'spf.syntax');
+    expect(syntax.status).toBe('fail');
+    expect(syntax.detail).toContain('the SPF record of bad.mailservice.test has a mistake');
+  });
+
+  it('an include that times out: unknown, never pass or fail', () => {
+    const syntax = get('spfSlow', 'spf.syntax');
+    expect(syntax.status).toBe('unknown');
+    expect(syntax.detail).toContain('_spf.slow.test');
   });
 });
