@@ -1,3 +1,4 @@
+import type { CheckId } from './catalogue';
 import { chainBreakText, chainText, cnameChain } from './cname-chain';
 import { lookupEvidence, perViewLines, publishedAnswers, type Lookup } from './dns-observation';
 import { atDnsHost, nameField, type EvalContext } from './eval-context';
@@ -10,7 +11,7 @@ import { detailText, makeFinding } from './finding-make';
  * published has no broken chain.
  */
 export function chainBreakFinding(
-  check: string,
+  check: CheckId,
   subject: string,
   lookup: Lookup,
   ctx: EvalContext,

@@ -1,5 +1,6 @@
 import { chainBreakFinding } from './chain-finding';
 import { chainText, cnameChain } from './cname-chain';
+import type { CheckId } from './catalogue';
 import { parseDkimRecord, type DkimKeyRecord } from '../records/dkim-parse';
 import type { Finding } from './finding';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
@@ -160,7 +161,7 @@ function plannedCname(obs: DkimObservation, ctx: EvalContext): string | undefine
   return ctx.plan.dkim?.cname?.toLowerCase().replace(/\.$/, '');
 }
 
-function notChecked(check: string, obs: DkimObservation, ctx: EvalContext): Finding | null {
+function notChecked(check: CheckId, obs: DkimObservation, ctx: EvalContext): Finding | null {
   const name = dkimName(obs.selector, ctx.plan.domain);
   const pub = published(obs);
   if (!pub)

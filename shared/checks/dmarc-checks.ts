@@ -1,6 +1,7 @@
 import { organizationalDomain } from '../records/dmarc-walk';
 import { appliedDmarc, dmarcTexts, policyRank, type AppliedDmarc } from './dmarc-applied';
 import { chainBreakFinding } from './chain-finding';
+import type { CheckId } from './catalogue';
 import { parseDmarc, type DmarcRecord } from '../records/dmarc-parse';
 import type { Finding } from './finding';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
@@ -162,7 +163,7 @@ function publishedDmarc(obs: DmarcObservation, ctx?: EvalContext): string[] | un
   return a ? dmarcValues(a) : undefined;
 }
 
-function notChecked(check: string, obs: DmarcObservation, ctx: EvalContext): Finding | null {
+function notChecked(check: CheckId, obs: DmarcObservation, ctx: EvalContext): Finding | null {
   const texts = publishedDmarc(obs, ctx);
   if (texts === undefined)
     return unknownFinding(check, dmarcName(ctx), whyUnknown(obs.lookup), {
