@@ -25,6 +25,13 @@ export interface SpfNode {
   children: SpfNode[];
   /** Plain sentences about this record (missing, several records, a DNS error...). */
   problems: string[];
+  /** The term that led here ("include:x", "redirect=x"); absent for the domain's own record. */
+  via?: string;
+  /**
+   * What breaks this record for receivers: no SPF record, several, a syntax error (each a
+   * permerror for every address that reaches it), or it could not be fetched (DNS error).
+   */
+  broken?: 'no-spf' | 'several' | 'syntax' | 'unreachable';
 }
 
 /** The count for the whole tree. */
@@ -95,6 +102,7 @@ export async function countSpfLookups(
     const txt = await probe(resolver, node.domain, 'TXT');
     if (txt.outcome === 'error') {
       result.incomplete = true;
+      node.broken = 'unreachable';
       node.problems.push(`The SPF record of ${node.domain} could not be fetched (DNS error).`);
       return;
     }
@@ -104,10 +112,12 @@ export async function countSpfLookups(
         : [];
     const spf = texts.filter((t) => /^v=spf1( |$)/i.test(t));
     if (spf.length === 0) {
+      node.broken = 'no-spf';
       node.problems.push(`${node.domain} has no SPF record.`);
       return;
     }
     if (spf.length > 1) {
+      node.broken = 'several';
       node.problems.push(
         `${node.domain} has ${spf.length} SPF records; receivers reject that (permerror).`,
       );
@@ -115,6 +125,13 @@ export async function countSpfLookups(
     }
     node.record = spf[0] as string;
     node.parsed = parseSpf(node.record);
+    const syntax = node.parsed.problems.find(
+      (p) => p.level === 'error' && p.code !== 'too-many-lookups',
+    );
+    if (syntax) {
+      node.broken = 'syntax';
+      node.problems.push(syntax.message);
+    }
     for (const term of node.parsed.lookupTerms) {
       node.ownLookups += term.lookups;
       const target = term.kind === 'modifier' ? term.value : (term.domain ?? node.domain);
@@ -124,7 +141,13 @@ export async function countSpfLookups(
       }
       const name = term.name;
       if (name === 'include' || name === 'redirect') {
-        const child: SpfNode = { domain: target, ownLookups: 0, children: [], problems: [] };
+        const child: SpfNode = {
+          domain: target,
+          ownLookups: 0,
+          children: [],
+          problems: [],
+          via: term.text,
+        };
         node.children.push(child);
         await walk(child);
         if (!child.record && child.problems.some((p) => p.includes('has no SPF record'))) {

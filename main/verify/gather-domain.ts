@@ -11,6 +11,7 @@ export async function gatherDomain(l: RunLookups, domain: string): Promise<Domai
   const nameservers: NameserverObservation[] = set.nameservers.map((n) => {
     const o: NameserverObservation = { name: n.name, addresses: n.addresses, answered: n.answered };
     if (n.soa) o.outcome = n.soa.outcome;
+    if (n.soa?.outcome === 'answer' && n.soa.authoritative === false) o.lame = true;
     if (n.serial !== undefined) o.soaSerial = n.serial;
     if (n.problem) o.error = n.problem;
     return o;

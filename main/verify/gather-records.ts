@@ -13,6 +13,7 @@ import { dmarcTexts } from '../../shared/checks/dmarc-checks';
 import { looksLikeDkim } from '../../shared/checks/dkim-checks';
 import { parseDkimRecord } from '../../shared/records/dkim-parse';
 import { parseDmarc } from '../../shared/records/dmarc-parse';
+import { dmarcWalkDomains, organizationalDomain } from '../../shared/records/dmarc-walk';
 import type { Plan } from '../../shared/model/plan';
 import type { RunLookups } from './run-lookups';
 import { dkimKeyInfo } from './dkim-key-info';
@@ -166,20 +167,39 @@ export async function gatherDmarc(l: RunLookups, plan: Plan): Promise<DmarcObser
     l.lookup(`_dmarc.${d}.${d}`, 'TXT'),
     l.lookup(`dmarc.${d}`, 'TXT'),
   ]);
-  const pub = publishedAnswer(lookup);
+  const orgDomain = organizationalDomain(d);
+  // No record of its own: walk up as receivers do (RFC 9989), to the first parent that has one,
+  // and ask the organizational domain too (RFC 7489 receivers use its record).
+  const walk: NonNullable<DmarcObservation['walk']> = [];
+  const hasRecord = (lk: DmarcObservation['lookup']): boolean => {
+    const a = publishedAnswer(lk);
+    return a ? dmarcTexts(txtValues(a)).length > 0 : false;
+  };
+  let found = hasRecord(lookup);
+  for (const parent of found ? [] : dmarcWalkDomains(d).slice(1)) {
+    if (found && parent !== orgDomain) continue;
+    const step = { domain: parent, lookup: await l.lookup(`_dmarc.${parent}`, 'TXT') };
+    walk.push(step);
+    found ||= hasRecord(step.lookup);
+  }
+  const applied = [{ domain: d, lookup }, ...walk].find((s) => hasRecord(s.lookup));
+  const pub = applied ? publishedAnswer(applied.lookup) : undefined;
   const text = pub ? dmarcTexts(txtValues(pub))[0] : undefined;
   const external = new Set<string>();
   if (text) {
     const rec = parseDmarc(text);
+    // RFC 7489 §7.1: a report address outside the policy domain's organizational domain must
+    // agree to receive reports; one at the organizational domain (or under it) needs nothing.
     for (const u of [...rec.rua, ...rec.ruf]) {
-      if (u.domain && u.domain !== d && !u.domain.endsWith(`.${d}`)) external.add(u.domain);
+      if (u.domain && organizationalDomain(u.domain) !== orgDomain) external.add(u.domain);
     }
   }
+  const policyDomain = applied?.domain ?? d;
   const reportAuth = await Promise.all(
     [...external].map(async (domain) => ({
       domain,
-      lookup: await l.lookup(`${d}._report._dmarc.${domain}`, 'TXT'),
+      lookup: await l.lookup(`${policyDomain}._report._dmarc.${domain}`, 'TXT'),
     })),
   );
-  return { lookup, misplaced, reportAuth };
+  return { lookup, misplaced, reportAuth, orgDomain, ...(walk.length > 0 && { walk }) };
 }

@@ -1,5 +1,9 @@
 import { publishedAnswer, txtValues } from '../../shared/checks/dns-observation';
-import type { SpfEvaluation as SpfFinding, SpfObservation } from '../../shared/checks/observations';
+import type {
+  SpfEvaluation as SpfFinding,
+  SpfObservation,
+  SpfTreeNode,
+} from '../../shared/checks/observations';
 import { spfTexts } from '../../shared/checks/spf-checks';
 import { findSender, senderInclude } from '../../shared/providers/senders';
 import type { Plan } from '../../shared/model/plan';
@@ -9,6 +13,20 @@ import type { RunLookups } from './run-lookups';
 
 function includesOf(node: SpfNode): string[] {
   return node.children.flatMap((c) => [c.domain.toLowerCase(), ...includesOf(c)]);
+}
+
+function treeOf(node: SpfNode): SpfTreeNode {
+  const children = node.children.map(treeOf);
+  return {
+    domain: node.domain,
+    ...(node.via && { via: node.via }),
+    ...(node.record && { record: node.record }),
+    ownLookups: node.ownLookups,
+    totalLookups: node.ownLookups + children.reduce((s, c) => s + c.totalLookups, 0),
+    ...(node.broken && { broken: node.broken }),
+    problems: node.problems,
+    children,
+  };
 }
 
 function pathOf(node: SpfNode): string[] {
@@ -72,6 +90,7 @@ export async function gatherSpf(
       ...(count.incomplete ? { error: count.problems.join(' ') || 'a DNS lookup failed' } : {}),
     };
     obs.includesSeen = includesOf(count.root);
+    obs.includeTree = treeOf(count.root);
   }
   return obs;
 }

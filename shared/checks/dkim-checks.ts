@@ -1,3 +1,5 @@
+import { chainBreakFinding } from './chain-finding';
+import { chainText, cnameChain } from './cname-chain';
 import type { CheckId } from './catalogue';
 import { parseDkimRecord, type DkimKeyRecord } from '../records/dkim-parse';
 import type { Finding } from './finding';
@@ -70,8 +72,31 @@ export function evaluateDkimPresent(obs: DkimObservation, ctx: EvalContext): Fin
     return unknownFinding('dkim.present', name, whyUnknown(obs.lookup), evidence);
   const words = keyWords(obs);
   if (v.state === 'bad') {
+    const broken = chainBreakFinding('dkim.present', name, obs.lookup, ctx, 'the DKIM key');
+    if (broken) return broken;
     const others = foundOtherSelectors(obs);
     const rel = nameField(name, ctx);
+    const delegated = plannedCname(obs, ctx);
+    if (delegated && others.length === 0) {
+      const chain = v.published ? cnameChain(v.published) : undefined;
+      const wrong =
+        chain?.links[0] && chain.links[0].to !== delegated ? chain.links[0].to : undefined;
+      return makeFinding('dkim.present', name, 'fail', {
+        title: `${words.key} is not published`,
+        detail: detailText(
+          wrong
+            ? `${name} is a CNAME to ${wrong}, which has no DKIM key; your plan says it should point to ${delegated}, where your mail service publishes the key (${chainText(chain!)}).`
+            : chain && chain.links.length > 0
+              ? `${name} leads to no DKIM key (${chainText(chain)}); your plan says it is a CNAME to ${delegated}.`
+              : `There is no CNAME at ${name}; your plan says it points to ${delegated}, where your mail service publishes the key.`,
+          lines,
+        ),
+        fix: wrong
+          ? `Edit the CNAME record "${rel}" ${atDnsHost(ctx)} so its target is ${delegated}.`
+          : `Create a CNAME record ${atDnsHost(ctx)}: Name "${rel}", Type CNAME, Target ${delegated}. If it is there already, check in your mail service that the DKIM key is set up (it publishes the key at ${delegated}).`,
+        evidence,
+      });
+    }
     return makeFinding('dkim.present', name, 'fail', {
       title: others.length
         ? 'The DKIM key is published under a different selector'
@@ -102,11 +127,38 @@ export function evaluateDkimPresent(obs: DkimObservation, ctx: EvalContext): Fin
       evidence,
     });
   }
+  const chain = v.published ? cnameChain(v.published) : undefined;
+  const delegated = plannedCname(obs, ctx);
+  if (delegated && chain && chain.links[0]?.to !== delegated) {
+    const seen = chain.links[0]?.to;
+    return makeFinding('dkim.present', name, 'warn', {
+      title: `${words.key} is published, but not through the CNAME in your plan`,
+      detail: detailText(
+        seen
+          ? `${name} is a CNAME to ${seen} (${chainText(chain)}), and a key is there; your plan says it points to ${delegated}. If your mail service signs with its own key, its key is not the one published.`
+          : `${name} has a DKIM key of its own; your plan says it is a CNAME to ${delegated}, where your mail service publishes (and changes) the key. When the service changes its key, this one stops working.`,
+        lines,
+      ),
+      fix: `Replace the record "${nameField(name, ctx)}" ${atDnsHost(ctx)} with a CNAME record whose target is ${delegated}, or take the CNAME out of your plan if you publish the key yourself.`,
+      evidence,
+    });
+  }
   return makeFinding('dkim.present', name, 'pass', {
     title: `${words.key} is published`,
-    detail: detailText(`${name} has a DKIM key record.`, lines),
+    detail: detailText(
+      chain && chain.links.length > 0
+        ? `${name} leads to a DKIM key record: ${chainText(chain)} → key.`
+        : `${name} has a DKIM key record.`,
+      lines,
+    ),
     evidence,
   });
+}
+
+/** The CNAME target the plan gives the main selector, when it is delegated to a mail service. */
+function plannedCname(obs: DkimObservation, ctx: EvalContext): string | undefined {
+  if (obs.additional) return undefined;
+  return ctx.plan.dkim?.cname?.toLowerCase().replace(/\.$/, '');
 }
 
 function notChecked(check: CheckId, obs: DkimObservation, ctx: EvalContext): Finding | null {

@@ -1,3 +1,6 @@
+import { organizationalDomain } from '../records/dmarc-walk';
+import { appliedDmarc, dmarcTexts, policyRank, type AppliedDmarc } from './dmarc-applied';
+import { chainBreakFinding } from './chain-finding';
 import type { CheckId } from './catalogue';
 import { parseDmarc, type DmarcRecord } from '../records/dmarc-parse';
 import type { Finding } from './finding';
@@ -11,13 +14,10 @@ import {
   type ObservedAnswer,
 } from './dns-observation';
 import type { DmarcObservation } from './observations';
-import { atDnsHost, nameField, type EvalContext } from './eval-context';
+import { atDnsHost, nameField, relativeName, type EvalContext } from './eval-context';
 import { judgeVisibility, waitWords } from './visibility';
 
-/** DMARC records among TXT values: text starting with "v=DMARC1" (receivers ignore the rest). */
-export function dmarcTexts(values: readonly string[]): string[] {
-  return values.filter((v) => /^v\s*=\s*DMARC1\s*(;|$)/i.test(v));
-}
+export { dmarcTexts };
 
 function dmarcValues(a: ObservedAnswer): string[] {
   return dmarcTexts(txtValues(a)).sort();
@@ -54,6 +54,16 @@ export function evaluateDmarcPresent(obs: DmarcObservation, ctx: EvalContext): F
   if (v.state === 'unknown')
     return unknownFinding('dmarc.present', name, whyUnknown(obs.lookup), evidence);
   if (v.state === 'bad') {
+    const broken = chainBreakFinding('dmarc.present', name, obs.lookup, ctx, 'the DMARC record');
+    if (broken) return broken;
+    const applied = appliedDmarc(obs, ctx.plan.domain);
+    if (applied.state === 'inherited') return inheritedFinding(applied, ctx, lines);
+    if (applied.state === 'unknown' && applied.unknownLookup) {
+      return unknownFinding('dmarc.present', name, whyUnknown(applied.unknownLookup), {
+        ...evidence,
+        walk: (obs.walk ?? []).map((w) => lookupEvidence(w.lookup)),
+      });
+    }
     const elsewhere = misplacedNames(obs);
     return makeFinding('dmarc.present', name, 'fail', {
       title: 'The domain has no DMARC record',
@@ -84,13 +94,77 @@ export function evaluateDmarcPresent(obs: DmarcObservation, ctx: EvalContext): F
   });
 }
 
-function publishedDmarc(obs: DmarcObservation): string[] | undefined {
+/** "p=reject", "sp=none": the tag and value a receiver applies. */
+function policyWords(applied: AppliedDmarc): string {
+  return applied.policy ? `${applied.policy.tag}=${applied.policy.value}` : 'no valid policy';
+}
+
+const TAG_WORDS = {
+  p: 'its main policy (p=), as it sets no sp= for subdomains',
+  sp: 'its policy for subdomains (sp=)',
+  np: 'its policy for names that do not exist (np=), because this name does not exist in DNS',
+};
+
+/**
+ * dmarc.present for a subdomain without a record of its own that a parent's record covers:
+ * pass naming the record and the policy receivers apply; warn when that policy is weaker than
+ * the plan asks (for example a parent with sp=none).
+ */
+function inheritedFinding(applied: AppliedDmarc, ctx: EvalContext, lines: string[]): Finding {
+  const name = dmarcName(ctx);
+  const at = `_dmarc.${applied.at}`;
+  const wanted = ctx.plan.dmarc?.policy ?? 'none';
+  const value = applied.policy?.value;
+  const evidence = {
+    applied: {
+      name: at,
+      record: applied.texts?.[0],
+      policy: applied.policy ?? null,
+      inherited: true,
+      ...(applied.rfc7489 && { rfc7489: applied.rfc7489 }),
+    },
+    lookup: applied.lookup ? lookupEvidence(applied.lookup) : null,
+  };
+  const how = applied.policy
+    ? `Receivers apply ${policyWords(applied)} to mail from ${ctx.plan.domain}: ${TAG_WORDS[applied.policy.tag]}.`
+    : 'It has no valid policy, so receivers ignore it.';
+  const older =
+    applied.rfc7489 && applied.rfc7489.at !== applied.at
+      ? ` Receivers that still follow the older rule (RFC 7489) use the record of ${applied.rfc7489.at} instead${applied.rfc7489.policy ? `, with ${applied.rfc7489.policy.tag}=${applied.rfc7489.policy.value}` : ', and find none'}.`
+      : applied.rfc7489 && applied.policy?.tag === 'np'
+        ? ` Receivers that still follow the older rule (RFC 7489) know no np= and apply ${applied.rfc7489.policy ? `${applied.rfc7489.policy.tag}=${applied.rfc7489.policy.value}` : 'nothing'}.`
+        : '';
+  const detail = detailText(
+    `${ctx.plan.domain} has no DMARC record of its own, so receivers use the one at ${at}: "${applied.texts?.[0] ?? ''}". ${how}${older}`,
+    lines,
+  );
+  if (!value || policyRank(value) < policyRank(wanted)) {
+    return makeFinding('dmarc.present', name, 'warn', {
+      title: `The DMARC record of ${applied.at} covers this domain, with a weaker policy than planned`,
+      detail,
+      fix: `Publish a DMARC record of its own for ${ctx.plan.domain}: a TXT record ${atDnsHost(ctx)}, Name "${relativeName(name, applied.at ?? ctx.plan.domain)}" (in full: ${name}), Value ${suggestedDmarc(ctx)}. Or, if every subdomain should get it, add "sp=${wanted}" to the record at ${at}.`,
+      evidence,
+    });
+  }
+  return makeFinding('dmarc.present', name, 'pass', {
+    title: `The domain is covered by the DMARC record of ${applied.at}`,
+    detail,
+    evidence,
+  });
+}
+
+/** The DMARC texts that apply to the domain (its own, else an inherited one); undefined when unknown. */
+function publishedDmarc(obs: DmarcObservation, ctx?: EvalContext): string[] | undefined {
+  if (ctx) {
+    const applied = appliedDmarc(obs, ctx.plan.domain);
+    if (applied.state === 'inherited') return applied.texts;
+  }
   const a = publishedAnswers(obs.lookup).answers[0]?.answer;
   return a ? dmarcValues(a) : undefined;
 }
 
 function notChecked(check: CheckId, obs: DmarcObservation, ctx: EvalContext): Finding | null {
-  const texts = publishedDmarc(obs);
+  const texts = publishedDmarc(obs, ctx);
   if (texts === undefined)
     return unknownFinding(check, dmarcName(ctx), whyUnknown(obs.lookup), {
       lookup: lookupEvidence(obs.lookup),
@@ -104,15 +178,15 @@ function notChecked(check: CheckId, obs: DmarcObservation, ctx: EvalContext): Fi
   return null;
 }
 
-function parsed(obs: DmarcObservation): DmarcRecord {
-  return parseDmarc((publishedDmarc(obs) ?? [])[0] ?? '');
+function parsed(obs: DmarcObservation, ctx: EvalContext): DmarcRecord {
+  return parseDmarc((publishedDmarc(obs, ctx) ?? [])[0] ?? '');
 }
 
 /** dmarc.single: exactly one DMARC record. */
 export function evaluateDmarcSingle(obs: DmarcObservation, ctx: EvalContext): Finding {
   const none = notChecked('dmarc.single', obs, ctx);
   if (none) return none;
-  const texts = publishedDmarc(obs) ?? [];
+  const texts = publishedDmarc(obs, ctx) ?? [];
   const name = dmarcName(ctx);
   if (texts.length > 1) {
     return makeFinding('dmarc.single', name, 'fail', {
@@ -139,7 +213,7 @@ export function evaluateDmarcSyntax(obs: DmarcObservation, ctx: EvalContext): Fi
   const none = notChecked('dmarc.syntax', obs, ctx);
   if (none) return none;
   const name = dmarcName(ctx);
-  const rec = parsed(obs);
+  const rec = parsed(obs, ctx);
   const own = rec.problems.filter((p) => !OTHER_CHECKS.has(p.code));
   const evidence = { record: rec.text, problems: rec.problems };
   const errors = own.filter((p) => p.level === 'error');
@@ -178,9 +252,17 @@ export function evaluateDmarcPolicy(obs: DmarcObservation, ctx: EvalContext): Fi
   const none = notChecked('dmarc.policy', obs, ctx);
   if (none) return none;
   const name = dmarcName(ctx);
-  const rec = parsed(obs);
-  const evidence = { record: rec.text };
-  if (!rec.policy) {
+  const rec = parsed(obs, ctx);
+  const applied = appliedDmarc(obs, ctx.plan.domain);
+  // A subdomain covered by a parent's record gets that record's sp= (or np=, or p=).
+  const inherited = applied.state === 'inherited';
+  const policy = inherited ? applied.policy?.value : rec.policy;
+  const tag = inherited ? (applied.policy?.tag ?? 'p') : 'p';
+  const evidence = {
+    record: rec.text,
+    ...(inherited && { appliedAt: `_dmarc.${applied.at}`, policy: applied.policy ?? null }),
+  };
+  if (!policy) {
     return makeFinding('dmarc.policy', name, 'fail', {
       title: 'The DMARC record has no valid policy',
       detail: `"${rec.text}" has no valid "p=" tag, so receivers ignore it.`,
@@ -188,10 +270,10 @@ export function evaluateDmarcPolicy(obs: DmarcObservation, ctx: EvalContext): Fi
       evidence,
     });
   }
-  if (rec.policy === 'none') {
+  if (policy === 'none') {
     return makeFinding('dmarc.policy', name, 'warn', {
       title: 'DMARC only watches; it does not protect yet',
-      detail: `The policy is "p=none": receivers send reports but deliver forged mail as usual. That is the right first step.`,
+      detail: `The policy${inherited ? ` receivers apply to ${ctx.plan.domain} (from _dmarc.${applied.at})` : ''} is "${tag}=none": receivers send reports but deliver forged mail as usual. That is the right first step.`,
       fix: 'Read the reports for 2 to 4 weeks. When they show only your own servers, change "p=none" to "p=quarantine", and later to "p=reject".',
       evidence,
     });
@@ -199,14 +281,14 @@ export function evaluateDmarcPolicy(obs: DmarcObservation, ctx: EvalContext): Fi
   if (rec.testing) {
     return makeFinding('dmarc.policy', name, 'warn', {
       title: 'DMARC is in testing mode',
-      detail: `The policy is "p=${rec.policy}" but "t=y" tells receivers to apply one step less.`,
+      detail: `The policy is "${tag}=${policy}" but "t=y" tells receivers to apply one step less.`,
       fix: 'Remove "t=y" once the reports look clean.',
       evidence,
     });
   }
   return makeFinding('dmarc.policy', name, 'pass', {
     title: 'DMARC asks receivers to act',
-    detail: `The policy is "p=${rec.policy}": receivers ${rec.policy === 'reject' ? 'refuse' : 'put in spam'} mail that fails.`,
+    detail: `The policy${inherited ? ` receivers apply to ${ctx.plan.domain} (from _dmarc.${applied.at})` : ''} is "${tag}=${policy}": receivers ${policy === 'reject' ? 'refuse' : 'put in spam'} mail that fails.`,
     evidence,
   });
 }
@@ -216,7 +298,7 @@ export function evaluateDmarcReports(obs: DmarcObservation, ctx: EvalContext): F
   const none = notChecked('dmarc.reports', obs, ctx);
   if (none) return none;
   const name = dmarcName(ctx);
-  const rec = parsed(obs);
+  const rec = parsed(obs, ctx);
   const evidence = {
     record: rec.text,
     reportAuth: obs.reportAuth.map((r) => ({ domain: r.domain, lookup: lookupEvidence(r.lookup) })),
@@ -242,12 +324,16 @@ export function evaluateDmarcReports(obs: DmarcObservation, ctx: EvalContext): F
       evidence,
     });
   }
-  const domain = ctx.plan.domain;
+  // A report address within the organizational domain needs no authorisation (RFC 7489 §7.1):
+  // dmarc@example.com is fine for news.example.com.
+  const applied = appliedDmarc(obs, ctx.plan.domain);
+  const domain = applied.state === 'inherited' && applied.at ? applied.at : ctx.plan.domain;
+  const org = obs.orgDomain ?? organizationalDomain(ctx.plan.domain);
   const external = [
     ...new Set(
       [...rec.rua, ...rec.ruf]
         .map((u) => u.domain)
-        .filter((d): d is string => !!d && d !== domain && !d.endsWith(`.${domain}`)),
+        .filter((d): d is string => !!d && organizationalDomain(d) !== org),
     ),
   ];
   const unauthorised: string[] = [];

@@ -1,3 +1,5 @@
+import { chainBreakWords, chainText, cnameChain } from './cname-chain';
+
 /**
  * What the probes saw in DNS, as the pure checks read it. This is the one declaration of the DNS
  * vocabulary: the DNS layer (main/dns/types.ts) takes these types under its own names, so an
@@ -137,8 +139,16 @@ export function publishedAnswer(lookup: Lookup): ObservedAnswer | undefined {
   return publishedAnswers(lookup).answers[0]?.answer;
 }
 
-/** Words for an outcome a user can read. */
+/** Words for an outcome a user can read, with the CNAME chain followed to get there. */
 export function outcomeWords(answer: ObservedAnswer): string {
+  const chain = cnameChain(answer);
+  const broken = chainBreakWords(chain);
+  if (broken) return broken;
+  const words = bareOutcomeWords(answer);
+  return chain.links.length > 0 ? `${words} (through CNAME ${chainText(chain)})` : words;
+}
+
+function bareOutcomeWords(answer: ObservedAnswer): string {
   switch (answer.outcome) {
     case 'answer':
       return describeRecords(answer) || 'an answer';
@@ -252,6 +262,7 @@ export function lookupEvidence(lookup: Lookup): Record<string, unknown> {
         view: a.view,
         server: a.answer.server,
         outcome: a.answer.outcome,
+        ...chainEvidence(a.answer),
         records: shown,
         ...(records.length > shown.length
           ? { recordsNotShown: records.length - shown.length }
@@ -260,6 +271,22 @@ export function lookupEvidence(lookup: Lookup): Record<string, unknown> {
         ...(a.answer.negativeTtl !== undefined ? { negativeTtl: a.answer.negativeTtl } : {}),
         ...(a.answer.error ? { error: a.answer.error } : {}),
       };
+    }),
+  };
+}
+
+/** The CNAME chain of an answer for evidence: the names in order, and how it breaks. */
+function chainEvidence(answer: ObservedAnswer): Record<string, unknown> {
+  const chain = cnameChain(answer);
+  if (chain.links.length === 0) return {};
+  return {
+    chain: [chain.links[0]?.from, ...chain.links.map((l) => l.to)],
+    ...(chain.problem && {
+      chainBroken: {
+        kind: chain.problem.kind,
+        from: chain.problem.link.from,
+        to: chain.problem.link.to,
+      },
     }),
   };
 }

@@ -160,7 +160,11 @@ export function evaluateNameservers(obs: DomainObservation, ctx: EvalContext): F
   const lines = obs.nameservers.map(
     (n) =>
       `${n.name}${n.addresses.length ? ` (${n.addresses.join(', ')})` : ''}: ${
-        n.answered ? `answers, zone version ${n.soaSerial ?? '?'}` : (n.error ?? 'no answer')
+        n.answered
+          ? `answers, zone version ${n.soaSerial ?? '?'}`
+          : n.lame
+            ? 'answers without authority (lame)'
+            : (n.error ?? 'no answer')
       }`,
   );
   if (answered.length === 0) {
@@ -171,10 +175,12 @@ export function evaluateNameservers(obs: DomainObservation, ctx: EvalContext): F
       evidence,
     );
   }
+  // A lame server answers, but without authority (AA=0): from a cache or a stale copy.
+  const lame = obs.nameservers.filter((n) => !n.answered && n.lame === true);
   const broken = obs.nameservers.filter(
-    (n) => !n.answered && n.outcome !== undefined && !SILENT.has(n.outcome),
+    (n) => !n.answered && !n.lame && n.outcome !== undefined && !SILENT.has(n.outcome),
   );
-  const silent = obs.nameservers.filter((n) => !n.answered && !broken.includes(n));
+  const silent = obs.nameservers.filter((n) => !n.answered && !n.lame && !broken.includes(n));
   if (broken.length > 0) {
     return makeFinding('domain.nameservers', domain, 'fail', {
       title: 'A nameserver does not serve the domain',
@@ -187,6 +193,17 @@ export function evaluateNameservers(obs: DomainObservation, ctx: EvalContext): F
     });
   }
   const serials = new Set(answered.map((n) => n.soaSerial).filter((s) => s !== undefined));
+  if (lame.length > 0) {
+    return makeFinding('domain.nameservers', domain, 'warn', {
+      title: 'A nameserver answers without authority',
+      detail: detailText(
+        `${lame.map((n) => n.name).join(', ')} ${lame.length > 1 ? 'answer' : 'answers'} for ${domain} but not as ${lame.length > 1 ? 'their' : 'its'} owner (no "authoritative answer" flag): ${lame.length > 1 ? 'they do' : 'it does'} not hold your zone and may hand out old or made-up records. Its answers were not counted as what your DNS host publishes. The others answer properly, so mail still works for now.`,
+        lines,
+      ),
+      fix: `Remove ${lame.map((n) => n.name).join(', ')} from the domain's nameservers at your registrar (and from the NS records in the zone), or ask your DNS host to serve the zone on ${lame.length > 1 ? 'them' : 'it'}. Keep only the nameservers your DNS host gives you.`,
+      evidence,
+    });
+  }
   if (silent.length > 0) {
     return makeFinding('domain.nameservers', domain, 'warn', {
       title: 'A nameserver does not answer',

@@ -1,3 +1,4 @@
+import { chainBreakFinding } from './chain-finding';
 import type { Finding } from './finding';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
 import {
@@ -108,6 +109,8 @@ function addressCheck(
     });
   }
   if (v.state === 'bad') {
+    const broken = chainBreakFinding(check, host, lookup, ctx, 'the mail host');
+    if (broken) return broken;
     const missing = published.length === 0;
     return makeFinding(check, host, 'fail', {
       title: missing

@@ -14,6 +14,8 @@ export interface NameserverObservation {
   addresses: string[];
   /** Whether it answered the zone's SOA with authority. */
   answered: boolean;
+  /** It answered the zone's SOA, but without the authoritative-answer (AA) flag: a lame server. */
+  lame?: boolean;
   /** How its SOA query ended (refused/servfail = it does not serve the zone; timeout = silent). */
   outcome?: ObservedOutcome;
   /** Its answer to the SOA query, when it gave one. */
@@ -75,6 +77,23 @@ export interface SpfEvaluation {
   via?: string;
 }
 
+/** One record of the SPF include tree. */
+export interface SpfTreeNode {
+  domain: string;
+  /** The term that led here ("include:x", "redirect=x"); absent at the root. */
+  via?: string;
+  /** The SPF record found there, when exactly one was. */
+  record?: string;
+  /** DNS lookups of this record's own terms, and with everything under it. */
+  ownLookups: number;
+  totalLookups: number;
+  /** What breaks it (each a permerror for every address that reaches it; unreachable: DNS error). */
+  broken?: 'no-spf' | 'several' | 'syntax' | 'unreachable';
+  /** Plain sentences about it. */
+  problems: string[];
+  children: SpfTreeNode[];
+}
+
 /** SPF facts (spf.*). */
 export interface SpfObservation {
   /** TXT at the domain. */
@@ -90,6 +109,11 @@ export interface SpfObservation {
    * lookups met; undefined when the tree could not be walked.
    */
   lookupCount?: { terms: number; voids: number; path: string[]; error?: string };
+  /**
+   * The record's include/redirect tree, walked statically (every branch, not only the one the
+   * server's address takes): what each target resolves to and the lookups it costs.
+   */
+  includeTree?: SpfTreeNode;
   /** Every include/redirect target met while walking the record (for spf.senders). */
   includesSeen?: string[];
   /** The plan's third-party senders with the include each one needs (resolved from the catalogue). */
@@ -125,6 +149,13 @@ export interface DmarcObservation {
   lookup: Lookup;
   /** Wrong places a DMARC record is often put: the apex, `_dmarc.<domain>.<domain>`, `dmarc.<domain>`. */
   misplaced: Lookup[];
+  /**
+   * When the domain has no DMARC record of its own: `_dmarc` at each parent a receiver asks
+   * (RFC 9989's tree walk up to the organizational domain), in order, up to the first that has one.
+   */
+  walk?: { domain: string; lookup: Lookup }[];
+  /** The organizational domain by the public suffix list (RFC 7489). */
+  orgDomain?: string;
   /** `<domain>._report._dmarc.<other>` for each external report domain. */
   reportAuth: { domain: string; lookup: Lookup }[];
 }

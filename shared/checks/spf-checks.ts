@@ -1,3 +1,4 @@
+import { chainBreakFinding } from './chain-finding';
 import type { CheckId } from './catalogue';
 import { parseSpf, type SpfRecord } from '../records/spf-parse';
 import type { Finding } from './finding';
@@ -11,7 +12,7 @@ import {
   type Lookup,
   type ObservedAnswer,
 } from './dns-observation';
-import type { SpfObservation } from './observations';
+import type { SpfObservation, SpfTreeNode } from './observations';
 import { atDnsHost, nameField, type EvalContext } from './eval-context';
 import { judgeVisibility, waitWords } from './visibility';
 import { DNS_LIMITS, countWords } from './dns-limits';
@@ -66,6 +67,8 @@ function presenceFinding(
   if (v.state === 'unknown') return unknownFinding(check, subject, whyUnknown(lookup), evidence);
   const rel = nameField(subject, ctx);
   if (v.state === 'bad') {
+    const broken = chainBreakFinding(check, subject, lookup, ctx, 'the SPF record');
+    if (broken) return { ...broken, status: missingStatus };
     const mangled = auth ? mangledSpf(txtValues(auth)) : [];
     if (mangled.length > 0) {
       const m = mangled[0] as string;
@@ -261,6 +264,81 @@ function parsedSpf(obs: SpfObservation): SpfRecord | undefined {
   return t === undefined ? undefined : parseSpf(t);
 }
 
+/** Every node below the root, depth first, with the chain of terms that leads to it. */
+function nodesBelow(
+  node: SpfTreeNode,
+  path: string[] = [],
+): { node: SpfTreeNode; path: string[] }[] {
+  return node.children.flatMap((c) => {
+    const here = [...path, c.via ?? c.domain];
+    return [{ node: c, path: here }, ...nodesBelow(c, here)];
+  });
+}
+
+/** "include:_spf.x.test (1 lookup, 3 with its includes): v=spf1 ..." per record of the tree. */
+export function includeTreeLines(tree: SpfTreeNode, depth = 0): string[] {
+  return tree.children.flatMap((c) => {
+    const cost = `${c.ownLookups} lookup${c.ownLookups === 1 ? '' : 's'}${c.totalLookups !== c.ownLookups ? `, ${c.totalLookups} with its includes` : ''}`;
+    const what = c.broken ? (c.problems[0] ?? c.broken) : `"${c.record ?? ''}"`;
+    return [
+      `${'  '.repeat(depth)}${c.via ?? c.domain} (${cost}): ${what}`,
+      ...includeTreeLines(c, depth + 1),
+    ];
+  });
+}
+
+/**
+ * spf.syntax for what the record includes: every include/redirect is followed whatever address
+ * sends, because a forger's address (or a forgotten sender's) goes past the server's own ip4: and
+ * reaches them. A target with no SPF record, two, or a mistake is a permerror there: the record's
+ * "-all" never applies. A target that could not be fetched is unknown.
+ */
+function includeFinding(tree: SpfTreeNode, text: string, ctx: EvalContext): Finding | null {
+  const domain = ctx.plan.domain;
+  const below = nodesBelow(tree);
+  const evidence = { record: text, includeTree: tree };
+  const lines = includeTreeLines(tree);
+  const broken = below.find((b) => b.node.broken && b.node.broken !== 'unreachable');
+  if (broken) {
+    const n = broken.node;
+    const term = n.via ?? `include:${n.domain}`;
+    const chain = broken.path.length > 1 ? ` (reached through ${broken.path.join(' → ')})` : '';
+    const why = {
+      'no-spf': `${n.domain} has no SPF record`,
+      several: `${n.domain} has ${n.problems[0]?.match(/has (\d+)/)?.[1] ?? 'several'} SPF records`,
+      syntax: `the SPF record of ${n.domain} has a mistake: ${n.problems[0] ?? 'it cannot be read'}`,
+    }[n.broken as 'no-spf' | 'several' | 'syntax'];
+    const own = broken.path.length === 1;
+    return makeFinding('spf.syntax', domain, 'fail', {
+      title: `"${term}" in the SPF record is broken`,
+      detail: detailText(
+        `"${term}"${chain}: ${why}. Receivers reach it for every address not listed before it (anyone forging your domain, or a sender you forgot), and then give up with an error (an SPF "permerror"), so the end of your record ("${text.split(/\s+/).pop()}") never applies and forged mail is not caught.`,
+        lines,
+      ),
+      fix:
+        n.broken === 'no-spf' && own
+          ? `Check the name in "${term}": it must be exactly the include your mail service gives (a typo is common). If you no longer use that service, remove "${term}" from the SPF record of ${nameField(domain, ctx)} ${atDnsHost(ctx)}.`
+          : own
+            ? `Remove "${term}" from the SPF record ${atDnsHost(ctx)}, or ask whoever runs ${n.domain} to fix their record (one SPF record, written correctly).`
+            : `The broken record belongs to ${n.domain}, which your record includes through ${broken.path[0]}. Ask that service to fix it, or remove "${broken.path[0]}" from your SPF record ${atDnsHost(ctx)} until they do.`,
+      evidence: {
+        ...evidence,
+        brokenInclude: { term, domain: n.domain, problem: n.broken, path: broken.path },
+      },
+    });
+  }
+  const unreachable = below.find((b) => b.node.broken === 'unreachable');
+  if (unreachable) {
+    return unknownFinding(
+      'spf.syntax',
+      domain,
+      `the record of ${unreachable.node.domain} ("${unreachable.node.via ?? unreachable.node.domain}") could not be fetched, so whether it works is not known`,
+      evidence,
+    );
+  }
+  return null;
+}
+
 /** spf.syntax: the record parses per RFC 7208. */
 export function evaluateSpfSyntax(obs: SpfObservation, ctx: EvalContext): Finding {
   const domain = ctx.plan.domain;
@@ -289,6 +367,9 @@ export function evaluateSpfSyntax(obs: SpfObservation, ctx: EvalContext): Findin
       evidence,
     });
   }
+  const tree = obs.includeTree;
+  const brokenInclude = tree ? includeFinding(tree, rec.text, ctx) : null;
+  if (brokenInclude) return brokenInclude;
   if (warnings.length > 0) {
     return makeFinding('spf.syntax', domain, 'warn', {
       title: 'The SPF record works, with something to tidy',
@@ -364,7 +445,7 @@ export function evaluateSpfLookups(obs: SpfObservation, ctx: EvalContext): Findi
   const none = noRecord('spf.lookups', domain, obs);
   if (none) return none;
   const count = obs.lookupCount;
-  const evidence = { lookupCount: count ?? null };
+  const evidence = { lookupCount: count ?? null, includeTree: obs.includeTree ?? null };
   if (!count)
     return unknownFinding(
       'spf.lookups',
@@ -372,7 +453,16 @@ export function evaluateSpfLookups(obs: SpfObservation, ctx: EvalContext): Findi
       obs.evaluationError ?? 'the includes could not be followed',
       evidence,
     );
-  const path = count.path.length ? [`Terms that query DNS: ${count.path.join(', ')}`] : [];
+  const treeLines = obs.includeTree ? includeTreeLines(obs.includeTree) : [];
+  const path = [
+    ...(count.path.length ? [`Terms that query DNS: ${count.path.join(', ')}`] : []),
+    ...(treeLines.length
+      ? [
+          `What each include costs (your record's own terms: ${obs.includeTree?.ownLookups ?? 0}):`,
+          ...treeLines,
+        ]
+      : []),
+  ];
   if (count.terms > 10 || count.voids > 2) {
     return makeFinding('spf.lookups', domain, 'fail', {
       title: 'SPF needs too many DNS lookups',

@@ -1,5 +1,6 @@
 import { defaultSelectorFor, findMailSoftware } from '../providers/mail-software';
 import { normalizePastedDkim } from '../records/dkim-paste';
+import { parseDkimCnamePaste } from '../records/dkim-cname-paste';
 import { normalizeDomainInput } from './domain-input';
 import { normalizeMailHostInput } from './mail-host-input';
 import { withDraftDefaults, type FilledDraft } from './draft-defaults';
@@ -105,6 +106,19 @@ function dkimOf(
     };
   }
   if (draft.dkimPaste.trim() === '') return { selector: typed || fallback };
+  // A service that publishes the key itself gives a CNAME to paste instead of a key.
+  const delegated = parseDkimCnamePaste(draft.dkimPaste);
+  if (delegated) {
+    if (delegated.domain && domain && delegated.domain !== domain) {
+      warnings.push(
+        problem(
+          'dkimPaste',
+          `The pasted record is for ${delegated.domain}, not ${domain}. Check that you copied the record for this domain.`,
+        ),
+      );
+    }
+    return { selector: typed || delegated.selector || fallback, cname: delegated.target };
+  }
   const pasted = normalizePastedDkim(draft.dkimPaste);
   if (!pasted.ok) {
     problems.push(problem('dkimPaste', pasted.message));

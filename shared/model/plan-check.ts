@@ -1,4 +1,5 @@
 import { parse as parseDomain } from 'tldts';
+import { isCnameTarget } from '../records/dkim-cname-paste';
 import { decodeBase64 } from '../records/base64';
 import { describePublicKey } from '../records/public-key-der';
 import { spfDomainSpecProblem } from '../records/spf-parse';
@@ -243,6 +244,22 @@ export function checkPlanValues(input: Plan): PlanValidation {
         });
       }
       plan.dkim.selector = selector;
+    }
+    if (plan.dkim.cname !== undefined) {
+      const target = plan.dkim.cname.trim().toLowerCase().replace(/\.$/, '');
+      if (!isCnameTarget(target)) {
+        errors.push({
+          field: 'dkim.cname',
+          message: `"${plan.dkim.cname}" is not a host name. Give the CNAME target your mail service shows, for example "s1.domainkey.u123.wl.sendgrid.net".`,
+        });
+      } else if (target === `${plan.dkim.selector}._domainkey.${plan.domain}`.toLowerCase()) {
+        errors.push({
+          field: 'dkim.cname',
+          message: 'points at itself. Give the name your mail service shows as the CNAME target.',
+        });
+      } else {
+        plan.dkim.cname = target;
+      }
     }
     if (plan.dkim.publicKey !== undefined) {
       const key = plan.dkim.publicKey.replace(/\s+/g, '').replace(/^p=/, '');

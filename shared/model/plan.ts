@@ -21,6 +21,12 @@ export const dkimPlanSchema = z.object({
   /** Base64 of the public key, as in the record's p= tag. Optional: without it dkim.matches is skipped. */
   publicKey: z.string().optional(),
   keyType: z.enum(['rsa', 'ed25519']).optional(),
+  /**
+   * The selector is delegated by CNAME to this name (a mail service such as SES or SendGrid
+   * publishes the key there): the planner gives a CNAME record instead of a TXT, and the checks
+   * follow it. With `publicKey` too, dkim.matches compares the key at the end of the chain.
+   */
+  cname: z.string().optional(),
   /** Extra keys published alongside (e.g. an Ed25519 key next to the RSA one). */
   additional: z
     .array(

@@ -217,22 +217,33 @@ function dkimRecords(plan: Plan): PlannedRecord[] {
   };
   const key = plan.dkim?.publicKey;
   const keyType = plan.dkim?.keyType ?? 'rsa';
+  const cname = plan.dkim?.cname?.toLowerCase().replace(/\.$/, '');
   const out: PlannedRecord[] = [
-    key
-      ? txt({
+    cname
+      ? {
           ...base,
           key: `dkim:${selector}`,
           name: `${selector}._domainkey.${plan.domain}`,
-          value: `v=DKIM1; k=${keyType}; p=${key}`,
-        })
-      : txt({
-          ...base,
-          key: `dkim:${selector}`,
-          name: `${selector}._domainkey.${plan.domain}`,
-          value: 'v=DKIM1; k=rsa; p=<your public key>',
-          incomplete:
-            'The DKIM key is not known yet: paste the record your mail software shows, or let Mailwright generate a key.',
-        }),
+          type: 'CNAME',
+          value: cname,
+          why: 'Points receivers to the DKIM key your mail service publishes for you.',
+          more: `Your mail service publishes the public key at ${cname} and can change it there without you touching DNS. Receivers follow this alias (CNAME) to the key. The selector "${selector}" must be the one the service signs with.`,
+        }
+      : key
+        ? txt({
+            ...base,
+            key: `dkim:${selector}`,
+            name: `${selector}._domainkey.${plan.domain}`,
+            value: `v=DKIM1; k=${keyType}; p=${key}`,
+          })
+        : txt({
+            ...base,
+            key: `dkim:${selector}`,
+            name: `${selector}._domainkey.${plan.domain}`,
+            value: 'v=DKIM1; k=rsa; p=<your public key>',
+            incomplete:
+              'The DKIM key is not known yet: paste the record your mail software shows, or let Mailwright generate a key.',
+          }),
   ];
   for (const extra of plan.dkim?.additional ?? []) {
     out.push(

@@ -50,6 +50,18 @@ function covered(ip: string, mechanisms: SpfMechanism[]): boolean {
   });
 }
 
+/**
+ * A mechanism's identity for spotting duplicates: `include:_SPF.Google.com.` and
+ * `+include:_spf.google.com` are the same term to a receiver (case, implied `+`, final dot).
+ */
+function termKey(term: SpfMechanism): string {
+  const arg = term.text
+    .replace(/^[+\-~?]/, '')
+    .slice(term.name.length)
+    .toLowerCase();
+  return `${term.qualifier}${term.name}${arg.replace(/\.(?=$|\/)/, '')}`;
+}
+
 /** The `all` term for an ending. */
 export function spfAllTerm(all: 'softfail' | 'fail'): string {
   return all === 'fail' ? '-all' : '~all';
@@ -76,7 +88,7 @@ export function buildSpf(wants: SpfWants, existing: readonly string[] = []): Spf
   const modifiers: string[] = [];
   for (const old of olds) {
     for (const term of old.terms) {
-      const key = term.text.toLowerCase();
+      const key = term.kind === 'modifier' ? term.text.toLowerCase() : termKey(term);
       if (term.kind === 'modifier') {
         if (!seen.has(key) && !modifiers.some((m) => m.toLowerCase().startsWith(`${term.name}=`))) {
           modifiers.push(term.text);
@@ -94,7 +106,10 @@ export function buildSpf(wants: SpfWants, existing: readonly string[] = []): Spf
         oldAll ??= term;
         continue;
       }
-      if (seen.has(key)) continue;
+      if (seen.has(key)) {
+        notes.push(`We left out a second "${term.text}": the record already has it.`);
+        continue;
+      }
       seen.add(key);
       kept.push(term.text);
       keptMechs.push(term);
@@ -116,22 +131,35 @@ export function buildSpf(wants: SpfWants, existing: readonly string[] = []): Spf
     if (!covered(ip, keptMechs)) added.push(`ip6:${ip}`);
   }
   for (const name of wants.aNames ?? []) {
-    if (!seen.has(`a:${name.toLowerCase()}`)) added.push(`a:${name}`);
+    const key = `+a:${name.toLowerCase().replace(/\.$/, '')}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      added.push(`a:${name}`);
+    }
   }
   const includes: string[] = [];
   for (const inc of wants.includes) {
-    const key = `include:${inc.toLowerCase()}`;
-    if (seen.has(key) || seen.has(`+${key}`) || includes.includes(key)) continue;
-    includes.push(key);
+    const name = inc.toLowerCase().replace(/\.$/, '');
+    // Any qualifier counts: "?include:x" already asks x, a second "include:x" would only cost a lookup.
+    if (['+', '-', '~', '?'].some((q) => seen.has(`${q}include:${name}`))) continue;
+    seen.add(`+include:${name}`);
+    includes.push(`include:${name}`);
   }
 
   const hasRedirect = modifiers.some((m) => /^redirect=/i.test(m));
   let allTerm: string | undefined;
   if (oldAll) {
-    if (oldAll.qualifier === '+' || oldAll.qualifier === '?') {
+    if (oldAll.qualifier === '+') {
       allTerm = spfAllTerm(wants.all);
       warnings.push(
         `Your current record ends with "${oldAll.text}", which does not protect your domain; the merged record ends with "${allTerm}" instead. Check that every service that sends your mail is listed first.`,
+      );
+    } else if (oldAll.qualifier === '?') {
+      // "?all" (neutral) tells receivers nothing about forged mail. "~all" is the gentle step up:
+      // mail from a sender the old record forgot is marked, not refused.
+      allTerm = '~all';
+      warnings.push(
+        `Your current record ends with "${oldAll.text}" (neutral: receivers learn nothing about forged mail); the merged record ends with "~all" instead, so mail from anywhere else is marked as suspicious. Check that every service that sends your mail is listed first; once it is, you can make it "-all".`,
       );
     } else {
       allTerm = oldAll.qualifier === '-' ? '-all' : '~all';

@@ -1,5 +1,5 @@
 import { startKnot, type KnotPeer } from '../../peers/knot';
-import { startUnbound, type UnboundPeer } from '../../peers/unbound';
+import { startUnbound, type StubZone, type UnboundPeer } from '../../peers/unbound';
 import { getFreePort } from '../../peers/ports';
 import type { VerifyOptions } from '../../../shared/checks/verify-options';
 
@@ -17,13 +17,14 @@ export interface DnsWorld {
 export async function startDnsWorld(
   zones: Record<string, string>,
   extra: Partial<VerifyOptions> = {},
+  moreStubs: StubZone[] = [],
 ): Promise<DnsWorld> {
   const nsPort = await getFreePort();
   const knot = await startKnot({ zones, port: nsPort });
   let unbound: UnboundPeer;
   try {
     unbound = await startUnbound({
-      stubs: Object.keys(zones).map((zone) => ({ zone, port: nsPort })),
+      stubs: [...Object.keys(zones).map((zone) => ({ zone, port: nsPort })), ...moreStubs],
     });
   } catch (e) {
     await knot.stop();

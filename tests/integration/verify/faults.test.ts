@@ -6,6 +6,7 @@ import type { CheckDocument } from '../../../shared/checks/verify-progress';
 import { startKnot, type KnotPeer } from '../../peers/knot';
 import { startSilentDns, type SilentDns } from '../../peers/silent-dns';
 import { startDohEndpoint, type DohEndpoint } from '../../peers/doh-endpoint';
+import { startLameDns, type LameDns } from '../../peers/lame-dns';
 import { getFreePort } from '../../peers/ports';
 import { FAULT_ZONES, OTHER_ZONES } from '../../fixtures/zones/fault-zones';
 import { startDnsWorld, type DnsWorld } from './dns-world';
@@ -18,6 +19,7 @@ let refuser: KnotPeer;
 let silentNs: SilentDns;
 let silentResolver: SilentDns;
 let doh: DohEndpoint;
+let lameNs: LameDns;
 let closedPort: number;
 
 const TIMEOUT = 400;
@@ -27,6 +29,11 @@ beforeAll(async () => {
   refuser = await startKnot({ zones: OTHER_ZONES, host: '127.0.0.2', port: world.nsPort });
   silentNs = await startSilentDns({ host: '127.0.0.3', port: world.nsPort });
   silentResolver = await startSilentDns();
+  lameNs = await startLameDns({
+    host: '127.0.0.4',
+    port: world.nsPort,
+    upstream: { host: '127.0.0.1', port: world.nsPort },
+  });
   doh = await startDohEndpoint({ upstream: world.unbound.address });
   closedPort = await getFreePort();
 }, 60_000);
@@ -38,6 +45,7 @@ afterAll(async () => {
     silentNs?.stop(),
     silentResolver?.stop(),
     doh?.stop(),
+    lameNs?.stop(),
   ]);
 });
 
@@ -75,6 +83,26 @@ describe('fault matrix', () => {
     expect(ns.detail).toContain('ns2.lame.test');
     expect(get(doc, 'host.a').status).toBe('pass');
     expect(get(doc, 'spf.authorizes').status).toBe('pass');
+  });
+
+  it('a nameserver that answers without authority (AA=0): domain.nameservers warns naming it; its answers do not count', async () => {
+    const { doc } = await timed(() =>
+      runVerification({
+        plan: planSchema.parse(plan('aa0.test', '192.0.2.86')),
+        options: world.options,
+      }),
+    );
+    const ns = get(doc, 'domain.nameservers');
+    expect(ns.status).toBe('warn');
+    expect(ns.title).toContain('without authority');
+    expect(ns.detail).toContain('ns2.aa0.test');
+    expect(ns.detail).not.toContain('ns1.aa0.test answers without');
+    const hostA = get(doc, 'host.a');
+    expect(hostA.status).toBe('pass');
+    const answers = (hostA.evidence?.['lookup'] as { answers: { view: string; outcome: string }[] })
+      .answers;
+    expect(answers.find((a) => a.view === 'authoritative:ns2.aa0.test')?.outcome).toBe('error');
+    expect(answers.find((a) => a.view === 'authoritative:ns1.aa0.test')?.outcome).toBe('answer');
   });
 
   it('a nameserver that never answers: a warning, the rest passes, within the timeout budget', async () => {

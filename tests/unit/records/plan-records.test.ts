@@ -179,6 +179,38 @@ describe('merging with records already published', () => {
     expect(r.warnings[0]).toContain('does not protect');
   });
 
+  it('tightens ?all to ~all (even when the plan asks -all) and says so', () => {
+    const r = buildSpf({ ipv4: ['203.0.113.10'], ipv6: [], includes: [], all: 'fail' }, [
+      'v=spf1 include:_spf.google.com ?all',
+    ]);
+    expect(r.value).toBe('v=spf1 ip4:203.0.113.10 include:_spf.google.com ~all');
+    expect(r.warnings.join(' ')).toContain('"?all"');
+    expect(r.warnings.join(' ')).toContain('"~all"');
+  });
+
+  it('never repeats a mechanism across the old records and the new part', () => {
+    const r = buildSpf(
+      {
+        ipv4: ['203.0.113.10'],
+        ipv6: [],
+        includes: ['_spf.google.com', 'sendgrid.net'],
+        all: 'softfail',
+      },
+      [
+        'v=spf1 +include:_spf.google.com ~all',
+        'v=spf1 INCLUDE:_spf.google.com. include:sendgrid.net ip4:203.0.113.10 -all',
+      ],
+    );
+    expect(r.value).toBe(
+      'v=spf1 +include:_spf.google.com include:sendgrid.net ip4:203.0.113.10 ~all',
+    );
+    expect(parseSpf(r.value).includes.map((i) => i.toLowerCase())).toEqual([
+      '_spf.google.com',
+      'sendgrid.net',
+    ]);
+    expect(r.notes.join(' ')).toContain('We left out a second "INCLUDE:_spf.google.com."');
+  });
+
   it('warns when the merged record exceeds 10 lookups', () => {
     const includes = Array.from({ length: 10 }, (_, i) => `include:s${i}.example.net`).join(' ');
     const spf = planRecords(plan(), { spf: [`v=spf1 ${includes} ~all`] }).find(
