@@ -1,5 +1,5 @@
 /** DNS record types the planner produces. */
-export type RecordType = 'A' | 'AAAA' | 'MX' | 'TXT' | 'CNAME' | 'PTR';
+export type RecordType = 'A' | 'AAAA' | 'MX' | 'TXT' | 'CNAME' | 'PTR' | 'TLSA' | 'CAA';
 
 /** Where the user sets a record: at their DNS host, or (PTR) at their VPS host. */
 export type RecordWhere = 'dns-host' | 'vps-host';
