@@ -16,6 +16,7 @@ import { Term } from '../components/Term';
 import { useDraft, usePlan } from '../hooks/use-draft';
 import { useAppStore } from '../state/app-store';
 import { withPart } from './secure-choices';
+import './secure.css';
 
 const SECURE_CHECKS = new Set(checksOfGroup('secure'));
 
@@ -51,7 +52,7 @@ export function SecureStep({ project }: { project: Project }) {
   const mailHost = plan?.mailHost ?? `mail.${draft.domain || 'example.com'}`;
 
   return (
-    <section aria-labelledby="secure-title">
+    <section aria-labelledby="secure-title" className="secure-step">
       <h1 id="secure-title">Secure delivery (optional)</h1>
       <p className="lead">
         Mail between servers is usually encrypted, but an attacker in between can turn that off.
@@ -140,9 +141,9 @@ export function SecureStep({ project }: { project: Project }) {
                 )
               }
             >
-              <option value="testing">testing: senders only report problems (start here)</option>
+              <option value="testing">testing (start here): senders only report</option>
               <option value="enforce">
-                enforce: senders refuse to deliver without verified encryption
+                enforce: senders refuse unverified delivery
               </option>
             </select>
           </div>
