@@ -67,3 +67,26 @@ describe('secure-delivery records in the plan', () => {
     expect(JSON.stringify(r.error?.issues)).toContain('mode');
   });
 });
+
+describe('secure records on the DNS host cards', () => {
+  it('says when the host does not take TLSA, and how split forms want it', async () => {
+    const { renderForDnsHost } = await import('../../../shared/providers/dns-host-render');
+    const plan = planSchema.parse({
+      ...base,
+      security: { dane: { keyHashes: ['ab'.repeat(32)] }, caa: true },
+    });
+    const tlsa = planRecords(plan).find((r) => r.key === 'tlsa');
+    const caa = planRecords(plan).find((r) => r.key === 'caa');
+    const onDo = renderForDnsHost(tlsa!, 'digitalocean', 'example.test');
+    expect(onDo.notes.join(' ')).toMatch(
+      /does not take TLSA records \(https:\/\/docs\.digitalocean\.com/,
+    );
+    expect(onDo.notes.join(' ')).toMatch(/Usage 3, Selector 1, Matching type 1/);
+    const onCf = renderForDnsHost(caa!, 'cloudflare', 'example.test');
+    expect(onCf.notes.join(' ')).toContain('Flags 0, Tag issue, Value letsencrypt.org');
+    expect(onCf.notes.join(' ')).not.toMatch(/does not take|Not known/);
+    expect(renderForDnsHost(caa!, 'gandi', 'example.test').notes.join(' ')).toMatch(
+      /Not known whether Gandi/,
+    );
+  });
+});
