@@ -21,16 +21,22 @@ test('Secure delivery: optional, explained, and what is chosen reaches the Recor
   await page.getByLabel('IPv4 address').fill('192.0.2.10');
   await page.getByRole('link', { name: 'Secure delivery' }).click();
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Secure delivery (optional)' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Secure delivery (optional)' }),
+  ).toBeVisible();
   await expect(page.locator('.lead')).toContainText('you can skip this step');
   await expect(page.getByTestId('mtasts-card')).toHaveCount(0);
   // Every term opens its plain explanation.
   await page.getByRole('button', { name: 'What is MTA-STS?' }).first().click();
-  await expect(page.getByText(/tells other mail servers to deliver to you only over an encrypted/)).toBeVisible();
+  await expect(
+    page.getByText(/tells other mail servers to deliver to you only over an encrypted/),
+  ).toBeVisible();
   await expectAccessible(page, 'Secure delivery, nothing chosen');
   await page.screenshot({ path: shot('secure-01-nothing-chosen'), fullPage: true });
 
-  await page.getByRole('checkbox', { name: /other servers deliver to you only over verified encryption/ }).check();
+  await page
+    .getByRole('checkbox', { name: /other servers deliver to you only over verified encryption/ })
+    .check();
   const policy = page.getByTestId('mtasts-policy');
   await expect(policy).toContainText('version: STSv1');
   await expect(policy).toContainText('mode: testing');

@@ -142,9 +142,7 @@ export function SecureStep({ project }: { project: Project }) {
               }
             >
               <option value="testing">testing (start here): senders only report</option>
-              <option value="enforce">
-                enforce: senders refuse unverified delivery
-              </option>
+              <option value="enforce">enforce: senders refuse unverified delivery</option>
             </select>
           </div>
           <p>
