@@ -14,11 +14,6 @@ export interface ServingSnippet {
   text: string;
 }
 
-/** The policy file's place on disk in the snippets. */
-export function policyPath(sts: MtaStsPlan): string {
-  return `/var/www/${sts.host}/.well-known/mta-sts.txt`;
-}
-
 /** The snippets for each web server. */
 export function servingSnippets(sts: MtaStsPlan, mailHost: string): ServingSnippet[] {
   const root = `/var/www/${sts.host}`;

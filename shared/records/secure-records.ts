@@ -1,3 +1,4 @@
+import type { CheckId } from '../checks/catalogue';
 import type { Plan } from '../model/plan';
 import { securityChoices, type SecurityChoices } from '../model/security-choices';
 import type { PlannedRecord } from './planned-record';
@@ -149,7 +150,7 @@ export function secureRecords(plan: Plan, publishedMx: readonly string[] = []): 
       where: 'dns-host' as const,
       why: `Publishes the fingerprint of your mail server's key, so other servers that check DANE only accept an encrypted connection to exactly that key.`,
       more: 'DANE (DNS-based Authentication of Named Entities) works only when your zone is signed with DNSSEC. "3 1 1" means: this server\'s own key (3), its public key rather than the whole certificate (1), as a SHA-256 hash (1). Because it names the key, not the certificate, it survives certificate renewals as long as the key stays the same.',
-      checks: ['dane.tlsa', 'dnssec.mail-host'],
+      checks: ['dane.tlsa', 'dnssec.mail-host'] as CheckId[],
       warnings: [
         'Before the server gets a new key, publish the new key\'s hash next to this one and wait two TTLs (two hours); only then switch keys, and remove the old hash afterwards. With Let\'s Encrypt, renew with "certbot renew --reuse-key" (or set reuse_key = True) so the key does not change on its own. A TLSA record that does not match makes DANE senders refuse your mail.',
       ],

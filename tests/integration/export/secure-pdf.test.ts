@@ -20,7 +20,7 @@ describe('setup summary PDF with secure delivery', () => {
       findings: [
         ...base.findings,
         {
-          check: 'dane.tlsa',
+          check: 'dane.tlsa' as const,
           subject: '_25._tcp.mail.example.com',
           status: 'fail' as const,
           title: 'The TLSA record does not match your mail server',
@@ -28,7 +28,7 @@ describe('setup summary PDF with secure delivery', () => {
           fix: 'Publish 3 1 1 cd… and delete the record that does not match.',
         },
         {
-          check: 'mtasts.policy',
+          check: 'mtasts.policy' as const,
           subject: 'https://mta-sts.example.com/.well-known/mta-sts.txt',
           status: 'pass' as const,
           title: 'The MTA-STS policy is served (testing mode)',
