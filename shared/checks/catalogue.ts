@@ -16,6 +16,7 @@ export const CHECK_GROUPS = [
   { id: 'dmarc', title: 'DMARC: the policy' },
   { id: 'dnsbl', title: 'Block lists' },
   { id: 'smtp', title: 'Mail server connection (SMTP)' },
+  { id: 'secure', title: 'Secure delivery (optional)' },
   { id: 'propagation', title: 'Visible everywhere' },
 ] as const;
 
@@ -190,6 +191,19 @@ export const CHECKS = [
     step: 'verify',
   },
   { id: 'submission.ports', group: 'smtp', title: 'Ports for mail apps', step: 'verify' },
+
+  { id: 'mtasts.record', group: 'secure', title: 'The MTA-STS record', step: 'secure' },
+  { id: 'mtasts.policy', group: 'secure', title: 'The MTA-STS policy file', step: 'secure' },
+  { id: 'tlsrpt.record', group: 'secure', title: 'TLS reports (TLS-RPT)', step: 'secure' },
+  { id: 'dnssec.domain', group: 'secure', title: 'DNSSEC for the domain', step: 'secure' },
+  { id: 'dnssec.mail-host', group: 'secure', title: 'DNSSEC for the mail host', step: 'secure' },
+  { id: 'dane.tlsa', group: 'secure', title: 'DANE: the TLSA record', step: 'secure' },
+  {
+    id: 'caa.mail-host',
+    group: 'secure',
+    title: 'CAA allows your certificate authority',
+    step: 'secure',
+  },
 
   {
     id: 'propagation',

@@ -1,3 +1,5 @@
+import type { CertificateHashes } from './secure-observation';
+
 /**
  * What the SMTP probes saw: plain data, no judgement. The probe fills these in main/; the pure
  * judgements in smtp-*.ts read them. Times are milliseconds; dates are ISO strings.
@@ -62,6 +64,10 @@ export interface CertificateObservation {
   coversHost: { host: string; ok: boolean; reason?: string };
   /** Chain verification against this computer's trusted roots (plus any extra CA given). */
   verification: { trusted: boolean; code?: string };
+  /** Issuer organisation (O=), to tell which CA issued it (caa.mail-host). */
+  issuerOrg?: string;
+  /** Hashes of each certificate of the chain as sent and of its public key, leaf first (dane.tlsa). */
+  hashes?: CertificateHashes[];
 }
 
 /** The TLS part of a conversation. */

@@ -27,6 +27,7 @@ export const DRAFT_DEFAULTS = {
   sendingAudience: '',
   sendingVolume: '',
   published: null,
+  security: null,
 } as const;
 
 /** A draft with every field present (defaults filled in). */

@@ -186,6 +186,7 @@ export function draftToPlan(input: Partial<Draft>): DraftPlan {
     ...(draft.dnsHost ? { dnsHost: draft.dnsHost } : {}),
     ...(draft.vpsHost ? { vpsHost: draft.vpsHost } : {}),
     ...(draft.mailSoftware ? { mailSoftware: draft.mailSoftware } : {}),
+    ...(draft.security ? { security: draft.security } : {}),
   };
 
   const checked = checkPlanValues(built);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DMARC_POLICIES, MODES } from './plan-choices';
+import { securityPlanSchema } from './security-plan';
 
 /**
  * The plan: everything the planner and the checker need to know about one mail setup.
@@ -64,6 +65,8 @@ export const planSchema = z.object({
   vpsHost: z.string().optional(),
   /** Catalogue id of the mail software, e.g. "postfix-rspamd". */
   mailSoftware: z.string().optional(),
+  /** Optional hardening the user chose (MTA-STS, TLS-RPT, DANE, CAA): security-plan.ts. */
+  security: securityPlanSchema.optional(),
 });
 
 /** The plan, validated. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DRAFT_DEFAULTS as D } from './draft-defaults';
+import { securityPlanSchema } from './security-plan';
 import { DMARC_POLICIES, MODES } from './plan-choices';
 import { STEP_IDS } from './steps';
 
@@ -83,6 +84,8 @@ export const draftSchema = z.looseObject({
   sendingPurpose: z.string().default(D.sendingPurpose).optional(),
   sendingAudience: z.string().default(D.sendingAudience).optional(),
   sendingVolume: z.string().default(D.sendingVolume).optional(),
+  /** The optional "Secure delivery" choices, in the plan's own form (security-plan.ts). */
+  security: securityPlanSchema.nullable().default(D.security).optional(),
   /** The last look at what the domain publishes, for the names it was made for. */
   published: publishedRecordsSchema
     .extend({ domain: z.string(), mailHost: z.string(), checkedAt: z.string() })

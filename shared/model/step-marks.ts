@@ -80,6 +80,8 @@ export function stepMarks(
     // The DKIM step's work is the key; publishing it is a Records card (checked there too).
     dkim: input('dkim', planned.ok && Boolean(planned.plan.dkim?.publicKey)),
     'reverse-dns': checked('reverse-dns'),
+    // Optional hardening: marked only from the last check (info-only findings leave it done).
+    secure: checked('secure'),
     // Verify is done only after a whole check: one without the mail server's checks confirms
     // the DNS alone (the Records step's "Check these now").
     verify: all.some((f) => f.status === 'fail')

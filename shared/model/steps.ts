@@ -7,6 +7,7 @@ export const STEPS = [
   { id: 'records', title: 'Records' },
   { id: 'dkim', title: 'DKIM' },
   { id: 'reverse-dns', title: 'Reverse DNS' },
+  { id: 'secure', title: 'Secure delivery' },
   { id: 'verify', title: 'Verify' },
   { id: 'summary', title: 'Summary' },
 ] as const;

@@ -2,6 +2,7 @@ import type { PlannedRecord, RecordType } from '../records/planned-record';
 import { splitTxt, TXT_STRING_MAX_BYTES, utf8ByteLength } from '../records/txt-split';
 import { getDnsHost, type DnsHost, type DnsHostId, type TxtEntryRule } from './dns-hosts';
 import { isKnown } from './provider-fact';
+import { secureRecordNotes } from './secure-record-notes';
 
 /**
  * A planned record written the way one DNS host's form wants it: the exact text for each box.
@@ -297,6 +298,7 @@ export function renderForDnsHost(
   }
 
   notes.push(...quirkNotes(host, record.type));
+  notes.push(...secureRecordNotes(host.id, host.name, record));
 
   const form: DnsHostForm = {
     where: 'dns-host',

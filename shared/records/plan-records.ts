@@ -5,6 +5,7 @@ import { senderInclude } from '../providers/senders';
 import { buildDmarc } from './dmarc-build';
 import type { PlannedRecord } from './planned-record';
 import { reverseName } from './reverse-name';
+import { secureRecords } from './secure-records';
 import { buildSpf, spfAllTerm } from './spf-build';
 import { splitTxt } from './txt-split';
 
@@ -314,7 +315,15 @@ export function planOverview(plan: Plan, existing: ExistingRecords = {}): PlanOv
   records.push(spfRecord(plan, existing));
   const helo = heloSpfRecord(plan, existing);
   if (helo) records.push(helo);
-  records.push(...dkimRecords(plan), dmarcRecord(plan, existing), ...ptrRecords(plan));
+  records.push(...dkimRecords(plan), dmarcRecord(plan, existing));
+  // Secure delivery (only the parts the plan's `security` section chose): secure-records.ts.
+  records.push(
+    ...secureRecords(
+      plan,
+      (existing.mx ?? []).map((m) => m.exchange),
+    ),
+  );
+  records.push(...ptrRecords(plan));
   return { records, notes };
 }
 

@@ -1,6 +1,6 @@
 import type { CheckId } from '../checks/catalogue';
 /** DNS record types the planner produces. */
-export type RecordType = 'A' | 'AAAA' | 'MX' | 'TXT' | 'CNAME' | 'PTR';
+export type RecordType = 'A' | 'AAAA' | 'MX' | 'TXT' | 'CNAME' | 'PTR' | 'TLSA' | 'CAA';
 
 /** Where the user sets a record: at their DNS host, or (PTR) at their VPS host. */
 export type RecordWhere = 'dns-host' | 'vps-host';

@@ -1,5 +1,6 @@
 import { checkServerIdentity, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
-import type { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
+import type { CertificateHashes } from '../../../shared/checks/secure-observation';
 import type { CertificateObservation } from '../../../shared/checks/smtp-observation';
 
 /** "CN=a\nO=b" (Node's multi-line form) as "CN=a, O=b". */
@@ -40,6 +41,24 @@ function chainSubjects(peer: DetailedPeerCertificate): string[] {
   return subjects;
 }
 
+/** SHA-256/512 of each certificate of the chain as sent and of its public key, leaf first (DANE). */
+function chainHashes(peer: DetailedPeerCertificate): CertificateHashes[] {
+  const out: CertificateHashes[] = [];
+  const seen = new Set<string>();
+  let cert: DetailedPeerCertificate | undefined = peer;
+  while (cert?.raw && !seen.has(cert.fingerprint256) && out.length < 10) {
+    seen.add(cert.fingerprint256);
+    const spki = new X509Certificate(cert.raw).publicKey.export({ type: 'spki', format: 'der' });
+    const h = (alg: string, data: Buffer): string => createHash(alg).update(data).digest('hex');
+    out.push({
+      cert: { sha256: h('sha256', cert.raw), sha512: h('sha512', cert.raw) },
+      spki: { sha256: h('sha256', spki), sha512: h('sha512', spki) },
+    });
+    cert = cert.issuerCertificate;
+  }
+  return out;
+}
+
 /** ISO date of a certificate date, keeping the text when it does not parse. */
 function isoDate(text: string): string {
   const date = new Date(text);
@@ -63,6 +82,13 @@ export function readCertificate(
   const selfSigned = x509.checkIssued(x509) && x509.verify(x509.publicKey);
   const subjectCn = attribute(x509.subject, 'CN');
   const issuerName = attribute(x509.issuer, 'CN') ?? attribute(x509.issuer, 'O');
+  const issuerOrg = attribute(x509.issuer, 'O');
+  let hashes: CertificateHashes[] = [];
+  try {
+    hashes = chainHashes(peer);
+  } catch {
+    // A key Node cannot export: DANE then says it could not compare, the rest stands.
+  }
   const code = socket.authorizationError ? String(socket.authorizationError) : undefined;
   return {
     ...(subjectCn ? { subjectCn } : {}),
@@ -79,5 +105,7 @@ export function readCertificate(
     verification: socket.authorized
       ? { trusted: true }
       : { trusted: false, ...(code ? { code } : {}) },
+    ...(issuerOrg ? { issuerOrg } : {}),
+    ...(hashes.length ? { hashes } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { submissionNotThroughOverride, throughLabel } from '../../../shared/chec
 import type {
   ControlObservation,
   SmtpAddressObservation,
+  SmtpServerObservation,
 } from '../../../shared/checks/smtp-observation';
 import { DEFAULT_TIMEOUT_MS, type VerifyOptions } from '../../../shared/checks/verify-options';
 import type { ProbeGroup, ProbeGroupContext } from '../../verify/probe-group';
@@ -29,6 +30,8 @@ export interface SmtpGroupConfig {
   planFile?: string;
   /** The clock certificate dates are judged against (tests). */
   now?: () => Date;
+  /** Told of each port-25 conversation and when the group is done (the secure-delivery group reads them). */
+  sightings?: { add(server: SmtpServerObservation): void; finish(): void };
 }
 
 /** The checks this group emits. */
@@ -68,6 +71,16 @@ export function createSmtpGroup(config: SmtpGroupConfig = {}): ProbeGroup {
     checks: SMTP_GROUP_CHECKS,
     enabled: (options) => !options.noSmtp,
     async run(ctx) {
+      try {
+        await runSmtp(ctx);
+      } finally {
+        config.sightings?.finish();
+      }
+    },
+  };
+
+  async function runSmtp(ctx: ProbeGroupContext): Promise<void> {
+    {
       const { plan, options, signal } = ctx;
       const addresses = [...new Set(await ctx.facts.mailHostAddresses())].filter(
         (a) => isIP(a) !== 0,
@@ -134,6 +147,7 @@ export function createSmtpGroup(config: SmtpGroupConfig = {}): ProbeGroup {
               ? ctx.facts.ptrNames(subject).catch(() => [] as string[])
               : Promise.resolve([] as string[]),
           ]);
+          config.sightings?.add(server);
           const observed: SmtpAddressObservation = {
             server,
             ...(submission ? { submission } : {}),
@@ -154,8 +168,8 @@ export function createSmtpGroup(config: SmtpGroupConfig = {}): ProbeGroup {
             ctx.emit(submissionNotThroughOverride(subject, throughLabel(override, port)));
         }),
       );
-    },
-  };
+    }
+  }
 }
 
 /** The SMTP group with real-world settings, for the orchestrator's list of groups. */

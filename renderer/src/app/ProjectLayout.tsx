@@ -22,6 +22,7 @@ const BUILT_STEPS: Partial<Record<StepId, StepScreen>> = {
   'reverse-dns': lazy(() =>
     import('../steps/ReverseDnsStep').then((m) => ({ default: m.ReverseDnsStep })),
   ),
+  secure: lazy(() => import('../steps/SecureStep').then((m) => ({ default: m.SecureStep }))),
   verify: lazy(() => import('../steps/VerifyStep').then((m) => ({ default: m.VerifyStep }))),
   summary: lazy(() => import('../steps/SummaryStep').then((m) => ({ default: m.SummaryStep }))),
 };

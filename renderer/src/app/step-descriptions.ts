@@ -12,6 +12,8 @@ export const STEP_PURPOSE: Record<StepId, string> = {
   dkim: 'Create a DKIM signing key on this computer, or paste the record your mail software gave you.',
   'reverse-dns':
     'How to ask your VPS host for reverse DNS (PTR), and to open port 25 if it is blocked.',
+  secure:
+    'Optional: make incoming mail travel encrypted and verified (MTA-STS, TLS reports, DNSSEC, DANE, CAA).',
   verify:
     'Check everything from three points of view, with live progress and a fix for every problem.',
   summary: 'Your overall status, the next steps, and a PDF summary to keep.',

@@ -64,6 +64,30 @@ export const TERMS = {
     label: 'zone file',
     text: 'A text file listing DNS records in a standard format (BIND). Some DNS hosts can import it, which saves typing each record.',
   },
+  mtasts: {
+    label: 'MTA-STS',
+    text: 'Mail Transfer Agent Strict Transport Security: a small file on a web address of your domain that tells other mail servers to deliver to you only over an encrypted connection to a server with a valid certificate.',
+  },
+  tlsrpt: {
+    label: 'TLS-RPT',
+    text: 'SMTP TLS Reporting: other mail servers send you a daily report of connections to your server that could not be encrypted. It tells you about trouble before MTA-STS or DANE would block anyone.',
+  },
+  dnssec: {
+    label: 'DNSSEC',
+    text: 'DNS Security Extensions: your DNS host signs your records so nobody can forge the answers on the way. It is switched on at the DNS host, and finished with a DS record at your registrar.',
+  },
+  ds: {
+    label: 'DS record',
+    text: 'Delegation Signer: a short record your registrar (where you bought the domain) publishes, naming the key your DNS host signs with. Without it, nobody can check the signatures.',
+  },
+  dane: {
+    label: 'DANE',
+    text: "DNS-based Authentication of Named Entities: a TLSA record in your signed zone names your mail server's key, so other servers accept an encrypted connection only to that key. It needs DNSSEC.",
+  },
+  caa: {
+    label: 'CAA',
+    text: "Certification Authority Authorization: a record that lists which certificate authorities (such as Let's Encrypt) may issue certificates for your domain.",
+  },
 } satisfies Record<string, TermEntry>;
 
 /** A glossary key. */

@@ -1,0 +1,145 @@
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { canonicalName } from '../../main/dns/dns-names';
+import { createWireTransport } from '../../main/dns/wire-transport';
+import { waitForDns } from './dns-ready';
+import { spawnPeer } from './peer-process';
+import { getFreePort } from './ports';
+import { makeTempDir, removeTempDir } from './temp-dir';
+
+const run = promisify(execFile);
+
+/** One zone of a signed world. */
+export interface SignedZone {
+  /** Zone file text (unsigned; Knot signs it). */
+  text: string;
+  /** Knot signs it itself (automatic DNSSEC, ECDSA P-256); default true. */
+  sign?: boolean;
+}
+
+/** A running Knot that signs its zones itself. */
+export interface SignedKnotPeer {
+  port: number;
+  address: string;
+  dir: string;
+  /** The DS records (SHA-256 digest) of a signed zone, as zone-file lines "name. DS tag 13 2 hex". */
+  ds(zone: string): Promise<string[]>;
+  setZone(name: string, text: string): Promise<void>;
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+function config(dir: string, port: number, zones: Record<string, SignedZone>): string {
+  const common = `    storage: "${dir}/zones"
+    file: "%s.zone"
+    zonefile-sync: -1
+    zonefile-load: whole
+    journal-content: none
+    semantic-checks: on`;
+  return `server:
+    rundir: "${dir}/run"
+    listen: [ 127.0.0.1@${port} ]
+log:
+  - target: stderr
+    any: info
+database:
+    storage: "${dir}/db"
+control:
+    listen: "${dir}/run/knot.sock"
+policy:
+  - id: auto
+    algorithm: ecdsap256sha256
+    ksk-lifetime: 0
+    zsk-lifetime: 0
+template:
+  - id: default
+${common}
+  - id: signed
+${common}
+    dnssec-signing: on
+    dnssec-policy: auto
+zone:
+${Object.entries(zones)
+  .map(
+    ([z, o]) =>
+      `  - domain: "${canonicalName(z)}."${o.sign === false ? '' : '\n    template: signed'}`,
+  )
+  .join('\n')}
+`;
+}
+
+/**
+ * Start Knot serving `zones`, signing those marked to be signed with keys it makes itself
+ * (automatic DNSSEC). Resolves once every signed zone answers its DNSKEY.
+ */
+export async function startSignedKnot(zones: Record<string, SignedZone>): Promise<SignedKnotPeer> {
+  const port = await getFreePort();
+  const dir = await makeTempDir('knot-signed');
+  await Promise.all(['run', 'db', 'zones'].map((d) => mkdir(join(dir, d), { recursive: true })));
+  const zoneFile = (name: string): string => join(dir, 'zones', `${canonicalName(name)}.zone`);
+  await Promise.all(Object.entries(zones).map(([n, z]) => writeFile(zoneFile(n), z.text)));
+  const conf = join(dir, 'knot.conf');
+  await writeFile(conf, config(dir, port, zones));
+  const peer = spawnPeer('knotd', ['-c', conf], dir);
+  const socket = join(dir, 'run', 'knot.sock');
+  const stop = async (): Promise<void> => {
+    await peer.stop();
+    await removeTempDir(dir);
+  };
+  try {
+    const names = Object.keys(zones);
+    await waitForDns(port, names[0] ?? '.', { isDead: peer.exited, logs: peer.logs });
+    const probe = createWireTransport({
+      server: `127.0.0.1:${port}`,
+      timeoutMs: 500,
+      tcpOnly: true,
+      recursionDesired: false,
+    });
+    for (const [name, z] of Object.entries(zones)) {
+      if (z.sign === false) continue;
+      for (let i = 0; ; i++) {
+        // Signing is done when the zone answers with its keys: an SOA answer comes before that.
+        const keys = await probe.query(name, 'SOA');
+        const signed = await run('kdig', [
+          '@127.0.0.1',
+          '-p',
+          String(port),
+          '+tcp',
+          '+short',
+          'DNSKEY',
+          `${name}.`,
+        ]);
+        if (keys.outcome === 'answer' && signed.stdout.trim() !== '') break;
+        if (i > 200) throw new Error(`Knot did not sign ${name}:\n${peer.logs()}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return {
+    port,
+    address: `127.0.0.1:${port}`,
+    dir,
+    ds: async (zone) => {
+      const out = await run('keymgr', ['-c', conf, `${canonicalName(zone)}.`, 'ds'], {
+        timeout: 10_000,
+      });
+      return out.stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => / DS \d+ \d+ 2 /.test(l));
+    },
+    setZone: async (name, text) => {
+      await writeFile(zoneFile(name), text);
+      await run('knotc', ['-b', '-s', socket, 'zone-reload', `${canonicalName(name)}.`], {
+        timeout: 10_000,
+      });
+    },
+    logs: peer.logs,
+    stop,
+  };
+}
