@@ -17,6 +17,7 @@ export const CHECK_GROUPS = [
   { id: 'dnsbl', title: 'Block lists' },
   { id: 'smtp', title: 'Mail server connection (SMTP)' },
   { id: 'propagation', title: 'Visible everywhere' },
+  { id: 'message', title: 'A test message' },
 ] as const;
 
 /** One group id. */
@@ -196,6 +197,49 @@ export const CHECKS: readonly CheckInfo[] = [
     group: 'propagation',
     title: 'Every record is visible everywhere',
     step: 'verify',
+  },
+
+  {
+    id: 'message.parsed',
+    group: 'message',
+    title: 'The test message could be read',
+    step: 'message-test',
+  },
+  {
+    id: 'message.dkim',
+    group: 'message',
+    title: 'The message is signed with your key',
+    step: 'message-test',
+  },
+  {
+    id: 'message.spf',
+    group: 'message',
+    title: 'SPF allows the server that sent it',
+    step: 'message-test',
+  },
+  {
+    id: 'message.dmarc',
+    group: 'message',
+    title: 'DMARC passes with alignment',
+    step: 'message-test',
+  },
+  {
+    id: 'message.receiver',
+    group: 'message',
+    title: 'What the receiving provider concluded',
+    step: 'message-test',
+  },
+  {
+    id: 'message.transport',
+    group: 'message',
+    title: 'The message travelled encrypted from a named server',
+    step: 'message-test',
+  },
+  {
+    id: 'message.bulk',
+    group: 'message',
+    title: 'Gmail and Yahoo rules for bulk mail',
+    step: 'message-test',
   },
 ];
 

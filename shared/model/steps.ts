@@ -8,6 +8,7 @@ export const STEPS = [
   { id: 'dkim', title: 'DKIM' },
   { id: 'reverse-dns', title: 'Reverse DNS' },
   { id: 'verify', title: 'Verify' },
+  { id: 'message-test', title: 'Test message' },
   { id: 'summary', title: 'Summary' },
 ] as const;
 
