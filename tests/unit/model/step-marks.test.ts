@@ -72,6 +72,8 @@ describe('stepMarks', () => {
       dkim: 'done',
       'reverse-dns': 'done',
       verify: 'done',
+      // The test message is its own evidence: no message checked yet, so open.
+      'message-test': 'open',
       summary: 'open',
     });
   });
