@@ -7,7 +7,7 @@ function alignWords(label: string, a: DmarcAlignment | undefined, what: string):
   const mode = a?.strict ? 'strict: the same name' : 'relaxed: the same organisational domain';
   return a?.aligned
     ? `${label}: ${a.aligned} aligns with From (${mode}).`
-    : `${label}: ${what} does not align with From (${mode}), or did not pass.`;
+    : `${label}: nothing that passed aligns with From (${mode}); seen: ${what}.`;
 }
 
 /** message.dmarc: the DMARC verdict with alignment spelled out and the policy that applied. */
@@ -57,7 +57,7 @@ export function evaluateMessageDmarc(obs: MessageObservation): Finding {
     case 'temperror':
       return makeFinding('message.dmarc', subject, 'unknown', {
         title: 'DMARC could not be checked',
-        detail: detailText(`A DNS look-up failed${d.reason ? `: ${d.reason}` : ''}.`, lines),
+        detail: detailText(`A DNS look-up failed${d.reason ? `: ${d.reason.replace(/[.\s]+$/, '')}` : ''}.`, lines),
         fix: 'Check that this computer is online and check the message again.',
         evidence,
       });
