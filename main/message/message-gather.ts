@@ -150,7 +150,9 @@ async function signatureOf(
     })
       ? 'verifies'
       : 'fails';
-  const planKey = planKeyFor(plan, r.selector ?? '');
+  // "Is it your key" is asked only of a signature for the plan's own domain.
+  const ownDomain = plan && (r.signingDomain ?? '').toLowerCase() === plan.domain.toLowerCase();
+  const planKey = ownDomain ? planKeyFor(plan, r.selector ?? '') : undefined;
   const limit = typeof r.canonBodyLengthLimit === 'number' ? r.canonBodyLengthLimit : undefined;
   const result = (
     ['pass', 'fail', 'neutral', 'policy', 'temperror', 'permerror', 'none'].includes(status.result)
