@@ -134,11 +134,16 @@ describe('variants of a real signed message', () => {
     const bare = signed.replace(/^DKIM-Signature:.*(\r\n[ \t].*)*\r\n/m, '');
     const resigned = await dkimSign(Buffer.from(bare, 'latin1'), {
       canonicalization: 'relaxed/simple',
-      signingDomain: 'example.test',
-      selector: 'mail',
-      privateKey: key.privateKeyPem,
-      maxBodyLength: 20,
-    });
+      // One signature with its own options (the typings want the top-level fields too).
+      signatureData: [
+        {
+          signingDomain: 'example.test',
+          selector: 'mail',
+          privateKey: key.privateKeyPem,
+          maxBodyLength: 20,
+        },
+      ],
+    } as never);
     const doc = await check(`${resigned.signatures}${bare}Appended by someone else.\r\n`);
     expect(status(doc, 'message.dkim')).toBe('warn');
     expect(finding(doc, 'message.dkim').detail).toMatch(/first 20 bytes/);
@@ -147,11 +152,15 @@ describe('variants of a real signed message', () => {
 
   it('an Ed25519 signature beside the RSA one: both verify', async () => {
     const resigned = await dkimSign(Buffer.from(signed, 'latin1'), {
-      signingDomain: 'example.test',
-      selector: 'ed',
-      privateKey: ed.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-      algorithm: 'ed25519-sha256',
-    });
+      signatureData: [
+        {
+          signingDomain: 'example.test',
+          selector: 'ed',
+          privateKey: ed.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+          algorithm: 'ed25519-sha256',
+        },
+      ],
+    } as never);
     const doc = await check(`${resigned.signatures}${signed}`);
     const dkim = doc.findings.filter((f) => f.check === 'message.dkim');
     expect(dkim.map((f) => [f.subject, f.status])).toEqual([
