@@ -7,6 +7,8 @@ import { lookUpAddresses } from './name-addresses';
 import { generateProjectDkimKey } from './dkim-generate';
 import { VerifyService } from '../verify/verify-service';
 import { exportJson, exportPdf, exportZone } from '../export/export-api';
+import { checkProjectMessage } from '../message/message-api';
+import { loadMessageResult } from '../message/message-store';
 
 const services = new WeakMap<ApiContext, VerifyService>();
 /** The context's verify service, made once per context when it has none. */
@@ -73,6 +75,8 @@ export const handlers: Handlers = {
     runs: await verifyOf(ctx).history().list(projectId),
   }),
   'runs.get': async ({ projectId, runId }, ctx) => verifyOf(ctx).history().get(projectId, runId),
+  'message.check': async (req, ctx) => checkProjectMessage(req, ctx.store, verifyOf(ctx)),
+  'message.last': async ({ projectId }, ctx) => loadMessageResult(ctx.store, projectId),
   'export.pdf': async (req) => exportPdf(req),
   'export.zone': async (req) => exportZone(req),
   'export.json': async (req) => exportJson(req),
