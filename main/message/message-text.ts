@@ -23,7 +23,6 @@ export interface MessageText {
 
 const MAGIC: [RegExp, string][] = [
   [/^%PDF-/, 'a PDF file'],
-  [/^PK\x03\x04/, 'a ZIP file (or a Word/OpenDocument file)'],
   [/^\x89PNG/, 'a PNG image'],
   [/^GIF8/, 'a GIF image'],
   [/^\xFF\xD8\xFF/, 'a JPEG image'],
@@ -56,6 +55,14 @@ export function readMessageText(input: Buffer): MessageText {
     return { ...base, shape: 'too-large', lineEnds: 'none' };
   const head = input.subarray(0, 65536).toString('latin1');
   if (head.trim() === '') return { ...base, shape: 'empty', lineEnds: 'none' };
+  // ZIP (also .docx/.odt): "PK" then the bytes 3 and 4.
+  if (input[0] === 0x50 && input[1] === 0x4b && input[2] === 3 && input[3] === 4)
+    return {
+      ...base,
+      shape: 'binary',
+      looksLike: 'a ZIP file (or a Word/OpenDocument file)',
+      lineEnds: 'none',
+    };
   for (const [re, what] of MAGIC)
     if (re.test(head)) return { ...base, shape: 'binary', looksLike: what, lineEnds: 'none' };
   if (head.includes('\0'))

@@ -14,5 +14,7 @@ export const STEP_PURPOSE: Record<StepId, string> = {
     'How to ask your VPS host for reverse DNS (PTR), and to open port 25 if it is blocked.',
   verify:
     'Check everything from three points of view, with live progress and a fix for every problem.',
+  'message-test':
+    'Send yourself a test message and check it here: signature, SPF, DMARC, and what Gmail, Outlook.com or Yahoo concluded (optional).',
   summary: 'Your overall status, the next steps, and a PDF summary to keep.',
 };
