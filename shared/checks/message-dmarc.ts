@@ -57,7 +57,10 @@ export function evaluateMessageDmarc(obs: MessageObservation): Finding {
     case 'temperror':
       return makeFinding('message.dmarc', subject, 'unknown', {
         title: 'DMARC could not be checked',
-        detail: detailText(`A DNS look-up failed${d.reason ? `: ${d.reason.replace(/[.\s]+$/, '')}` : ''}.`, lines),
+        detail: detailText(
+          `A DNS look-up failed${d.reason ? `: ${d.reason.replace(/[.\s]+$/, '')}` : ''}.`,
+          lines,
+        ),
         fix: 'Check that this computer is online and check the message again.',
         evidence,
       });
