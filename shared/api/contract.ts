@@ -190,6 +190,8 @@ export const calls = {
       plan: planSchema,
       run: checkDocumentSchema.optional(),
       paper: z.enum(['a4', 'letter']).optional(),
+      /** The last test message's result, for the "Ready for Gmail and Yahoo" table. */
+      message: messageResultSchema.optional(),
     }),
     response: z.object({
       fileName: z.string(),
