@@ -128,6 +128,7 @@ const stepMark = (page: Page, title: string): Locator =>
 test('paste a signed message: it passes, grouped and explained; drop an unsigned .eml: the fail says what to do', async ({
   page,
 }) => {
+  test.setTimeout(150_000);
   const errors: string[] = [];
   page.on('console', (m) => {
     // The favicon is #14's (ship14 adds it); until it lands, its 404 is not this step's error.
@@ -202,5 +203,12 @@ test('paste a signed message: it passes, grouped and explained; drop an unsigned
   // Skippable: Next goes on to the Summary.
   await page.getByRole('button', { name: 'Next: Summary' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Summary' })).toBeVisible();
+  // The Summary's Gmail/Yahoo table takes the last message (the PDF was not a message: not checked).
+  const table = page.getByTestId('sender-readiness');
+  await expect(table.getByRole('heading', { name: 'Ready for Gmail and Yahoo' })).toBeVisible();
+  await expect(table.locator('tr[data-requirement="spam-rate"]')).toContainText('Postmaster Tools');
+  await expectAccessible(page, 'the Summary with the Gmail/Yahoo table');
+  await table.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('summary-sender-readiness') });
   expect(errors).toEqual([]);
 });
