@@ -37,7 +37,7 @@ export function SenderReadiness({
           </>
         )}
       </p>
-      <div className="readiness-scroll">
+      <div className="readiness-scroll" tabIndex={0} role="region" aria-label="Sender requirements">
         <table className="readiness-table">
           <thead>
             <tr>

@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKnot, type KnotPeer } from '../../peers/knot';
 import { startUnbound, type UnboundPeer } from '../../peers/unbound';
@@ -191,5 +194,60 @@ describe('a message signed by OpenDKIM through Postfix', () => {
     expect(f.status).toBe('fail');
     expect(f.detail).toMatch(/strict/);
     expect(f.fix).toMatch(/d=example\.test/);
+  }, 60_000);
+});
+
+describe('mailwright message (the command line, from source)', () => {
+  const ENTRY = join(import.meta.dirname, '../../../main/cli/index.ts');
+  const cli = (args: string[], stdin?: Buffer) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'message', ...args], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end(stdin ?? Buffer.alloc(0));
+    });
+  const net = () => [
+    '--resolver',
+    unbound.address,
+    '--ns-port',
+    String(knot.port),
+    '--timeout',
+    '1500',
+  ];
+
+  it('the OpenDKIM-signed message passes: exit 0, the JSON of check; another key: exit 1', async () => {
+    await publish({ p: key.p });
+    const file = join(certDir, 'signed.eml');
+    await writeFile(file, signed.raw);
+    const planFile = join(certDir, 'plan.json');
+    // A plan file may not name a loopback address; the sender is found from the Received line.
+    await writeFile(planFile, JSON.stringify(plan({ ipv4: ['192.0.2.10'] })));
+    const ok = await cli([file, '--plan', planFile, '--json', ...net()]);
+    expect(ok.code, ok.stderr).toBe(0);
+    const doc = JSON.parse(ok.stdout) as CheckDocument;
+    expect(doc.tool).toBe('mailwright');
+    expect(doc.findings.find((f) => f.check === 'message.dkim')?.status).toBe('pass');
+    await publish({ p: otherKey.p });
+    const bad = await cli(['-', '--json', ...net()], signed.raw);
+    expect(bad.code).toBe(1);
+    expect(
+      (JSON.parse(bad.stdout) as CheckDocument).findings.find((f) => f.check === 'message.dkim')
+        ?.status,
+    ).toBe('fail');
+    await publish({ p: key.p });
+  }, 60_000);
+
+  it('not a message: exit 2 with the reason on stderr', async () => {
+    const r = await cli(['-', ...net()], Buffer.from('%PDF-1.4\n'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not an e-mail message.*PDF/);
+    const missing = await cli([join(certDir, 'nope.eml'), ...net()]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.eml \(ENOENT\)/);
   }, 60_000);
 });
