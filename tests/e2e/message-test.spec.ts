@@ -151,7 +151,7 @@ test('paste a signed message: it passes, grouped and explained; drop an unsigned
   const message = `${ARRIVED}${signed.signatures}${SENT}`;
 
   await page.goto(`${served.url}#/p/${id}/message-test`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Send yourself a test' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Test message' })).toBeVisible();
   await expect(stepMark(page, 'Test message')).toHaveAttribute('data-mark', 'open');
   await page.getByText('Where to find the full text of a message').click();
   await expect(page.getByText('Choose "Show original"')).toBeVisible();

@@ -70,7 +70,8 @@ export function MessageTestStep({ project }: { project: Project }) {
 
   return (
     <section aria-labelledby="message-title">
-      <h1 id="message-title">Send yourself a test</h1>
+      <h1 id="message-title">Test message</h1>
+      <p className="lead">Send yourself a test, and see what receivers will conclude.</p>
       <p>
         Correct records do not prove that mail arrives trusted. Send a real message from your site
         or your mail server (a newsletter is best: it is what matters) to a mailbox of your own at
