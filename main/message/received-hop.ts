@@ -49,7 +49,7 @@ export function providerHop(
     .filter((r): r is { line: string; p: Parsed } => Boolean(r.p && r.p.from?.value));
   const withIp = parsed.map((r) => ({
     ...r,
-    ip: (getClientAddress(r.p.from) as string | undefined) ?? undefined,
+    ip: clientAddress(r.p),
   }));
   const chosen =
     withIp.find((r) => r.ip && ips.includes(r.ip)) ??
@@ -67,6 +67,17 @@ export function providerHop(
     ...tlsOf(chosen.p),
     line: chosen.line.replace(/\s+/g, ' ').trim(),
   };
+}
+
+/**
+ * The sending address of a "from" clause: mailauth reads "[203.0.113.10]"; Microsoft writes it
+ * bare, "(203.0.113.10)", so a comment that is one address is taken too.
+ */
+function clientAddress(p: Parsed): string | undefined {
+  const ip = getClientAddress(p.from);
+  if (typeof ip === 'string' && ip !== '') return ip;
+  const bare = (p.from?.comment ?? '').trim().replace(/^IPv6:/i, '');
+  return isIP(bare) ? bare : undefined;
 }
 
 function isPrivate(ip: string): boolean {
