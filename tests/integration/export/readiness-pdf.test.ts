@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSummaryPdf } from '../../../main/export/summary-export';
 import { planSchema } from '../../../shared/model/plan';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
+import type { CheckId } from '../../../shared/checks/catalogue';
 import type { Finding } from '../../../shared/checks/finding';
 import { summarize } from '../../../shared/checks/status';
 import { pdfText, saveArtifacts, squash } from './pdf-tools';
@@ -14,7 +15,7 @@ const plan = planSchema.parse({
   dmarc: { policy: 'quarantine' },
 });
 
-const f = (check: string, status: Finding['status'], fix?: string): Finding => ({
+const f = (check: CheckId, status: Finding['status'], fix?: string): Finding => ({
   check,
   subject: 'example.test',
   status,

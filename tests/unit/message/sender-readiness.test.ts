@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { senderReadiness, SENDER_REQUIREMENTS } from '../../../shared/summary/sender-requirements';
+import type { CheckId } from '../../../shared/checks/catalogue';
 import type { Finding } from '../../../shared/checks/finding';
 
-const f = (check: string, status: Finding['status'], fix?: string): Finding => ({
+const f = (check: CheckId, status: Finding['status'], fix?: string): Finding => ({
   check,
   subject: 'example.test',
   status,
