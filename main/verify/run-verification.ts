@@ -5,6 +5,7 @@ import type { CheckDocument, VerifyProgress } from '../../shared/checks/verify-p
 import type { EvalContext } from '../../shared/checks/eval-context';
 import type { Plan } from '../../shared/model/plan';
 import { unknownFinding } from '../../shared/checks/finding-make';
+import { withCapNotes } from '../../shared/checks/cap-notes';
 import { evaluateDomainValid } from '../../shared/checks/domain-checks';
 import { evaluatePublicIps } from '../../shared/checks/host-checks';
 import { createViews, type ViewsOptions } from '../dns/views';
@@ -76,7 +77,8 @@ export async function runVerification(input: VerifyRunInput): Promise<CheckDocum
     if (!started.has(key)) started.set(key, { check, subject });
     progress({ type: 'check-started', check, subject });
   };
-  const emit = (f: Finding): void => {
+  const emit = (judged: Finding): void => {
+    const f = withCapNotes(judged);
     findings.push(f);
     finished.add(pairKey(f.check, f.subject));
     progress({ type: 'check-finished', finding: f });

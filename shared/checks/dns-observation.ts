@@ -5,6 +5,8 @@
  * no-data, SERVFAIL, REFUSED and timeout apart, because they mean different things to a user.
  */
 
+import { DNS_LIMITS, countWords } from './dns-limits';
+
 /** Record types the probes ask for. */
 export type ObservedType = 'A' | 'AAAA' | 'MX' | 'TXT' | 'NS' | 'SOA' | 'CNAME' | 'PTR';
 
@@ -41,6 +43,11 @@ export interface ObservedAnswer {
   outcome: ObservedOutcome;
   /** Records of the asked type (and any CNAMEs met on the way, in order). */
   records: ObservedRecord[];
+  /**
+   * Records of the asked type the server sent beyond what one answer keeps
+   * (shared/checks/dns-limits.ts): counted, not kept. Absent when nothing was left out.
+   */
+  recordsOmitted?: number;
   /** For nxdomain/nodata: the negative-cache TTL from the authority SOA (min of SOA TTL and minimum), when known. */
   negativeTtl?: number;
   /** Whether the server said it is authoritative (AA flag), when the transport exposes it. */
@@ -50,6 +57,11 @@ export interface ObservedAnswer {
   elapsedMs: number;
   /** A plain-language reason for error/timeout outcomes. */
   error?: string;
+  /**
+   * Set on an error when the server said there is more than what arrived (TC over TCP, empty
+   * after "too long for UDP"): records exist there, so no other view's "no record" is believed.
+   */
+  unreadable?: boolean;
 }
 
 /** The kinds of point of view (docs/DESIGN.md "DNS: three points of view"). */
@@ -107,7 +119,15 @@ export function publishedAnswers(lookup: Lookup): {
 } {
   const auth = lookup.answers.filter((a) => a.kind === 'authoritative' && isConclusive(a.answer));
   if (auth.length > 0) return { source: 'authoritative', answers: auth };
-  const rec = lookup.answers.filter((a) => a.kind !== 'authoritative' && isConclusive(a.answer));
+  // A nameserver that said "there is more than fits" has records there: a resolver's "none"
+  // (the same server's answer, passed on) is no proof of the opposite.
+  const unreadable = lookup.answers.some((a) => a.kind === 'authoritative' && a.answer.unreadable);
+  const rec = lookup.answers.filter(
+    (a) =>
+      a.kind !== 'authoritative' &&
+      isConclusive(a.answer) &&
+      !(unreadable && a.answer.outcome !== 'answer'),
+  );
   if (rec.length > 0) return { source: 'recursive', answers: rec };
   return { source: 'none', answers: [] };
 }
@@ -137,26 +157,37 @@ export function outcomeWords(answer: ObservedAnswer): string {
   }
 }
 
-/** The data of an answer's records in presentation form, e.g. `"v=spf1 -all"`, `10 mail.example.com.`. */
+/** One record's data in presentation form, e.g. `"v=spf1 -all"`, `10 mail.example.com.`. */
+function recordText(r: ObservedRecord): string {
+  switch (r.type) {
+    case 'A':
+    case 'AAAA':
+      return r.address;
+    case 'MX':
+      return `${r.preference} ${r.exchange}`;
+    case 'TXT':
+      return r.strings.map((s) => `"${s}"`).join(' ');
+    case 'SOA':
+      return `${r.mname} ${r.rname} ${r.serial}`;
+    default:
+      return r.target;
+  }
+}
+
+/**
+ * The data of an answer's records in presentation form, e.g. `"v=spf1 -all"`, `10 mail.example.com.`.
+ * At most DNS_LIMITS.evidenceRecords records are written out; the rest are counted ("and 990 more").
+ */
 export function describeRecords(answer: ObservedAnswer): string {
-  return answer.records
-    .filter((r) => r.type === answer.type)
-    .map((r) => {
-      switch (r.type) {
-        case 'A':
-        case 'AAAA':
-          return r.address;
-        case 'MX':
-          return `${r.preference} ${r.exchange}`;
-        case 'TXT':
-          return r.strings.map((s) => `"${s}"`).join(' ');
-        case 'SOA':
-          return `${r.mname} ${r.rname} ${r.serial}`;
-        default:
-          return r.target;
-      }
-    })
-    .join(', ');
+  const own = answer.records.filter((r) => r.type === answer.type);
+  const shown = own.slice(0, DNS_LIMITS.evidenceRecords).map((r) => {
+    const text = recordText(r);
+    return text.length > DNS_LIMITS.evidenceTextChars
+      ? `${text.slice(0, DNS_LIMITS.evidenceTextChars)}… (${countWords(text.length)} characters)`
+      : text;
+  });
+  const more = own.length - shown.length + (answer.recordsOmitted ?? 0);
+  return more > 0 ? `${shown.join(', ')} and ${countWords(more)} more` : shown.join(', ');
 }
 
 /**
@@ -197,18 +228,38 @@ export function whyUnknown(lookup: Lookup): string {
   return `no DNS server gave a usable answer for ${lookup.name} ${lookup.type} (${reasons.join('; ')})`;
 }
 
-/** The raw answers of a lookup, trimmed for evidence (what the user or support can inspect). */
+/** One record as kept in evidence: a TXT record's text cut at DNS_LIMITS.evidenceTextChars. */
+function evidenceRecord(r: ObservedRecord): ObservedRecord {
+  if (r.type !== 'TXT') return r;
+  const length = r.strings.reduce((n, x) => n + x.length, 0);
+  if (length <= DNS_LIMITS.evidenceTextChars) return r;
+  return { ...r, strings: [`${r.strings.join('').slice(0, DNS_LIMITS.evidenceTextChars)}…`] };
+}
+
+/**
+ * The raw answers of a lookup, trimmed for evidence (what the user or support can inspect): at
+ * most DNS_LIMITS.evidenceRecords records per answer, with `recordsNotShown` counting the rest
+ * and `recordsOmitted` what the DNS layer already left out.
+ */
 export function lookupEvidence(lookup: Lookup): Record<string, unknown> {
   return {
     name: lookup.name,
     type: lookup.type,
-    answers: lookup.answers.map((a) => ({
-      view: a.view,
-      server: a.answer.server,
-      outcome: a.answer.outcome,
-      records: a.answer.records,
-      ...(a.answer.negativeTtl !== undefined ? { negativeTtl: a.answer.negativeTtl } : {}),
-      ...(a.answer.error ? { error: a.answer.error } : {}),
-    })),
+    answers: lookup.answers.map((a) => {
+      const records = a.answer.records;
+      const shown = records.slice(0, DNS_LIMITS.evidenceRecords).map(evidenceRecord);
+      return {
+        view: a.view,
+        server: a.answer.server,
+        outcome: a.answer.outcome,
+        records: shown,
+        ...(records.length > shown.length
+          ? { recordsNotShown: records.length - shown.length }
+          : {}),
+        ...(a.answer.recordsOmitted ? { recordsOmitted: a.answer.recordsOmitted } : {}),
+        ...(a.answer.negativeTtl !== undefined ? { negativeTtl: a.answer.negativeTtl } : {}),
+        ...(a.answer.error ? { error: a.answer.error } : {}),
+      };
+    }),
   };
 }
