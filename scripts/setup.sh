@@ -8,6 +8,7 @@ APT_PACKAGES=(
   knot knot-dnsutils knot-dnssecutils unbound          # authoritative + caching DNS for the tests; kzonecheck
   postfix swaks libnet-ssleay-perl libio-socket-ssl-perl  # a real SMTP server with STARTTLS, and a reference client
   spfquery python3-spf opendkim-tools                  # reference SPF/DKIM implementations to cross-check against
+  opendkim                                             # a real DKIM signer (Postfix milter) for the test-message checks
   chromium xvfb xauth poppler-utils openssl ca-certificates  # the renderer in a real browser; PDF to text/PNG
 )
 

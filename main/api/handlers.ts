@@ -8,6 +8,8 @@ import { generateProjectDkimKey } from './dkim-generate';
 import { VerifyService } from '../verify/verify-service';
 import { exportJson, exportZone } from '../export/export-api';
 import { exportPdfOffLoop } from '../export/pdf-off-loop';
+import { checkProjectMessage } from '../message/message-api';
+import { loadMessageResult } from '../message/message-store';
 
 const services = new WeakMap<ApiContext, VerifyService>();
 /** The context's verify service, made once per context when it has none. */
@@ -74,6 +76,8 @@ export const handlers: Handlers = {
     runs: await verifyOf(ctx).history().list(projectId),
   }),
   'runs.get': async ({ projectId, runId }, ctx) => verifyOf(ctx).history().get(projectId, runId),
+  'message.check': async (req, ctx) => checkProjectMessage(req, ctx.store, verifyOf(ctx)),
+  'message.last': async ({ projectId }, ctx) => loadMessageResult(ctx.store, projectId),
   // Seconds of layout for a large run: done in a worker so other calls are answered meanwhile.
   'export.pdf': async (req) => exportPdfOffLoop(req),
   'export.zone': async (req) => exportZone(req),

@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   check: async () => (await import('./check-command')).registerCheckCommand,
   export: async () => (await import('./export-command')).registerExportCommand,
   serve: async () => (await import('./serve-command')).registerServeCommand,
+  message: async () => (await import('./message-command')).registerMessageCommand,
 };
 
 /** The command named in the arguments (skipping global options), if any. */

@@ -38,9 +38,13 @@ export async function exportPdf(req: {
   plan: PlanInput;
   run?: CheckDocument | undefined;
   paper?: PaperSize | undefined;
+  message?: { checkedAt: string; document: CheckDocument } | undefined;
 }): Promise<ExportedPdf> {
   const plan = checkedPlan(req.plan);
-  const pdf = await buildSummaryPdf(plan, req.run, { paper: req.paper ?? 'a4' });
+  const pdf = await buildSummaryPdf(plan, req.run, {
+    paper: req.paper ?? 'a4',
+    ...(req.message ? { message: req.message } : {}),
+  });
   return {
     fileName: `mail-setup-${fileStem(plan)}.pdf`,
     mimeType: 'application/pdf',

@@ -1,3 +1,4 @@
+import { senderReadiness } from '../../shared/summary/sender-requirements';
 import type { CheckDocument } from '../../shared/checks/verify-progress';
 import type { Plan } from '../../shared/model/plan';
 import { planRecords } from '../../shared/records/plan-records';
@@ -14,6 +15,8 @@ export interface SummaryExportOptions {
   now?: Date;
   /** The planned records, when the caller has them (merged with existing records); else planRecords(plan). */
   records?: readonly PlannedRecord[];
+  /** The last test message's result (the "Ready for Gmail and Yahoo" table uses it). */
+  message?: { checkedAt: string; document: CheckDocument };
 }
 
 /** The summary data for a plan, its planned records and its last run (undefined: none yet). */
@@ -44,5 +47,12 @@ export function buildSummaryPdf(
   options: SummaryExportOptions = {},
 ): Promise<Uint8Array> {
   const summary = summaryFor(plan, options.records ?? planRecords(plan), run, options.now);
-  return renderSummaryPdf(summary, options.paper === undefined ? {} : { paper: options.paper });
+  const readiness = {
+    rows: senderReadiness(run?.findings ?? null, options.message?.document.findings ?? null),
+    ...(options.message ? { messageCheckedAt: options.message.checkedAt } : {}),
+  };
+  return renderSummaryPdf(summary, {
+    readiness,
+    ...(options.paper === undefined ? {} : { paper: options.paper }),
+  });
 }

@@ -8,11 +8,14 @@ import { drawRecords } from './pdf-records';
 import { drawReverseDns } from './pdf-reverse-dns';
 import type { PaperSize } from './pdf-style';
 import type { SetupSummary } from './setup-summary';
+import { drawSenderReadiness, type ReadinessSection } from './pdf-sender-readiness';
 
 /** Options of the summary PDF. */
 export interface SummaryPdfOptions {
   /** Paper size; A4 unless told. */
   paper?: PaperSize;
+  /** The Gmail/Yahoo-ready table (from the last check and the last test message). */
+  readiness?: ReadinessSection;
 }
 
 /**
@@ -38,6 +41,10 @@ export async function renderSummaryPdf(
   flow.gap(12);
   drawReverseDns(flow, summary);
   flow.gap(12);
+  if (options.readiness) {
+    drawSenderReadiness(flow, options.readiness);
+    flow.gap(12);
+  }
   drawNextSteps(flow, summary);
   drawPageNumbers(flow, `Mail setup summary · ${summary.domain.unicode}`);
   doc.end();

@@ -33,6 +33,19 @@ export class VerifyService {
     private readonly settings: VerifySettings = {},
   ) {}
 
+  /** The network settings every run uses (the test-message check uses the same). */
+  networkSettings(): Pick<VerifySettings, 'options' | 'viewsOptions'> {
+    return {
+      ...(this.settings.options ? { options: this.settings.options } : {}),
+      ...(this.settings.viewsOptions ? { viewsOptions: this.settings.viewsOptions } : {}),
+    };
+  }
+
+  /** The plan of a project, derived from its draft as the wizard derives it. */
+  projectPlan(projectId: string): Promise<Plan> {
+    return this.planOf(projectId);
+  }
+
   /** The run history of the store's projects. */
   history(): RunHistory {
     return new RunHistory((id) => this.store.projectDir(id));

@@ -10,6 +10,8 @@ import { planSchema } from '../model/plan';
 import { verifyOptionsSchema } from '../checks/verify-options';
 import { checkDocumentSchema, verifyProgressSchema } from '../checks/verify-progress';
 import { runSummarySchema } from '../checks/run-summary';
+import { MESSAGE_LIMITS } from '../checks/message-limits';
+import { messageResultSchema } from '../checks/message-result';
 
 /**
  * The one contract between the renderer and main. Every call the renderer can make and every
@@ -190,6 +192,8 @@ export const calls = {
       plan: planSchema,
       run: checkDocumentSchema.optional(),
       paper: z.enum(['a4', 'letter']).optional(),
+      /** The last test message's result, for the "Ready for Gmail and Yahoo" table. */
+      message: messageResultSchema.optional(),
     }),
     response: z.object({
       fileName: z.string(),
@@ -223,6 +227,44 @@ export const calls = {
     }),
     /** `path` is null when the user closed the dialog without saving. */
     response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+  /**
+   * Check a test message the user sent themselves (pasted text, or a dropped .eml as base64, so
+   * its bytes stay exact) against DNS as it is now, with the project's plan. The result is stored
+   * with the project (the message text is not); `passed` marks the step done.
+   */
+  'message.check': {
+    request: z
+      .object({
+        projectId: z.string().min(1).optional(),
+        plan: planSchema.optional(),
+        source: z.enum(['paste', 'file']),
+        text: z
+          .string()
+          .max(
+            MESSAGE_LIMITS.maxBytes,
+            'The message is larger than 25 MB: send a test without attachments.',
+          )
+          .optional(),
+        base64: z
+          .string()
+          .max(
+            Math.ceil(MESSAGE_LIMITS.maxBytes / 3) * 4 + 4,
+            'The file is larger than 25 MB: send a test without attachments.',
+          )
+          .optional(),
+        fileName: z.string().max(255).optional(),
+      })
+      .refine((r) => (r.text === undefined) !== (r.base64 === undefined), {
+        message: 'Give the message as text or as a file.',
+        path: ['text'],
+      }),
+    response: messageResultSchema,
+  },
+  /** A project's last test-message result, or null before any. */
+  'message.last': {
+    request: z.object({ projectId: z.string().min(1) }),
+    response: messageResultSchema.nullable(),
   },
 } as const;
 

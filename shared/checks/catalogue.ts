@@ -18,6 +18,7 @@ export const CHECK_GROUPS = [
   { id: 'smtp', title: 'Mail server connection (SMTP)' },
   { id: 'secure', title: 'Secure delivery (optional)' },
   { id: 'propagation', title: 'Visible everywhere' },
+  { id: 'message', title: 'A test message' },
 ] as const;
 
 /** One group id. */
@@ -210,6 +211,49 @@ export const CHECKS = [
     group: 'propagation',
     title: 'Every record is visible everywhere',
     step: 'verify',
+  },
+
+  {
+    id: 'message.parsed',
+    group: 'message',
+    title: 'The test message could be read',
+    step: 'message-test',
+  },
+  {
+    id: 'message.dkim',
+    group: 'message',
+    title: 'The message is signed with your key',
+    step: 'message-test',
+  },
+  {
+    id: 'message.spf',
+    group: 'message',
+    title: 'SPF allows the server that sent it',
+    step: 'message-test',
+  },
+  {
+    id: 'message.dmarc',
+    group: 'message',
+    title: 'DMARC passes with alignment',
+    step: 'message-test',
+  },
+  {
+    id: 'message.receiver',
+    group: 'message',
+    title: 'What the receiving provider concluded',
+    step: 'message-test',
+  },
+  {
+    id: 'message.transport',
+    group: 'message',
+    title: 'The message travelled encrypted from a named server',
+    step: 'message-test',
+  },
+  {
+    id: 'message.bulk',
+    group: 'message',
+    title: 'Gmail and Yahoo rules for bulk mail',
+    step: 'message-test',
   },
 ] as const satisfies readonly CheckEntry[];
 

@@ -2,6 +2,7 @@ import { checkInfo } from '../checks/catalogue';
 import type { Finding } from '../checks/finding';
 import type { DraftPlan, FilledDraft } from './draft-to-plan';
 import type { StepId } from './steps';
+import { messagePassed } from '../checks/message-evaluate';
 
 /**
  * The marks in the step list: which steps are done, which need the user again, judged from what
@@ -49,6 +50,7 @@ export function stepMarks(
   draft: FilledDraft,
   planned: DraftPlan,
   findings: readonly Finding[] | null,
+  messageFindings: readonly Finding[] | null = null,
 ): StepMarks {
   const problems = planned.ok ? [] : planned.problems;
   const all = findings ?? [];
@@ -89,6 +91,14 @@ export function stepMarks(
       : smtpChecked
         ? fromChecks(all, '')
         : OPEN,
+    // Skippable, and done only when a test message passed (read, signed, DMARC aligned).
+    'message-test': !messageFindings
+      ? OPEN
+      : messagePassed(messageFindings)
+        ? { mark: 'done', why: 'The last test message passed.' }
+        : messageFindings.some((f) => f.status === 'fail')
+          ? { mark: 'attention', why: 'The last test message has problems to fix.' }
+          : OPEN,
     summary: OPEN,
   };
 }

@@ -9,6 +9,7 @@ export const STEPS = [
   { id: 'reverse-dns', title: 'Reverse DNS' },
   { id: 'secure', title: 'Secure delivery' },
   { id: 'verify', title: 'Verify' },
+  { id: 'message-test', title: 'Test message' },
   { id: 'summary', title: 'Summary' },
 ] as const;
 

@@ -24,13 +24,16 @@ const BUILT_STEPS: Partial<Record<StepId, StepScreen>> = {
   ),
   secure: lazy(() => import('../steps/SecureStep').then((m) => ({ default: m.SecureStep }))),
   verify: lazy(() => import('../steps/VerifyStep').then((m) => ({ default: m.VerifyStep }))),
+  'message-test': lazy(() =>
+    import('../steps/MessageTestStep').then((m) => ({ default: m.MessageTestStep })),
+  ),
   summary: lazy(() => import('../steps/SummaryStep').then((m) => ({ default: m.SummaryStep }))),
 };
 
 /** A project's step: loads the project, remembers the step, shows the step's screen. */
 export function ProjectLayout() {
   const { projectId = '', step = 'domain' } = useParams();
-  const { project, projectError, lastRun, openProject, setStep } = useAppStore();
+  const { project, projectError, lastRun, lastMessage, openProject, setStep } = useAppStore();
   const stepId = (STEP_IDS as string[]).includes(step) ? (step as StepId) : 'domain';
 
   useEffect(() => {
@@ -43,9 +46,14 @@ export function ProjectLayout() {
 
   const draft = project?.id === projectId ? project.draft : null;
   const findings = lastRun?.projectId === projectId ? lastRun.document.findings : null;
+  const messageFindings =
+    lastMessage?.projectId === projectId ? lastMessage.result.document.findings : null;
   const marks = useMemo(
-    () => (draft ? stepMarks(withDraftDefaults(draft), draftToPlan(draft), findings) : undefined),
-    [draft, findings],
+    () =>
+      draft
+        ? stepMarks(withDraftDefaults(draft), draftToPlan(draft), findings, messageFindings)
+        : undefined,
+    [draft, findings, messageFindings],
   );
 
   return (

@@ -16,5 +16,7 @@ export const STEP_PURPOSE: Record<StepId, string> = {
     'Optional: make incoming mail travel encrypted and verified (MTA-STS, TLS reports, DNSSEC, DANE, CAA).',
   verify:
     'Check everything from three points of view, with live progress and a fix for every problem.',
+  'message-test':
+    'Send yourself a test message and check it here: signature, SPF, DMARC, and what Gmail, Outlook.com or Yahoo concluded (optional).',
   summary: 'Your overall status, the next steps, and a PDF summary to keep.',
 };

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
+import type { MessageResult } from '../../../shared/checks/message-result';
 import type { Draft, Project } from '../../../shared/model/project';
 import type { StepId } from '../../../shared/model/steps';
 import { api } from './api-ref';
@@ -16,6 +17,10 @@ export interface ProjectSlice {
   saveError: string | null;
   /** The open project's newest check (the step list's marks come from it); null before any. */
   lastRun: { projectId: string; document: CheckDocument } | null;
+  /** The project's last test-message result (the Test message step, its mark, the Summary). */
+  lastMessage: { projectId: string; result: MessageResult } | null;
+  /** Remember a test-message result just checked. */
+  noteMessage(projectId: string, result: MessageResult): void;
   openProject(id: string): Promise<void>;
   /** A check of the open project finished: it is now the newest. */
   noteRun(projectId: string, document: CheckDocument): void;
@@ -65,14 +70,24 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     saveState: 'idle',
     saveError: null,
     lastRun: null,
+    lastMessage: null,
+    noteMessage(projectId, result) {
+      if (get().project?.id === projectId) set({ lastMessage: { projectId, result } });
+    },
     async openProject(id) {
       if (get().project?.id === id) return;
       await get().flushSave();
       const r = await api().call('projects.get', { id });
       if (r.ok) set({ project: r.value, projectError: null, saveState: 'idle', saveError: null });
       else set({ project: null, projectError: r.error.message });
-      set({ lastRun: null });
+      set({ lastRun: null, lastMessage: null });
       if (!r.ok) return;
+      void api()
+        .call('message.last', { projectId: id })
+        .then((m) => {
+          if (m.ok && m.value && get().project?.id === id && get().lastMessage === null)
+            set({ lastMessage: { projectId: id, result: m.value } });
+        });
       // The marks can wait for the history: the step shows first.
       const runs = await api().call('runs.list', { projectId: id });
       const newest = runs.ok ? runs.value.runs[0] : undefined;

@@ -16,6 +16,8 @@ import { NextSteps } from '../summary/NextSteps';
 import { SummaryRecords } from '../summary/SummaryRecords';
 import { runForDomain, summaryStatus } from '../summary/summary-status';
 import { useLastRun } from '../summary/use-last-run';
+import { SenderReadiness } from '../summary/SenderReadiness';
+import { useAppStore } from '../state/app-store';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -25,6 +27,9 @@ function plural(n: number, one: string, many: string): string {
 export function SummaryStep({ project }: { project: Project }) {
   const planned = usePlan(project);
   const [last] = useLastRun(project.id);
+  const lastMessage = useAppStore((s) =>
+    s.lastMessage?.projectId === project.id ? s.lastMessage.result : null,
+  );
   const published = project.draft.published ?? undefined;
   const overview = useMemo(() => {
     if (!planned.ok) return null;
@@ -106,8 +111,13 @@ export function SummaryStep({ project }: { project: Project }) {
             }))}
           />
           <NextSteps records={overview.records} from={run ? new Date(run.startedAt) : new Date()} />
+          <SenderReadiness
+            projectId={project.id}
+            runFindings={run?.findings ?? null}
+            messageFindings={lastMessage?.document.findings ?? null}
+          />
           <MailAppSettings mailHost={planned.plan.mailHost} findings={run?.findings} />
-          <ExportPanel plan={planned.plan} run={run} />
+          <ExportPanel plan={planned.plan} run={run} message={lastMessage ?? undefined} />
         </>
       ) : null}
 

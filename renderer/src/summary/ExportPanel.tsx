@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
 import type { Plan } from '../../../shared/model/plan';
+import type { MessageResult } from '../../../shared/checks/message-result';
 import { api } from '../state/api-ref';
 import { Term } from '../components/Term';
 import { saveExport, type ExportFile } from './save-export';
@@ -13,10 +14,16 @@ async function makeFile(
   plan: Plan,
   run: CheckDocument | undefined,
   paper: Paper,
+  message: MessageResult | undefined,
 ): Promise<ExportFile | string> {
   const withRun = run ? { run } : {};
   if (kind === 'pdf') {
-    const r = await api().call('export.pdf', { plan, paper, ...withRun });
+    const r = await api().call('export.pdf', {
+      plan,
+      paper,
+      ...withRun,
+      ...(message ? { message } : {}),
+    });
     if (!r.ok) return r.error.message;
     return { kind, ...r.value, content: { base64: r.value.base64 } };
   }
@@ -29,7 +36,16 @@ async function makeFile(
 }
 
 /** Export: the summary PDF (A4 or Letter), the zone file, and the plan with its last run as JSON. */
-export function ExportPanel({ plan, run }: { plan: Plan; run: CheckDocument | undefined }) {
+export function ExportPanel({
+  plan,
+  run,
+  message,
+}: {
+  plan: Plan;
+  run: CheckDocument | undefined;
+  /** The last test message's result: the PDF's "Ready for Gmail and Yahoo" table uses it. */
+  message?: MessageResult | undefined;
+}) {
   const paperId = useId();
   const [paper, setPaper] = useState<Paper>('a4');
   const [busy, setBusy] = useState<Kind | null>(null);
@@ -39,7 +55,7 @@ export function ExportPanel({ plan, run }: { plan: Plan; run: CheckDocument | un
     setBusy(kind);
     setOutcome(null);
     try {
-      const file = await makeFile(kind, plan, run, paper);
+      const file = await makeFile(kind, plan, run, paper, message);
       if (typeof file === 'string') return setOutcome({ ok: false, message: file });
       const saved = await saveExport(file);
       if (saved.ok !== 'cancelled') setOutcome({ ok: saved.ok, message: saved.message });

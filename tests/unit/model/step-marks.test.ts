@@ -77,6 +77,8 @@ describe('stepMarks', () => {
       // No secure-delivery findings in this run: the optional step stays open.
       secure: 'open',
       verify: 'done',
+      // The test message is its own evidence: no message checked yet, so open.
+      'message-test': 'open',
       summary: 'open',
     });
   });
