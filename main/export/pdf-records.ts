@@ -23,10 +23,10 @@ function nameCell(r: RecordRow, dnsHost: string | undefined): TableCell {
 }
 
 const ACTION_WORDS: Record<RecordRow['action'], string | undefined> = {
-  create: undefined,
-  update: 'Edit your existing record to this value.',
+  add: undefined,
+  edit: 'Edit your existing record to this value.',
   keep: 'Already published as it should be: keep it.',
-  replace: 'Delete the records below, then add this one.',
+  delete: 'Delete this record.',
 };
 
 function valueCell(r: RecordRow): TableCell {
@@ -37,7 +37,7 @@ function valueCell(r: RecordRow): TableCell {
   cell.push({ text: r.value });
   const action = ACTION_WORDS[r.action];
   if (action !== undefined) cell.push({ text: action, style: { face: 'bold', size: SIZE.small } });
-  for (const old of r.replaces ?? []) cell.push({ text: `Today: ${old}`, style: muted });
+  if (r.oldValue !== undefined) cell.push({ text: `Today: ${r.oldValue}`, style: muted });
   for (const warning of r.warnings ?? []) cell.push({ text: warning, style: muted });
   if (r.formValue !== undefined) {
     cell.push({ text: `Type in the form: ${r.formValue}`, style: muted });

@@ -1,6 +1,5 @@
 import type { CheckDocument } from '../../shared/checks/verify-progress';
 import type { Plan } from '../../shared/model/plan';
-import { planRecords } from '../../shared/records/plan-records';
 import type { PlannedRecord } from '../../shared/records/planned-record';
 import type { PaperSize } from './pdf-style';
 import { port25RequestFor, ptrRequestFor, vpsHostName } from './provider-requests';
@@ -12,8 +11,6 @@ export interface SummaryExportOptions {
   paper?: PaperSize;
   /** "Now", for the cover's "made on" line and dates without a run (tests pin it). */
   now?: Date;
-  /** The planned records, when the caller has them (merged with existing records); else planRecords(plan). */
-  records?: readonly PlannedRecord[];
 }
 
 /** The summary data for a plan, its planned records and its last run (undefined: none yet). */
@@ -35,14 +32,16 @@ export function summaryFor(
 }
 
 /**
- * The setup summary PDF of a plan: its planned records, the last verification run (none: the
- * cover says "Not verified yet"), the provider requests. Returns the PDF's bytes.
+ * The setup summary PDF of a plan: the records to publish (recordsToPublish: the plan merged
+ * with what the domain publishes today, as the Records step shows them), the last verification
+ * run (none: the cover says "Not verified yet"), the provider requests. Returns the PDF's bytes.
  */
 export function buildSummaryPdf(
   plan: Plan,
+  records: readonly PlannedRecord[],
   run: CheckDocument | undefined,
   options: SummaryExportOptions = {},
 ): Promise<Uint8Array> {
-  const summary = summaryFor(plan, options.records ?? planRecords(plan), run, options.now);
+  const summary = summaryFor(plan, records, run, options.now);
   return renderSummaryPdf(summary, options.paper === undefined ? {} : { paper: options.paper });
 }

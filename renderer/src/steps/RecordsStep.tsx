@@ -5,7 +5,7 @@ import type { Project } from '../../../shared/model/project';
 import { renderForDnsHost } from '../../../shared/providers/dns-host-render';
 import { getDnsHost } from '../../../shared/providers/dns-hosts';
 import { isKnown } from '../../../shared/providers/provider-fact';
-import { planOverview } from '../../../shared/records/plan-records';
+import { recordsToPublish } from '../../../shared/records/records-to-publish';
 import { renderZone } from '../../../shared/records/zone-render';
 import { downloadText } from '../app/zone-download';
 import { PlanProblems } from '../components/PlanProblems';
@@ -34,13 +34,7 @@ export function RecordsStep({ project }: { project: Project }) {
   const published = draft.published;
   const overview = useMemo(() => {
     if (!planned.ok) return null;
-    const seen =
-      published &&
-      published.domain === planned.plan.domain &&
-      published.mailHost === planned.plan.mailHost
-        ? published
-        : undefined;
-    return planOverview(planned.plan, seen ?? {});
+    return recordsToPublish(planned.plan, published);
   }, [planned, published]);
   const hostId = draft.dnsHost || 'other';
   const host = getDnsHost(hostId);

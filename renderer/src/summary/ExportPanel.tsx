@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
 import type { Plan } from '../../../shared/model/plan';
+import type { PublishedToday } from '../../../shared/records/records-to-publish';
 import { api } from '../state/api-ref';
 import { Term } from '../components/Term';
 import { saveExport, type ExportFile } from './save-export';
@@ -11,25 +12,36 @@ type Kind = ExportFile['kind'];
 async function makeFile(
   kind: Kind,
   plan: Plan,
+  published: PublishedToday | null,
   run: CheckDocument | undefined,
   paper: Paper,
 ): Promise<ExportFile | string> {
   const withRun = run ? { run } : {};
+  // Main merges the plan with the same look-up the Records step merged with (recordsToPublish).
   if (kind === 'pdf') {
-    const r = await api().call('export.pdf', { plan, paper, ...withRun });
+    const r = await api().call('export.pdf', { plan, published, paper, ...withRun });
     if (!r.ok) return r.error.message;
     return { kind, ...r.value, content: { base64: r.value.base64 } };
   }
   const r =
     kind === 'zone'
-      ? await api().call('export.zone', { plan })
-      : await api().call('export.json', { plan, ...withRun });
+      ? await api().call('export.zone', { plan, published })
+      : await api().call('export.json', { plan, published, ...withRun });
   if (!r.ok) return r.error.message;
   return { kind, fileName: r.value.fileName, mimeType: r.value.mimeType, content: r.value };
 }
 
 /** Export: the summary PDF (A4 or Letter), the zone file, and the plan with its last run as JSON. */
-export function ExportPanel({ plan, run }: { plan: Plan; run: CheckDocument | undefined }) {
+export function ExportPanel({
+  plan,
+  published,
+  run,
+}: {
+  plan: Plan;
+  /** What the domain publishes (the project's last look), as the Records step merged with it. */
+  published: PublishedToday | null;
+  run: CheckDocument | undefined;
+}) {
   const paperId = useId();
   const [paper, setPaper] = useState<Paper>('a4');
   const [busy, setBusy] = useState<Kind | null>(null);
@@ -39,7 +51,7 @@ export function ExportPanel({ plan, run }: { plan: Plan; run: CheckDocument | un
     setBusy(kind);
     setOutcome(null);
     try {
-      const file = await makeFile(kind, plan, run, paper);
+      const file = await makeFile(kind, plan, published, run, paper);
       if (typeof file === 'string') return setOutcome({ ok: false, message: file });
       const saved = await saveExport(file);
       if (saved.ok !== 'cancelled') setOutcome({ ok: saved.ok, message: saved.message });
@@ -86,7 +98,8 @@ export function ExportPanel({ plan, run }: { plan: Plan; run: CheckDocument | un
       </div>
       <p className="hint">
         The <Term id="zonefile">zone file</Term> is for DNS hosts that import one. The JSON file is
-        the plan and the last check, the same file <code>mailwright check --plan</code> reads.
+        the plan, the records and the last check, the same file <code>mailwright check --plan</code>{' '}
+        reads.
       </p>
       <p
         className={outcome && !outcome.ok ? 'field-error' : 'field-ok'}
