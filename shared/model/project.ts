@@ -66,7 +66,11 @@ export const draftSchema = z.looseObject({
   ipv4: z.string().default(D.ipv4).optional(),
   /** IPv6 address(es) as typed; empty when the server has none. */
   ipv6: z.string().default(D.ipv6).optional(),
-  mode: z.enum(MODES).default(D.mode).optional(),
+  /** '' until the user chooses (see mode-default.ts: no default when mail is received elsewhere). */
+  mode: z
+    .enum([...MODES, ''])
+    .default(D.mode)
+    .optional(),
   /** Catalogue ids (shared/providers); '' until the user chooses. */
   vpsHost: z.string().default(D.vpsHost).optional(),
   mailSoftware: z.string().default(D.mailSoftware).optional(),

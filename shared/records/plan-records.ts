@@ -172,7 +172,7 @@ function mxRecords(plan: Plan, existing: ExistingRecords, notes: string[]): Plan
       {
         ...record,
         action: 'add',
-        mergeNote: `We could not read the MX records ${plan.domain} has today. If some point to another server, delete them when this server is ready to receive: mail is delivered to one place.`,
+        mergeNote: `We do not know which MX records ${plan.domain} has today. If some point to another server, delete them when this server is ready to receive: mail is delivered to one place.`,
       },
     ];
   }
@@ -241,7 +241,7 @@ function spfRecords(plan: Plan, existing: ExistingRecords): PlannedRecord[] {
     olds,
     (old) => old === built.value,
     `A domain may have only one SPF record: with two, receivers ignore both. The record above holds everything this one allowed.`,
-    `We could not read the SPF record ${plan.domain} has today. If it has one (a TXT record starting "v=spf1"), edit that one to this value instead of adding a second.`,
+    `We do not know whether ${plan.domain} has an SPF record today. If it has one (a TXT record starting "v=spf1"), edit that one to this value instead of adding a second.`,
   );
 }
 
@@ -346,7 +346,7 @@ function dmarcRecords(plan: Plan, existing: ExistingRecords): PlannedRecord[] {
     olds,
     (old) => old === built.value,
     'A domain may have only one DMARC record: with two, receivers ignore DMARC altogether.',
-    `We could not read the DMARC record ${plan.domain} has today. If it has one, edit that one instead of adding a second.`,
+    `We do not know whether ${plan.domain} has a DMARC record today. If it has one, edit that one instead of adding a second.`,
   );
 }
 

@@ -77,8 +77,10 @@ describe('recordsToPublish: the plan merged with what the domain publishes today
     });
     const spf = r.records.find((x) => x.key === 'spf');
     expect(spf?.action).toBe('add');
-    expect(spf?.mergeNote).toContain('We could not read the SPF record bakery.test has today');
-    expect(r.records.find((x) => x.key === 'mx')?.mergeNote).toContain('could not read the MX');
+    expect(spf?.mergeNote).toContain('We do not know whether bakery.test has an SPF record today');
+    expect(r.records.find((x) => x.key === 'mx')?.mergeNote).toContain(
+      'We do not know which MX records',
+    );
   });
 
   it('keeps what is already right, and edits what is not, never adding a second record', () => {
