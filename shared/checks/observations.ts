@@ -59,6 +59,11 @@ export interface PtrObservation {
   ptr: Lookup;
   /** Each PTR name's addresses of the same family (for ptr.fcrdns). */
   forward: { name: string; lookup: Lookup }[];
+  /**
+   * The mail host's A and AAAA addresses as published in this run (absent: not known), so the
+   * fix never says "the mail host already points to this address" when it does not.
+   */
+  mailHostAddresses?: string[];
 }
 
 /** The result of SPF evaluation for one server address (RFC 7208 result names). */
