@@ -71,9 +71,10 @@ function statusCell(r: RecordRow): TableCell {
 /** The records table: what to publish, how to type it at this DNS host, and its status. */
 export function drawRecords(flow: PdfFlow, s: SetupSummary): void {
   heading(flow, 'Records to publish');
+  const changes = s.records.some((r) => r.action === 'edit' || r.action === 'delete');
   body(
     flow,
-    `Add these records at your DNS host${s.dnsHostName !== undefined ? ` (${s.dnsHostName})` : ''}. The first column gives each record's full name and, under it, what to type in the Name box of the form. TTL is how long, in seconds, other servers may remember the record.`,
+    `${changes ? 'Make these changes' : 'Add these records'} at your DNS host${s.dnsHostName !== undefined ? ` (${s.dnsHostName})` : ''}${changes ? ', against what your domain publishes today: each record says whether to add it, edit the one you have, delete it or keep it' : ''}. The first column gives each record's full name and, under it, what to type in the Name box of the form. TTL is how long, in seconds, other servers may remember the record.`,
   );
   flow.gap(6);
   drawTable(

@@ -69,8 +69,12 @@ export function RecordsStep({ project }: { project: Project }) {
     <section aria-labelledby="records-title">
       <h1 id="records-title">Records</h1>
       <p className="lead">
-        Add these records at {host.id === 'other' ? 'your DNS host' : host.name}, in this order.
-        Each card shows exactly what to type in each box of the form.
+        {overview?.records.some((r) => r.action === 'edit' || r.action === 'delete')
+          ? 'Make these changes'
+          : 'Add these records'}{' '}
+        at {host.id === 'other' ? 'your DNS host' : host.name}, in this order. Each card says
+        whether to add, edit, delete or keep a record, and exactly what to type in each box of the
+        form.
       </p>
       <p className="terms-line">
         The words you will meet: <Term id="a">A record</Term>, <Term id="mx">MX</Term>,{' '}
