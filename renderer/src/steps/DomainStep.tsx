@@ -116,6 +116,14 @@ export function DomainStep({ project }: { project: Project }) {
                 {n}
               </p>
             ))}
+          {host?.ok && looked?.mailHostAddresses?.length ? (
+            <p className="field-warn" data-testid="mail-host-taken">
+              {host.mailHost} already points to {looked.mailHostAddresses.join(' and ')} today
+              {domain.ok && host.mailHost === domain.domain ? ' (usually your website)' : ''}. If
+              that is not your mail server, choose another name: the Records step would change that
+              address, never add a second one beside it.
+            </p>
+          ) : null}
           <p className="hint">Why a separate name? {WHY_SUBDOMAIN}</p>
         </div>
       </div>
