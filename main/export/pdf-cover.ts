@@ -1,4 +1,4 @@
-import { dateTimeWords } from './date-words';
+import { dateTimeWords } from '../../shared/summary/date-words';
 import { domainText } from './domain-label';
 import type { PdfFlow } from './pdf-flow';
 import { body, bullets } from './pdf-heading';

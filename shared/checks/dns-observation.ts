@@ -1,21 +1,28 @@
 /**
- * What the probes saw in DNS, as the pure checks read it. These types mirror main/dns/types.ts
- * structurally (shared/ may not import main/), so a DnsAnswer from the DNS layer is an
- * ObservedAnswer as it is, with no copying.
+ * What the probes saw in DNS, as the pure checks read it. This is the one declaration of the DNS
+ * vocabulary: the DNS layer (main/dns/types.ts) takes these types under its own names, so an
+ * answer from a transport is what the checks read, with no copying. Outcomes keep NXDOMAIN,
+ * no-data, SERVFAIL, REFUSED and timeout apart, because they mean different things to a user.
  */
 
 /** Record types the probes ask for. */
 export type ObservedType = 'A' | 'AAAA' | 'MX' | 'TXT' | 'NS' | 'SOA' | 'CNAME' | 'PTR';
 
-/** How a query ended (see main/dns/types.ts DnsOutcome). */
+/** How a query ended. */
 export type ObservedOutcome =
-  'answer' | 'nodata' | 'nxdomain' | 'servfail' | 'refused' | 'timeout' | 'error';
+  | 'answer' // NOERROR with records of the asked type (possibly behind a CNAME chain)
+  | 'nodata' // NOERROR, the name exists, no record of this type
+  | 'nxdomain' // the name does not exist
+  | 'servfail'
+  | 'refused'
+  | 'timeout'
+  | 'error'; // anything else: network unreachable, malformed answer, HTTP error...
 
 /** One resource record of an answer. */
 export type ObservedRecord =
   | { type: 'A' | 'AAAA'; name: string; ttl: number; address: string }
   | { type: 'MX'; name: string; ttl: number; preference: number; exchange: string }
-  | { type: 'TXT'; name: string; ttl: number; strings: string[] }
+  | { type: 'TXT'; name: string; ttl: number; strings: string[] } // exact character-strings, decoded as latin1-safe text
   | { type: 'NS' | 'CNAME' | 'PTR'; name: string; ttl: number; target: string }
   | {
       type: 'SOA';
@@ -32,11 +39,16 @@ export interface ObservedAnswer {
   name: string;
   type: ObservedType;
   outcome: ObservedOutcome;
+  /** Records of the asked type (and any CNAMEs met on the way, in order). */
   records: ObservedRecord[];
+  /** For nxdomain/nodata: the negative-cache TTL from the authority SOA (min of SOA TTL and minimum), when known. */
   negativeTtl?: number;
+  /** Whether the server said it is authoritative (AA flag), when the transport exposes it. */
   authoritative?: boolean;
+  /** Which server answered (e.g. "127.0.0.1:5300", "https://cloudflare-dns.com/dns-query", "system"). */
   server: string;
   elapsedMs: number;
+  /** A plain-language reason for error/timeout outcomes. */
   error?: string;
 }
 

@@ -1,4 +1,5 @@
 import { plannedValue } from '../records/planned-value';
+import type { CheckId } from './catalogue';
 import { parseSpf, type SpfRecord } from '../records/spf-parse';
 import type { Finding } from './finding';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
@@ -139,7 +140,7 @@ function publishedSpf(obs: SpfObservation): string[] | undefined {
   return a ? spfTexts(txtValues(a)) : undefined;
 }
 
-function noRecord(check: string, subject: string, obs: SpfObservation): Finding | null {
+function noRecord(check: CheckId, subject: string, obs: SpfObservation): Finding | null {
   const texts = publishedSpf(obs);
   if (texts === undefined)
     return unknownFinding(check, subject, whyUnknown(obs.apex), { apex: lookupEvidence(obs.apex) });

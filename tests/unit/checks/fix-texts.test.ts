@@ -94,7 +94,7 @@ describe('fix texts follow the run', () => {
     const spf = planRecords(c.plan).find((r) => r.key === 'spf');
     const run = [
       {
-        check: 'spf.present',
+        check: 'spf.present' as const,
         subject: 'bakery.test',
         status: 'pending' as const,
         title: 'Published, not yet visible everywhere',
@@ -102,7 +102,7 @@ describe('fix texts follow the run', () => {
         fix: 'Nothing to change. Wait, then check again.',
       },
       {
-        check: 'spf.syntax',
+        check: 'spf.syntax' as const,
         subject: 'bakery.test',
         status: 'fail' as const,
         title: 'The SPF record has a mistake',
