@@ -7,6 +7,9 @@ import { CONTENT_SECURITY_POLICY_META } from './main/host/csp';
 export default defineConfig({
   root: 'renderer',
   base: './',
+  // The favicons and the window icon, made from assets/icon.svg by scripts/build-icons.mjs
+  // (`npm run build` runs it first); copied as they are into dist/renderer.
+  publicDir: '../dist/icons/web',
   plugins: [
     react(),
     {
