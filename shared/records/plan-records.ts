@@ -144,7 +144,10 @@ function addressRecords(plan: Plan, existing: ExistingRecords): PlannedRecord[] 
 }
 
 function mxRecords(plan: Plan, existing: ExistingRecords, notes: string[]): PlannedRecord[] {
-  const others = (existing.mx ?? []).filter((m) => stripDot(m.exchange) !== plan.mailHost);
+  // In preference order: resolvers rotate MX answers, and the list must not change between looks.
+  const others = (existing.mx ?? [])
+    .filter((m) => stripDot(m.exchange) !== plan.mailHost)
+    .sort((a, b) => a.preference - b.preference || a.exchange.localeCompare(b.exchange));
   const ours = (existing.mx ?? []).some((m) => stripDot(m.exchange) === plan.mailHost);
   const elsewhere = [...new Set(others.map((m) => stripDot(m.exchange)))];
   if (plan.mode === 'send-only') {
