@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { buildSummaryPdf } from '../main/export/summary-export';
+import { planRecords } from '../shared/records/plan-records';
 import type { CheckDocument } from '../shared/checks/verify-progress';
 import type { Plan } from '../shared/model/plan';
 import { basicPlan, basicRun, longPlan, longRun, NOW } from '../tests/unit/export/summary-fixtures';
@@ -16,7 +17,7 @@ function pages(pdf: Uint8Array): number {
 
 async function time(plan: Plan, run: CheckDocument): Promise<{ ms: number; pdf: Uint8Array }> {
   const t0 = performance.now();
-  const pdf = await buildSummaryPdf(plan, run, { now: NOW });
+  const pdf = await buildSummaryPdf(plan, planRecords(plan), run, { now: NOW });
   return { ms: performance.now() - t0, pdf };
 }
 

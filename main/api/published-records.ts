@@ -30,13 +30,15 @@ export async function lookUpPublished(
   const d = domain.toLowerCase().replace(/\.$/, '');
   const h = mailHost.toLowerCase().replace(/\.$/, '');
   const views = createViews({ timeoutMs: 3000, ...settings, signal });
-  const ask = (name: string, type: 'TXT' | 'MX', s: AbortSignal) =>
+  const ask = (name: string, type: 'TXT' | 'MX' | 'A' | 'AAAA', s: AbortSignal) =>
     views.recursive.query(name, type, s);
-  const [txt, dmarc, mx, hostTxt] = await Promise.all([
+  const [txt, dmarc, mx, hostTxt, hostA, hostAaaa] = await Promise.all([
     ask(d, 'TXT', signal),
     ask(`_dmarc.${d}`, 'TXT', signal),
     ask(d, 'MX', signal),
     h === d ? null : ask(h, 'TXT', signal),
+    ask(h, 'A', signal),
+    ask(h, 'AAAA', signal),
   ]);
   const looked: { kind: Unread; result: DnsResult; what: string }[] = [
     { kind: 'spf', result: txt, what: `the SPF record of ${d}` },
@@ -46,6 +48,9 @@ export async function lookUpPublished(
       ? [{ kind: 'mailHostSpf' as const, result: hostTxt, what: `the SPF record of ${h}` }]
       : []),
   ];
+  // The mail host's addresses: the planner must not add an A record beside the website's.
+  // A failure here is not worth a sentence of its own: the Server step looks the name up too.
+  const failedAddress = [hostA, hostAaaa].some((r) => lookupFailure(r) !== null);
   const failed = looked.flatMap((l) => {
     const why = lookupFailure(l.result);
     return why ? [{ ...l, why }] : [];
@@ -59,7 +64,8 @@ export async function lookUpPublished(
           (f) =>
             `We could not read ${f.what} (${f.why}), so the plan cannot merge with it yet. Try again later.`,
         );
-  const unread = failed.map((f) => f.kind);
+  const unread: Unread[] = failed.map((f) => f.kind);
+  if (failedAddress) unread.push('mailHostAddresses');
   if (!hostTxt && unread.includes('spf')) unread.push('mailHostSpf');
   const domainSpf = texts(txt).filter((t) => SPF.test(t));
   return {
@@ -71,6 +77,11 @@ export async function lookUpPublished(
         : [],
     ),
     mailHostSpf: hostTxt ? texts(hostTxt).filter((t) => SPF.test(t)) : domainSpf,
+    mailHostAddresses: failedAddress
+      ? []
+      : [hostA, hostAaaa].flatMap((r) =>
+          r.records.flatMap((x) => (x.type === 'A' || x.type === 'AAAA' ? [x.address] : [])),
+        ),
     problems,
     unread,
   };

@@ -3,18 +3,24 @@ import { readFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import type { VerifyOptions } from '../../shared/checks/verify-options';
 import { checkDocumentSchema, type CheckDocument } from '../../shared/checks/verify-progress';
-import { loadPlan } from '../../shared/model/plan-load';
-import type { Plan } from '../../shared/model/plan';
+import { loadPlan, type LoadedPlan } from '../../shared/model/plan-load';
+import { recordsToPublish, type PublishedToday } from '../../shared/records/records-to-publish';
+import { lookUpPublished } from '../api/published-records';
 import { runCheckForExport, type RunCheck } from '../export/check-runner';
 import { buildJsonExport } from '../export/json-export';
 import { PAPER_SIZES, type PaperSize } from '../export/pdf-style';
 import { buildSummaryPdf } from '../export/summary-export';
 import { buildZoneFile } from '../export/zone-export';
+import type { Plan } from '../../shared/model/plan';
 import { addNetworkOptions, verifyOptionsFromFlags, type NetworkFlags } from './network-options';
+
+/** Reads what the domain publishes today (dns.published's look-up, with the same network flags). */
+export type LookUpToday = (plan: Plan, options: VerifyOptions) => Promise<PublishedToday>;
 
 /** What `export` needs from outside; tests replace the checker and the output streams. */
 export interface ExportCommandDeps {
   runCheck?: RunCheck;
+  lookUpToday?: LookUpToday;
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
   now?: () => Date;
@@ -50,11 +56,22 @@ async function readText(flag: string, path: string): Promise<string> {
   }
 }
 
-async function readPlan(path: string): Promise<Plan> {
+async function readPlan(path: string): Promise<Extract<LoadedPlan, { ok: true }>> {
   const loaded = loadPlan(await readText('--plan', path));
   if (!loaded.ok) throw new InputError(`--plan ${loaded.field}`, loaded.message);
-  return loaded.plan;
+  return loaded;
 }
+
+/** The wizard's own look-up (main/api/published-records.ts), through the flags' resolvers. */
+const lookUpTodayDefault: LookUpToday = async (plan, options) => ({
+  ...(await lookUpPublished(plan.domain, plan.mailHost, {
+    ...(options.resolvers ? { resolvers: options.resolvers } : {}),
+    ...(options.nsPort ? { nsPort: options.nsPort } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+  })),
+  domain: plan.domain,
+  mailHost: plan.mailHost,
+});
 
 function fieldOf(path: readonly PropertyKey[]): string {
   return path
@@ -95,8 +112,9 @@ async function writeOut(flag: string, path: string, data: string | Uint8Array): 
 
 /**
  * `mailwright export`: the setup summary PDF, the BIND zone file and the JSON export of a plan.
- * The PDF reflects --results (a `check --json` document) or, without it, a check run first
- * with the same network options as `check`.
+ * Every file holds the same records as the app's Records step: the plan merged with what the
+ * domain publishes today (looked up with the same network options as `check`). The PDF and
+ * JSON reflect --results (a `check --json` document) or, without it, a check run first.
  */
 export function registerExportCommand(program: Command, deps: ExportCommandDeps = {}): void {
   const out = deps.stdout ?? ((t: string) => void process.stdout.write(t));
@@ -134,17 +152,12 @@ async function runExport(
   }
   const paper = flags.paper as PaperSize;
   const options: VerifyOptions = { ...verifyOptionsFromFlags(flags), planFile: flags.plan };
-  const plan = await readPlan(flags.plan);
+  const loaded = await readPlan(flags.plan);
+  const plan = loaded.plan;
   const now = deps.now?.() ?? new Date();
 
-  if (flags.zone !== undefined) {
-    await writeOut('--zone', flags.zone, buildZoneFile(plan));
-    out(`Wrote the zone file to ${flags.zone}\n`);
-  }
-  if (flags.pdf === undefined && flags.json === undefined) return;
-
-  let run: CheckDocument;
-  if (flags.results !== undefined) {
+  let run: CheckDocument | undefined;
+  if (flags.results !== undefined && (flags.pdf !== undefined || flags.json !== undefined)) {
     run = await readResults(flags.results);
     if (run.domain !== plan.domain) {
       throw new InputError(
@@ -152,7 +165,17 @@ async function runExport(
         `the results are for ${run.domain}, but the plan is for ${plan.domain}.`,
       );
     }
-  } else {
+  }
+
+  // What the domain publishes decides each record's action (edit the SPF of today, delete the
+  // MX of a provider...): looked up now with the same resolvers as the check, or, with
+  // --results, taken from the app's JSON export when --plan is one (the look-up made with it).
+  const useSaved = flags.results !== undefined && loaded.published !== undefined;
+  const lookingUp = useSaved
+    ? Promise.resolve(loaded.published as PublishedToday)
+    : (deps.lookUpToday ?? lookUpTodayDefault)(plan, options);
+
+  if (run === undefined && (flags.pdf !== undefined || flags.json !== undefined)) {
     out(`Checking ${plan.domain} first (give --results to use an earlier check)...\n`);
     const controller = new AbortController();
     const stop = (): void => controller.abort(new Error('interrupted'));
@@ -163,13 +186,20 @@ async function runExport(
       process.removeListener('SIGINT', stop);
     }
   }
+  const published = await lookingUp;
+  for (const problem of published.problems) out(`Note: ${problem}\n`);
+  const overview = recordsToPublish(plan, published);
 
+  if (flags.zone !== undefined) {
+    await writeOut('--zone', flags.zone, buildZoneFile(plan, overview.records));
+    out(`Wrote the zone file to ${flags.zone}\n`);
+  }
   if (flags.json !== undefined) {
-    await writeOut('--json', flags.json, buildJsonExport(plan, run, now));
+    await writeOut('--json', flags.json, buildJsonExport(plan, overview, published, run, now));
     out(`Wrote the JSON export to ${flags.json}\n`);
   }
   if (flags.pdf !== undefined) {
-    const pdf = await buildSummaryPdf(plan, run, { paper, now });
+    const pdf = await buildSummaryPdf(plan, overview.records, run, { paper, now });
     await writeOut('--pdf', flags.pdf, pdf);
     out(`Wrote the setup summary to ${flags.pdf}\n`);
   }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { loadPlan } from '../../shared/model/plan-load';
-import { planOverview } from '../../shared/records/plan-records';
+import { recordsToPublish } from '../../shared/records/records-to-publish';
 import { renderRecordsTable } from '../../shared/records/records-table';
 import { renderZone } from '../../shared/records/zone-render';
 import { VERSION } from './version';
@@ -53,7 +53,9 @@ export async function runPlanCommand(
     return 2;
   }
   const { plan, warnings } = loaded;
-  const overview = planOverview(plan);
+  // The app's JSON export carries what the domain published when it was made: the records
+  // merge with it exactly as the app's Records step did. A plain plan file has none.
+  const overview = recordsToPublish(plan, loaded.published);
   if (opts.json) {
     const doc = {
       tool: 'mailwright',

@@ -2,6 +2,7 @@ import { ApiError } from '../../shared/api/result';
 import type { CheckDocument } from '../../shared/checks/verify-progress';
 import type { Plan, PlanInput } from '../../shared/model/plan';
 import { validatePlan } from '../../shared/model/plan-validate';
+import { recordsToPublish, type PublishedToday } from '../../shared/records/records-to-publish';
 import { buildJsonExport } from './json-export';
 import type { PaperSize } from './pdf-style';
 import { buildSummaryPdf } from './summary-export';
@@ -36,12 +37,14 @@ function fileStem(plan: Plan): string {
 /** export.pdf: the setup summary PDF of a plan and its last run. */
 export async function exportPdf(req: {
   plan: PlanInput;
+  published?: PublishedToday | null | undefined;
   run?: CheckDocument | undefined;
   paper?: PaperSize | undefined;
   message?: { checkedAt: string; document: CheckDocument } | undefined;
 }): Promise<ExportedPdf> {
   const plan = checkedPlan(req.plan);
-  const pdf = await buildSummaryPdf(plan, req.run, {
+  const { records } = recordsToPublish(plan, req.published);
+  const pdf = await buildSummaryPdf(plan, records, req.run, {
     paper: req.paper ?? 'a4',
     ...(req.message ? { message: req.message } : {}),
   });
@@ -53,20 +56,29 @@ export async function exportPdf(req: {
 }
 
 /** export.zone: the BIND zone file of a plan's records. */
-export async function exportZone(req: { plan: PlanInput }): Promise<ExportedText> {
+export async function exportZone(req: {
+  plan: PlanInput;
+  published?: PublishedToday | null | undefined;
+}): Promise<ExportedText> {
   const plan = checkedPlan(req.plan);
-  return { fileName: `${fileStem(plan)}.zone`, mimeType: 'text/plain', text: buildZoneFile(plan) };
+  const { records } = recordsToPublish(plan, req.published);
+  return {
+    fileName: `${fileStem(plan)}.zone`,
+    mimeType: 'text/plain',
+    text: buildZoneFile(plan, records),
+  };
 }
 
-/** export.json: the plan and its last run, as `check --json` writes the run. */
+/** export.json: the plan, what the domain publishes, the records to publish and the last run. */
 export async function exportJson(req: {
   plan: PlanInput;
+  published?: PublishedToday | null | undefined;
   run?: CheckDocument | undefined;
 }): Promise<ExportedText> {
   const plan = checkedPlan(req.plan);
   return {
     fileName: `mailwright-${fileStem(plan)}.json`,
     mimeType: 'application/json',
-    text: buildJsonExport(plan, req.run),
+    text: buildJsonExport(plan, recordsToPublish(plan, req.published), req.published, req.run),
   };
 }

@@ -23,10 +23,10 @@ function nameCell(r: RecordRow, dnsHost: string | undefined): TableCell {
 }
 
 const ACTION_WORDS: Record<RecordRow['action'], string | undefined> = {
-  create: undefined,
-  update: 'Edit your existing record to this value.',
+  add: undefined,
+  edit: 'Edit your existing record to this value.',
   keep: 'Already published as it should be: keep it.',
-  replace: 'Delete the records below, then add this one.',
+  delete: 'Delete this record.',
 };
 
 function valueCell(r: RecordRow): TableCell {
@@ -37,7 +37,7 @@ function valueCell(r: RecordRow): TableCell {
   cell.push({ text: r.value });
   const action = ACTION_WORDS[r.action];
   if (action !== undefined) cell.push({ text: action, style: { face: 'bold', size: SIZE.small } });
-  for (const old of r.replaces ?? []) cell.push({ text: `Today: ${old}`, style: muted });
+  if (r.oldValue !== undefined) cell.push({ text: `Today: ${r.oldValue}`, style: muted });
   for (const warning of r.warnings ?? []) cell.push({ text: warning, style: muted });
   if (r.formValue !== undefined) {
     cell.push({ text: `Type in the form: ${r.formValue}`, style: muted });
@@ -71,9 +71,10 @@ function statusCell(r: RecordRow): TableCell {
 /** The records table: what to publish, how to type it at this DNS host, and its status. */
 export function drawRecords(flow: PdfFlow, s: SetupSummary): void {
   heading(flow, 'Records to publish');
+  const changes = s.records.some((r) => r.action === 'edit' || r.action === 'delete');
   body(
     flow,
-    `Add these records at your DNS host${s.dnsHostName !== undefined ? ` (${s.dnsHostName})` : ''}. The first column gives each record's full name and, under it, what to type in the Name box of the form. TTL is how long, in seconds, other servers may remember the record.`,
+    `${changes ? 'Make these changes' : 'Add these records'} at your DNS host${s.dnsHostName !== undefined ? ` (${s.dnsHostName})` : ''}${changes ? ', against what your domain publishes today: each record says whether to add it, edit the one you have, delete it or keep it' : ''}. The first column gives each record's full name and, under it, what to type in the Name box of the form. TTL is how long, in seconds, other servers may remember the record.`,
   );
   flow.gap(6);
   drawTable(

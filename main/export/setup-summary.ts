@@ -5,7 +5,7 @@ import type { CheckDocument } from '../../shared/checks/verify-progress';
 import type { Plan } from '../../shared/model/plan';
 import { renderForDnsHost } from '../../shared/providers/dns-host-render';
 import { getDnsHost } from '../../shared/providers/dns-hosts';
-import type { PlannedRecord, RecordType } from '../../shared/records/planned-record';
+import type { PlannedRecord, RecordAction, RecordType } from '../../shared/records/planned-record';
 import { domainLabel, type DomainLabel } from './domain-label';
 import {
   mailClientSettings,
@@ -40,7 +40,7 @@ export interface ProviderRequest {
 /** What the summary is made from. */
 export interface SetupSummaryInput {
   plan: Plan;
-  /** The planner's records for the plan. */
+  /** The records to publish (recordsToPublish: the plan merged with what is published today). */
   records: readonly PlannedRecord[];
   /** The verification run the summary reflects (`check --json`); none = not verified yet. */
   run?: CheckDocument;
@@ -76,10 +76,10 @@ export interface RecordRow {
   where: PlannedRecord['where'];
   why: string;
   mergeNote?: string;
-  /** What to do at the DNS host: create (default), update or keep an existing record, replace some. */
-  action: NonNullable<PlannedRecord['action']>;
-  /** Existing values this record updates or replaces. */
-  replaces?: string[];
+  /** What to do at the DNS host: add, edit the existing record, delete it, keep it. */
+  action: RecordAction;
+  /** For "edit": the value published today. */
+  oldValue?: string;
   /** Risks to know before publishing. */
   warnings?: string[];
   /** Why the value is not known yet (the value is then a placeholder). */
@@ -180,10 +180,10 @@ function recordRow(record: PlannedRecord, plan: Plan, findings: Finding[] | unde
     ttl: record.ttl,
     where: record.where,
     why: record.why,
-    action: record.action ?? 'create',
+    action: record.action ?? 'add',
     status: recordCheck(record, findings).status,
   };
-  if (record.replaces !== undefined && record.replaces.length > 0) row.replaces = record.replaces;
+  if (record.oldValue !== undefined) row.oldValue = record.oldValue;
   if (record.warnings !== undefined && record.warnings.length > 0) row.warnings = record.warnings;
   if (record.incomplete !== undefined) row.incomplete = record.incomplete;
   if (form.where === 'dns-host') {

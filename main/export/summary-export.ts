@@ -1,7 +1,6 @@
 import { senderReadiness } from '../../shared/summary/sender-requirements';
 import type { CheckDocument } from '../../shared/checks/verify-progress';
 import type { Plan } from '../../shared/model/plan';
-import { planRecords } from '../../shared/records/plan-records';
 import type { PlannedRecord } from '../../shared/records/planned-record';
 import type { PaperSize } from './pdf-style';
 import { port25RequestFor, ptrRequestFor, vpsHostName } from './provider-requests';
@@ -13,8 +12,6 @@ export interface SummaryExportOptions {
   paper?: PaperSize;
   /** "Now", for the cover's "made on" line and dates without a run (tests pin it). */
   now?: Date;
-  /** The planned records, when the caller has them (merged with existing records); else planRecords(plan). */
-  records?: readonly PlannedRecord[];
   /** The last test message's result (the "Ready for Gmail and Yahoo" table uses it). */
   message?: { checkedAt: string; document: CheckDocument };
 }
@@ -38,15 +35,17 @@ export function summaryFor(
 }
 
 /**
- * The setup summary PDF of a plan: its planned records, the last verification run (none: the
- * cover says "Not verified yet"), the provider requests. Returns the PDF's bytes.
+ * The setup summary PDF of a plan: the records to publish (recordsToPublish: the plan merged
+ * with what the domain publishes today, as the Records step shows them), the last verification
+ * run (none: the cover says "Not verified yet"), the provider requests. Returns the PDF's bytes.
  */
 export function buildSummaryPdf(
   plan: Plan,
+  records: readonly PlannedRecord[],
   run: CheckDocument | undefined,
   options: SummaryExportOptions = {},
 ): Promise<Uint8Array> {
-  const summary = summaryFor(plan, options.records ?? planRecords(plan), run, options.now);
+  const summary = summaryFor(plan, records, run, options.now);
   const readiness = {
     rows: senderReadiness(run?.findings ?? null, options.message?.document.findings ?? null),
     ...(options.message ? { messageCheckedAt: options.message.checkedAt } : {}),

@@ -199,7 +199,19 @@ export function dnsGroups(s: DnsGroupState): { runs: GroupRun[]; facts: SharedFa
         await Promise.all(
           ips.map(async (ip) => {
             startAll(ptrChecks, ip);
-            const p = await (ptrObs.get(ip) as Promise<PtrObservation>);
+            // The fix's request says "the name already points to this address" only when it does.
+            const forward = await hostObs.then(
+              (h) => {
+                const a = publishedAnswer(h.a);
+                const aaaa = publishedAnswer(h.aaaa);
+                return a && aaaa ? [...addressesOf(a), ...addressesOf(aaaa)] : undefined;
+              },
+              () => undefined,
+            );
+            const p: PtrObservation = {
+              ...(await (ptrObs.get(ip) as Promise<PtrObservation>)),
+              ...(forward ? { mailHostAddresses: forward } : {}),
+            };
             const ctx = await ctxFor();
             emitAll([
               evaluatePtrPresent(p, ctx),

@@ -31,20 +31,39 @@ export async function expectedRecords(
   ptrObs: Map<string, Promise<PtrObservation>>,
 ): Promise<ExpectedRecord[]> {
   const d = plan.domain;
-  const wanted: [string, Promise<ExpectedRecord['lookup']>, ExpectedRecord['values']][] = [
-    [`SPF record of ${d}`, l.lookup(d, 'TXT'), txt(spfTexts)],
-    [`SPF record of ${plan.mailHost}`, l.lookup(plan.mailHost, 'TXT'), txt(spfTexts)],
+  const host = plan.mailHost;
+  const ips = [...plan.ipv4, ...plan.ipv6].map((ip) => canonicalIp(ip) ?? ip);
+  // The domain's SPF is the plan's once it names the server (by address, or by a or mx).
+  const spfNamesServer = (values: string[]) =>
+    values.some((v) => {
+      const terms = v.toLowerCase().split(/\s+/);
+      return (
+        ips.every((ip) => terms.some((t) => /^[+]?ip[46]:/.test(t) && t.includes(ip))) ||
+        terms.some((t) => /^[+]?(a|mx)(:|\/|$)/.test(t))
+      );
+    });
+  const wanted: [
+    string,
+    Promise<ExpectedRecord['lookup']>,
+    ExpectedRecord['values'],
+    ExpectedRecord['isPlanned']?,
+  ][] = [
+    [`SPF record of ${d}`, l.lookup(d, 'TXT'), txt(spfTexts), spfNamesServer],
+    [`SPF record of ${host}`, l.lookup(host, 'TXT'), txt(spfTexts)],
     [`DMARC record (_dmarc.${d})`, l.lookup(`_dmarc.${d}`, 'TXT'), txt(dmarcTexts)],
   ];
+  const ours = (values: string[]) => values.some((v) => ips.includes(v));
   if (plan.ipv4.length)
-    wanted.push([`A record of ${plan.mailHost}`, l.lookup(plan.mailHost, 'A'), addresses('A')]);
+    wanted.push([`A record of ${host}`, l.lookup(host, 'A'), addresses('A'), ours]);
   if (plan.ipv6.length)
+    wanted.push([`AAAA record of ${host}`, l.lookup(host, 'AAAA'), addresses('AAAA'), ours]);
+  if (plan.mode === 'send-receive')
     wanted.push([
-      `AAAA record of ${plan.mailHost}`,
-      l.lookup(plan.mailHost, 'AAAA'),
-      addresses('AAAA'),
+      `MX record of ${d}`,
+      l.lookup(d, 'MX'),
+      mx,
+      (values) => values.some((v) => v.endsWith(` ${host}`)),
     ]);
-  if (plan.mode === 'send-receive') wanted.push([`MX record of ${d}`, l.lookup(d, 'MX'), mx]);
   const selectors = plan.dkim?.selector
     ? [plan.dkim.selector, ...(plan.dkim.additional ?? []).map((k) => k.selector)]
     : [];
@@ -53,11 +72,21 @@ export async function expectedRecords(
     wanted.push([`DKIM key (${name})`, l.lookup(name, 'TXT'), txt((v) => v.filter(looksLikeDkim))]);
   }
   const records = await Promise.all(
-    wanted.map(async ([what, lookup, values]) => ({ what, lookup: await lookup, values })),
+    wanted.map(async ([what, lookup, values, isPlanned]) => ({
+      what,
+      lookup: await lookup,
+      values,
+      ...(isPlanned ? { isPlanned } : {}),
+    })),
   );
   for (const [ip, p] of ptrObs) {
     const o = await p;
-    records.push({ what: `reverse DNS of ${ip}`, lookup: o.ptr, values: ptr });
+    records.push({
+      what: `reverse DNS of ${ip}`,
+      lookup: o.ptr,
+      values: ptr,
+      isPlanned: (names) => names.includes(host),
+    });
   }
   return records;
 }

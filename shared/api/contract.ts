@@ -4,6 +4,7 @@ import {
   projectSchema,
   projectSummarySchema,
   publishedRecordsSchema,
+  publishedTodaySchema,
   storeProblemSchema,
 } from '../model/project';
 import { planSchema } from '../model/plan';
@@ -190,6 +191,8 @@ export const calls = {
   'export.pdf': {
     request: z.object({
       plan: planSchema,
+      /** What the domain publishes (the project's last look): the records merge with it. */
+      published: publishedTodaySchema.nullish(),
       run: checkDocumentSchema.optional(),
       paper: z.enum(['a4', 'letter']).optional(),
       /** The last test message's result, for the "Ready for Gmail and Yahoo" table. */
@@ -203,12 +206,16 @@ export const calls = {
   },
   /** The BIND zone file of a plan's records, for DNS hosts that import one. */
   'export.zone': {
-    request: z.object({ plan: planSchema }),
+    request: z.object({ plan: planSchema, published: publishedTodaySchema.nullish() }),
     response: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
   },
   /** The plan and its last run as one JSON file (the run as `mailwright check --json` prints it). */
   'export.json': {
-    request: z.object({ plan: planSchema, run: checkDocumentSchema.optional() }),
+    request: z.object({
+      plan: planSchema,
+      published: publishedTodaySchema.nullish(),
+      run: checkDocumentSchema.optional(),
+    }),
     response: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
   },
   /**

@@ -4,6 +4,7 @@ import { chainBreakFinding } from './chain-finding';
 import type { CheckId } from './catalogue';
 import { parseDmarc, type DmarcRecord } from '../records/dmarc-parse';
 import type { Finding } from './finding';
+import { plannedValue } from '../records/planned-value';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
 import {
   lookupEvidence,
@@ -25,10 +26,9 @@ function dmarcValues(a: ObservedAnswer): string[] {
 
 /** The DMARC record the plan suggests (for fixes). */
 export function suggestedDmarc(ctx: EvalContext): string {
-  const d = ctx.plan.dmarc;
-  const parts = [`v=DMARC1`, `p=${d?.policy ?? 'none'}`];
-  if (d?.rua) parts.push(`rua=${d.rua}`);
-  return parts.join('; ');
+  // The planner's own value (its rua=, or the postmaster default it explains), never a shorter
+  // copy: the fix and the Records step must show the same record.
+  return plannedValue(ctx.plan, 'dmarc') ?? `v=DMARC1; p=${ctx.plan.dmarc?.policy ?? 'none'}`;
 }
 
 function dmarcName(ctx: EvalContext): string {

@@ -1,5 +1,6 @@
 import type { Finding } from './finding';
 import { detailText, makeFinding } from './finding-make';
+import { onServerClause } from './smtp-words';
 import {
   isConclusive,
   lookupEvidence,
@@ -150,7 +151,7 @@ function evaluateSubject(
         `${clean.length ? `Not listed on ${clean.map((r) => r.list.name).join(', ')}. ` : ''}${[...refused, ...unknown].map((r) => r.list.name).join(', ')} could not be checked from here${refused.length ? ': some lists refuse queries that come through public resolvers or too many queries' : ''} (asked via ${resolvers}).`,
         lines,
       ),
-      fix: "Run `npx mailwright check` on the server itself (its own resolver is usually allowed), add a free Spamhaus DQS key in the settings, or look the address up on the lists' web pages.",
+      fix: `R${onServerClause().slice(1)}: its own resolver is usually allowed. Or add a free Spamhaus DQS key, or look the address up on the lists' web pages.`,
       evidence,
     });
   }

@@ -1,5 +1,6 @@
 import type { CheckId } from './catalogue';
 import type { Finding, Status } from './finding';
+import { onServerClause } from './smtp-words';
 
 /** The words of a finding, apart from its id, subject and status. */
 export interface FindingWords {
@@ -36,7 +37,7 @@ export function unknownFinding(
   subject: string,
   reason: string,
   evidence?: Record<string, unknown>,
-  fix = 'Check that this computer is online and run the check again. If it keeps happening, run `npx mailwright check` on the server itself.',
+  fix = `Check that this computer is online and run the check again. If it keeps happening, ${onServerClause()}.`,
 ): Finding {
   return makeFinding(check, subject, 'unknown', {
     title: 'Could not be checked',

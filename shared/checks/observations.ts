@@ -65,6 +65,11 @@ export interface PtrObservation {
   forward: { name: string; lookup: Lookup }[];
   /** Set when the address has more reverse names than are followed (DNS_LIMITS.ptrNamesFollowed). */
   capped?: { published: number; followed: number };
+  /**
+   * The mail host's A and AAAA addresses as published in this run (absent: not known), so the
+   * fix never says "the mail host already points to this address" when it does not.
+   */
+  mailHostAddresses?: string[];
 }
 
 /** The result of SPF evaluation for one server address (RFC 7208 result names). */

@@ -17,6 +17,11 @@ export interface ExpectedRecord {
   lookup: Lookup;
   /** The record's values in an answer, normalised and sorted (empty when absent). */
   values: (answer: ObservedAnswer) => string[];
+  /**
+   * Whether published values are the plan's record (the server's address, its MX...), not
+   * something else at the name (another provider's MX, the website's address). Absent: any.
+   */
+  isPlanned?: (values: string[]) => boolean;
 }
 
 /** How one expected record stands across views. */
@@ -24,6 +29,8 @@ export interface RecordSpread {
   what: string;
   /** What the DNS host publishes (undefined when no view could tell). */
   published?: string[];
+  /** Whether what is published is the plan's record (false: something else is at the name). */
+  planned?: boolean;
   /** Resolver views (label) that still show something else. */
   lagging: { label: string; seen: string[]; waitSeconds?: number }[];
   /** Resolver views that could not be asked. */
@@ -39,6 +46,7 @@ export function spreadOf(rec: ExpectedRecord, negativeTtl?: number): RecordSprea
   if (!first) return spread;
   const published = rec.values(first.answer);
   spread.published = published;
+  spread.planned = published.length > 0 && (rec.isPlanned?.(published) ?? true);
   for (const a of rec.lookup.answers) {
     if (a.kind === 'authoritative') continue;
     if (!isConclusive(a.answer)) {
@@ -66,7 +74,9 @@ export function evaluatePropagation(records: readonly ExpectedRecord[], ctx: Eva
   const domain = ctx.plan.domain;
   const spreads = records.map((r) => spreadOf(r, ctx.negativeTtl));
   const evidence = { records: spreads, lookups: records.map((r) => lookupEvidence(r.lookup)) };
-  const judged = spreads.filter((s) => s.published !== undefined && s.published.length > 0);
+  // Only the plan's own records count: "visible everywhere" about another provider's MX or
+  // the website's address (a first check, nothing published yet) would read as progress.
+  const judged = spreads.filter((s) => s.planned === true);
   const resolverViews = new Set(
     records.flatMap((r) =>
       r.lookup.answers.filter((a) => a.kind !== 'authoritative').map((a) => a.label),
@@ -79,7 +89,7 @@ export function evaluatePropagation(records: readonly ExpectedRecord[], ctx: Eva
     return makeFinding('propagation', domain, 'info', {
       title: 'Nothing published yet to watch',
       detail:
-        'None of the planned records is published at your DNS host yet, so there is nothing to wait for.',
+        "None of the planned records is published at your DNS host yet (what is there today, if anything, is not the plan's), so there is nothing to wait for.",
       evidence,
     });
   }
@@ -113,10 +123,17 @@ export function evaluatePropagation(records: readonly ExpectedRecord[], ctx: Eva
     });
   }
   const partly = judged.filter((s) => s.unreachable.length > 0);
+  const missing = spreads.length - judged.length;
   return makeFinding('propagation', domain, 'pass', {
-    title: 'Every record is visible everywhere',
+    title:
+      missing === 0
+        ? 'Every record is visible everywhere'
+        : `The ${judged.length === 1 ? 'record' : `${judged.length} records`} published so far ${judged.length === 1 ? 'is' : 'are'} visible everywhere`,
     detail:
-      `All ${judged.length} published records look the same from your DNS host and from ${[...resolverViews].join(', ')}.` +
+      `${judged.length === 1 ? 'The planned record at your DNS host looks' : `All ${judged.length} planned records at your DNS host look`} the same from your DNS host and from ${[...resolverViews].join(', ')}: ${judged.map((s) => s.what).join(', ')}.` +
+      (missing > 0
+        ? ` ${missing === 1 ? 'One planned record is' : `${missing} planned records are`} not published yet (see ${missing === 1 ? 'its check' : 'their checks'}).`
+        : '') +
       (partly.length
         ? ` (Some resolvers could not be asked: ${[...new Set(partly.flatMap((s) => s.unreachable))].join(', ')}.)`
         : ''),

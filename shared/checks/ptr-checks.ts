@@ -49,10 +49,23 @@ export function looksGeneric(name: string, ip: string): boolean {
   );
 }
 
-/** A request text for the VPS host, used as the fix when the PTR is wrong or missing. */
-export function ptrRequestFix(ip: string, ctx: EvalContext): string {
+/**
+ * A request text for the VPS host, used as the fix when the PTR is wrong or missing. It says
+ * the mail host already points to the address only when this run saw it do so
+ * (`forward`: the mail host's published addresses; undefined when they could not be read).
+ */
+export function ptrRequestFix(ip: string, ctx: EvalContext, forward?: readonly string[]): string {
   const host = ctx.plan.mailHost;
-  return `Set the reverse DNS (PTR) of ${ip} to ${host} in your VPS host's control panel (often under "Networking" or "Reverse DNS"). If there is no such setting, send their support this request: "Hello, please set the reverse DNS (PTR record) of my server's IP address ${ip} to ${host}. The forward record ${host} already points to ${ip}. Thank you." Set the A record first: many hosts check it.`;
+  const points = forward?.includes(ip.toLowerCase()) === true;
+  const request = `"Hello, please set the reverse DNS (PTR record) of my server's IP address ${ip} to ${host}.${points ? ` The forward record ${host} already points to ${ip}.` : ''} Thank you."`;
+  const first = points
+    ? ''
+    : forward === undefined
+      ? ` Before you ask, make sure ${host} points to ${ip} (its ${ip.includes(':') ? 'AAAA' : 'A'} record): many hosts check it.`
+      : forward.length === 0
+        ? ` First add the ${ip.includes(':') ? 'AAAA' : 'A'} record of ${host} with the value ${ip} (the Records step): ${host} has no address yet, and many hosts refuse a reverse name that does not point back.`
+        : ` First change the ${ip.includes(':') ? 'AAAA' : 'A'} record of ${host} to ${ip}: it points to ${forward.join(', ')} today, and many hosts refuse a reverse name that does not point back.`;
+  return `Set the reverse DNS (PTR) of ${ip} to ${host} in your VPS host's control panel (often under "Networking" or "Reverse DNS"). If there is no such setting, send their support this request: ${request}${first}`;
 }
 
 /** ptr.present: each server IP has a PTR record. */
@@ -74,7 +87,7 @@ export function evaluatePtrPresent(obs: PtrObservation, ctx: EvalContext): Findi
         `${obs.ip} has no PTR record. Many mail servers (Gmail, Outlook, and most others) refuse or junk mail from an address without one.`,
         lines,
       ),
-      fix: ptrRequestFix(obs.ip, ctx),
+      fix: ptrRequestFix(obs.ip, ctx, obs.mailHostAddresses),
       evidence,
     });
   }
@@ -137,7 +150,7 @@ export function evaluatePtrMatches(obs: PtrObservation, ctx: EvalContext): Findi
     detail: generic
       ? `${obs.ip} → ${listWords(names)}, a name your VPS host gave it automatically. Receivers treat mail from such names like mail from home connections and often refuse it.`
       : `${obs.ip} → ${listWords(names)}, but your server calls itself ${host}. The two must match.`,
-    fix: ptrRequestFix(obs.ip, ctx),
+    fix: ptrRequestFix(obs.ip, ctx, obs.mailHostAddresses),
     evidence,
   });
 }

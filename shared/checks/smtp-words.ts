@@ -50,6 +50,14 @@ export function serverCommand(planFile: string): string {
 }
 
 /**
+ * "run the check on the server itself", as a clause with the whole command: `check` without
+ * `--plan` exits 2, so the words never say it without one.
+ */
+export function onServerClause(planFile: string = DEFAULT_PLAN_FILE): string {
+  return `run \`${serverCommand(planFile)}\` on the server itself (copy the plan file there first: the Summary step's "Export JSON" saves it)`;
+}
+
+/**
  * The fix for "this computer cannot check": run the same checks on the server itself, with the
  * exact commands for this plan.
  */

@@ -1,4 +1,5 @@
 import { chainBreakFinding } from './chain-finding';
+import { plannedValue } from '../records/planned-value';
 import type { CheckId } from './catalogue';
 import { parseSpf, type SpfRecord } from '../records/spf-parse';
 import type { Finding } from './finding';
@@ -122,14 +123,9 @@ function presenceFinding(
 
 /** The SPF value the plan suggests for the domain (for fixes): v=spf1 with the server's IPs. */
 export function suggestedSpf(ctx: EvalContext): string {
-  const ips = [
-    ...ctx.plan.ipv4.map((ip) => `ip4:${ip}`),
-    ...ctx.plan.ipv6.map((ip) => `ip6:${ip}`),
-  ];
-  const all = ctx.plan.spf?.all === 'fail' ? '-all' : '~all';
-  return ['v=spf1', ctx.plan.mode === 'send-receive' ? 'mx' : '', ...ips, all]
-    .filter(Boolean)
-    .join(' ');
+  // The planner's record for a domain without one (this is said only when none is published):
+  // the server's addresses and the senders' includes, exactly as the Records step shows it.
+  return plannedValue(ctx.plan, 'spf') ?? 'v=spf1 ~all';
 }
 
 /** spf.present: the domain publishes a v=spf1 record. */

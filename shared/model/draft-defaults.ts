@@ -10,7 +10,8 @@ export const DRAFT_DEFAULTS = {
   mailHostLabel: 'mail',
   ipv4: '',
   ipv6: '',
-  mode: 'send-receive',
+  // Not chosen: draftToPlan applies "send-receive" only when no one else receives the mail.
+  mode: '',
   vpsHost: '',
   mailSoftware: '',
   dnsHost: '',

@@ -8,6 +8,7 @@ import type { Plan } from './plan';
 import { checkPlanValues, type PlanIssue } from './plan-check';
 import type { Draft } from './project';
 import type { StepId } from './steps';
+import { modeInForce, receiversElsewhere } from './mode-default';
 
 /**
  * From what the user typed (the draft) to the plan the planner and the checker use. The
@@ -36,6 +37,7 @@ export type DraftPlan =
 const STEP_OF: Partial<Record<DraftField, StepId>> = {
   domain: 'domain',
   mailHostLabel: 'domain',
+  mode: 'domain',
   dnsHost: 'dns-host',
   dkimSource: 'dkim',
   dkimSelector: 'dkim',
@@ -174,12 +176,26 @@ export function draftToPlan(input: Partial<Draft>): DraftPlan {
     id === 'other' ? { id, include: draft.otherSenderInclude.trim() } : id,
   );
   const rua = draft.dmarcRua.trim();
+  const seen =
+    draft.published && draft.published.domain === domain && draft.published.mailHost === mailHost
+      ? draft.published
+      : null;
+  const elsewhere = receiversElsewhere(seen, mailHost);
+  const mode = modeInForce(draft.mode, elsewhere);
+  if (mode === null) {
+    problems.push(
+      problem(
+        'mode',
+        `Choose what this server will do: ${elsewhere.join(', ')} receives your mail today. "Send only" keeps it there; "Send and receive" moves it to this server.`,
+      ),
+    );
+  }
   const built: Plan = {
     domain: domain ?? (draft.domain.trim() || 'invalid.invalid'),
     mailHost: mailHost || (domain ?? 'invalid.invalid'),
     ipv4: splitAddresses(draft.ipv4),
     ipv6: splitAddresses(draft.ipv6),
-    mode: draft.mode,
+    mode: mode ?? 'send-only',
     senders,
     dkim: dkimOf(draft, domain, problems, warnings),
     dmarc: { policy: draft.dmarcPolicy, ...(rua ? { rua } : {}) },

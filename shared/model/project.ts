@@ -13,17 +13,32 @@ export const publishedRecordsSchema = z.object({
   mx: z.array(z.object({ preference: z.number(), exchange: z.string() })),
   /** The joined text of each v=spf1 TXT record at the mail host. */
   mailHostSpf: z.array(z.string()),
+  /**
+   * The mail host name's A and AAAA addresses today (at the apex: usually the website's).
+   * Older files lack it: then nobody looked.
+   */
+  mailHostAddresses: z.array(z.string()).optional(),
   /** Lookups that could not be made, in plain words (their lists are then empty). */
   problems: z.array(z.string()),
   /**
    * The lists above that could not be read (empty because nobody answered, not because nothing
    * is published): the wizard must not say "no MX record" about those. Older files lack it.
    */
-  unread: z.array(z.enum(['spf', 'dmarc', 'mx', 'mailHostSpf'])).optional(),
+  unread: z.array(z.enum(['spf', 'dmarc', 'mx', 'mailHostSpf', 'mailHostAddresses'])).optional(),
 });
 
 /** See publishedRecordsSchema. */
 export type PublishedRecords = z.infer<typeof publishedRecordsSchema>;
+
+/**
+ * A look at what a domain publishes, with the names it was made for: what the exports and the
+ * JSON export carry, so every output merges the plan with the same records (records-to-publish.ts).
+ */
+export const publishedTodaySchema = publishedRecordsSchema.extend({
+  domain: z.string().optional(),
+  mailHost: z.string().optional(),
+  checkedAt: z.string().optional(),
+});
 
 /** A DKIM key made on this computer: its public part and where the private key file is. */
 export const generatedKeySchema = z.object({
@@ -52,7 +67,11 @@ export const draftSchema = z.looseObject({
   ipv4: z.string().default(D.ipv4).optional(),
   /** IPv6 address(es) as typed; empty when the server has none. */
   ipv6: z.string().default(D.ipv6).optional(),
-  mode: z.enum(MODES).default(D.mode).optional(),
+  /** '' until the user chooses (see mode-default.ts: no default when mail is received elsewhere). */
+  mode: z
+    .enum([...MODES, ''])
+    .default(D.mode)
+    .optional(),
   /** Catalogue ids (shared/providers); '' until the user chooses. */
   vpsHost: z.string().default(D.vpsHost).optional(),
   mailSoftware: z.string().default(D.mailSoftware).optional(),

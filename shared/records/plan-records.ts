@@ -4,6 +4,7 @@ import { defaultSelectorFor } from '../providers/mail-software';
 import { senderInclude } from '../providers/senders';
 import { buildDmarc } from './dmarc-build';
 import type { PlannedRecord } from './planned-record';
+import { againstToday, deleteRecord } from './record-actions';
 import { reverseName } from './reverse-name';
 import { secureRecords } from './secure-records';
 import { buildSpf, spfAllTerm } from './spf-build';
@@ -34,6 +35,10 @@ export interface ExistingRecords {
   mx?: { preference: number; exchange: string }[];
   /** The joined text of each v=spf1 TXT record at the mail host. */
   mailHostSpf?: string[];
+  /** The A and AAAA addresses the mail host name has today (the website's, at the apex). */
+  mailHostAddresses?: string[];
+  /** Lists above that were looked for but could not be read: the plan must not assume "none". */
+  unread?: string[];
 }
 
 /** The records and what to tell the user beside them. */
@@ -67,6 +72,8 @@ const DMARC_CHECKS: CheckId[] = [
   'dmarc.reports',
 ];
 
+const SPF_TEXT = /^v=spf1( |$)/i;
+
 function txt(record: Omit<PlannedRecord, 'type' | 'txtStrings'>): PlannedRecord {
   return { ...record, type: 'TXT', txtStrings: splitTxt(record.value) };
 }
@@ -75,13 +82,22 @@ function stripDot(name: string): string {
   return name.toLowerCase().replace(/\.$/, '');
 }
 
-function addressRecords(plan: Plan): PlannedRecord[] {
+function addressRecords(plan: Plan, existing: ExistingRecords): PlannedRecord[] {
   const apex = plan.mailHost === plan.domain;
-  const apexWarning = apex
-    ? [
-        `This sets the address of ${plan.domain} itself. If your website runs on another server, this would move it: use a mail host such as mail.${plan.domain} instead.`,
-      ]
-    : undefined;
+  const today = existing.mailHostAddresses;
+  const unknown = today === undefined || (existing.unread ?? []).includes('mailHostAddresses');
+  const planned = [...plan.ipv4, ...plan.ipv6];
+  const foreign = unknown ? [] : today.filter((ip) => !planned.includes(ip));
+  const warnings: string[] = [];
+  if (foreign.length > 0) {
+    warnings.push(
+      `${plan.mailHost} already points to ${foreign.join(' and ')} today${apex ? ' (that is usually your website)' : ''}. Changing it moves everything at ${plan.mailHost} to your mail server. If something else runs at that address, go back to the Domain step and choose another mail host name, such as mail.${plan.domain}.`,
+    );
+  } else if (apex && unknown) {
+    warnings.push(
+      `This sets the address of ${plan.domain} itself, which usually points to your website. Do not add a second address beside it: if your website runs on another server, use a mail host such as mail.${plan.domain} instead.`,
+    );
+  }
   const one = (ip: string, type: 'A' | 'AAAA'): PlannedRecord => ({
     key: `${type === 'A' ? 'a' : 'aaaa'}:${ip}`,
     name: plan.mailHost,
@@ -93,26 +109,57 @@ function addressRecords(plan: Plan): PlannedRecord[] {
     more: "Your MX record, your reverse DNS (PTR) and your SPF record for HELO all point at this name, so it must resolve to the server. If your DNS host offers a proxy (like Cloudflare's orange cloud), turn it off for this name: mail cannot pass through a web proxy.",
     checks:
       type === 'A' ? ['host.a', 'host.not-cname', 'host.proxied'] : ['host.aaaa', 'host.not-cname'],
-    ...(apexWarning ? { warnings: apexWarning } : {}),
+    ...(warnings.length ? { warnings } : {}),
   });
-  return [...plan.ipv4.map((ip) => one(ip, 'A')), ...plan.ipv6.map((ip) => one(ip, 'AAAA'))];
+  const family = (ip: string) => (ip.includes(':') ? 'AAAA' : 'A');
+  const out: PlannedRecord[] = [];
+  const toEdit = foreign.slice();
+  for (const ip of planned) {
+    const record = one(ip, family(ip));
+    if (!unknown && today.includes(ip)) {
+      out.push({ ...record, action: 'keep' });
+      continue;
+    }
+    // An address of the same family that is not the server's: edit it rather than add one beside it.
+    const i = toEdit.findIndex((old) => family(old) === family(ip));
+    if (i >= 0) {
+      out.push({ ...record, action: 'edit', oldValue: toEdit[i] as string });
+      toEdit.splice(i, 1);
+    } else if (apex && unknown) {
+      // Not looked at, but the domain itself nearly always has the website's address.
+      out.push({ ...record, action: 'edit' });
+    } else out.push({ ...record, action: 'add' });
+  }
+  // The name's other addresses would send mail to another machine: they go.
+  for (const old of toEdit) {
+    const base = one(old, family(old));
+    out.push(
+      deleteRecord(
+        base,
+        old,
+        `Other mail servers would sometimes connect to ${old} instead of your server.`,
+      ),
+    );
+  }
+  return out;
 }
 
-function mxRecord(
-  plan: Plan,
-  existing: ExistingRecords,
-  notes: string[],
-): PlannedRecord | undefined {
-  const others = (existing.mx ?? []).filter((m) => stripDot(m.exchange) !== plan.mailHost);
+function mxRecords(plan: Plan, existing: ExistingRecords, notes: string[]): PlannedRecord[] {
+  // In preference order: resolvers rotate MX answers, and the list must not change between looks.
+  const others = (existing.mx ?? [])
+    .filter((m) => stripDot(m.exchange) !== plan.mailHost)
+    .sort((a, b) => a.preference - b.preference || a.exchange.localeCompare(b.exchange));
   const ours = (existing.mx ?? []).some((m) => stripDot(m.exchange) === plan.mailHost);
   const elsewhere = [...new Set(others.map((m) => stripDot(m.exchange)))];
   if (plan.mode === 'send-only') {
     notes.push(
       elsewhere.length
         ? `Your domain's mail is received by ${elsewhere.join(', ')}, and stays there: this server only sends, so we leave your MX records alone. Changing them would send new incoming mail to another server.`
-        : `This server only sends, and your domain has no MX record, so no one can reply to your mail. Add MX records for the service that should receive it (or choose "send and receive").`,
+        : existing.mx === undefined || (existing.unread ?? []).includes('mx')
+          ? 'This server only sends, so we leave your MX records alone: incoming mail keeps arriving where it does today.'
+          : `This server only sends, and your domain has no MX record, so no one can reply to your mail. Add MX records for the service that should receive it (or choose "send and receive").`,
     );
-    return undefined;
+    return [];
   }
   const record: PlannedRecord = {
     key: 'mx',
@@ -125,28 +172,47 @@ function mxRecord(
     more: 'The number (10) is the priority: lower is tried first. One MX record is enough for a single server.',
     checks: ['mx.present', 'mx.target'],
   };
-  if (ours && elsewhere.length === 0) {
-    return {
-      ...record,
-      action: 'keep',
-      mergeNote: 'Your MX record already points at this server; keep it.',
-    };
+  if (existing.mx === undefined || (existing.unread ?? []).includes('mx')) {
+    return [
+      {
+        ...record,
+        action: 'add',
+        mergeNote: `We do not know which MX records ${plan.domain} has today. If some point to another server, delete them when this server is ready to receive: mail is delivered to one place.`,
+      },
+    ];
   }
-  if (elsewhere.length) {
-    return {
-      ...record,
-      action: 'replace',
-      replaces: others.map((m) => `${m.preference} ${stripDot(m.exchange)}`),
-      mergeNote: `Your domain's mail now goes to ${elsewhere.join(', ')}. Publishing this MX and deleting those records makes new mail arrive at this server instead, and it stops arriving there. Move the mailboxes first; if you want to keep receiving there, choose "send only".`,
-      warnings: [
-        'Changing MX records decides where your incoming mail goes. Do it only when this server is ready to receive.',
-      ],
-    };
-  }
-  return record;
+  const mine: PlannedRecord = ours
+    ? {
+        ...record,
+        action: 'keep',
+        mergeNote: 'Your MX record already points at this server; keep it.',
+      }
+    : { ...record, action: 'add' };
+  if (elsewhere.length === 0) return [mine];
+  const moving: PlannedRecord = {
+    ...mine,
+    mergeNote: `Your domain's mail now goes to ${elsewhere.join(', ')}. Publishing this MX and deleting those records makes new mail arrive at this server instead, and it stops arriving there. Move the mailboxes first; if you want to keep receiving there, choose "send only".`,
+    warnings: [
+      'Changing MX records decides where your incoming mail goes. Do it only when this server is ready to receive.',
+    ],
+  };
+  return [
+    moving,
+    ...others.map((m) =>
+      deleteRecord(
+        record,
+        `${m.preference} ${stripDot(m.exchange)}`,
+        `Mail for @${plan.domain} is delivered to ${stripDot(m.exchange)} today. Delete it once this server receives, or some mail keeps going there.`,
+      ),
+    ),
+  ];
 }
 
-function spfRecord(plan: Plan, existing: ExistingRecords): PlannedRecord {
+function unread(existing: ExistingRecords, kind: string): boolean {
+  return (existing.unread ?? []).includes(kind);
+}
+
+function spfRecords(plan: Plan, existing: ExistingRecords): PlannedRecord[] {
   const includes = plan.senders.map(senderInclude).filter((i): i is string => i !== undefined);
   const built = buildSpf(
     { ipv4: plan.ipv4, ipv6: plan.ipv6, includes, all: plan.spf?.all ?? 'softfail' },
@@ -160,16 +226,9 @@ function spfRecord(plan: Plan, existing: ExistingRecords): PlannedRecord {
           when: 'Once your DMARC reports show all your real mail passing SPF (usually after 2–4 weeks), change "~all" to "-all" so receivers reject mail from servers not listed.',
         }
       : undefined;
-  const olds = (existing.spf ?? []).filter((t) => /^v=spf1( |$)/i.test(t));
-  const action =
-    olds.length === 0
-      ? 'create'
-      : olds.length > 1
-        ? 'replace'
-        : olds[0] === built.value
-          ? 'keep'
-          : 'update';
-  return txt({
+  const known = existing.spf !== undefined && !unread(existing, 'spf');
+  const olds = known ? (existing.spf ?? []).filter((t) => SPF_TEXT.test(t)) : undefined;
+  const record = txt({
     key: 'spf',
     name: plan.domain,
     value: built.value,
@@ -178,20 +237,25 @@ function spfRecord(plan: Plan, existing: ExistingRecords): PlannedRecord {
     why: `Lists the servers allowed to send mail as @${plan.domain}, so receivers can spot forgeries.`,
     more: `It names your server${includes.length ? ' and the services that also send for you' : ''}. "${spfAllTerm('softfail')}" asks receivers to treat other senders as suspicious; "-all" asks them to reject. A domain must have exactly one SPF record.`,
     checks: SPF_CHECKS,
-    action,
-    ...(olds.length ? { replaces: olds } : {}),
     ...(built.notes.length ? { mergeNote: built.notes.join(' ') } : {}),
     ...(built.warnings.length ? { warnings: built.warnings } : {}),
     ...(nextStep ? { nextStep } : {}),
   });
+  return againstToday(
+    record,
+    olds,
+    (old) => old === built.value,
+    `A domain may have only one SPF record: with two, receivers ignore both. The record above holds everything this one allowed.`,
+    `We do not know whether ${plan.domain} has an SPF record today. If it has one (a TXT record starting "v=spf1"), edit that one to this value instead of adding a second.`,
+  );
 }
 
-function heloSpfRecord(plan: Plan, existing: ExistingRecords): PlannedRecord | undefined {
-  if (plan.mailHost === plan.domain) return undefined;
+function heloSpfRecords(plan: Plan, existing: ExistingRecords): PlannedRecord[] {
+  if (plan.mailHost === plan.domain) return [];
   const value = 'v=spf1 a -all';
-  const olds = (existing.mailHostSpf ?? []).filter((t) => /^v=spf1( |$)/i.test(t));
-  const same = olds.length === 1 && olds[0]?.toLowerCase() === value;
-  return txt({
+  const known = existing.mailHostSpf !== undefined && !unread(existing, 'mailHostSpf');
+  const olds = known ? (existing.mailHostSpf ?? []).filter((t) => SPF_TEXT.test(t)) : undefined;
+  const record = txt({
     key: 'spf-helo',
     name: plan.mailHost,
     value,
@@ -200,11 +264,13 @@ function heloSpfRecord(plan: Plan, existing: ExistingRecords): PlannedRecord | u
     why: `Your server introduces itself as ${plan.mailHost}; this says only that name's own address may use it.`,
     more: 'Receivers check SPF for the name in the server\'s greeting (HELO) too, especially for bounces, which have no sender address. "a" means the addresses of this same name.',
     checks: ['spf.helo'],
-    action: olds.length === 0 ? 'create' : same ? 'keep' : 'replace',
-    ...(olds.length && !same
-      ? { replaces: olds, mergeNote: 'This replaces the SPF record the mail host has today.' }
-      : {}),
   });
+  return againstToday(
+    record,
+    olds,
+    (old) => old.toLowerCase() === value,
+    `A name may have only one SPF record: with two, receivers ignore both.`,
+  );
 }
 
 function dkimRecords(plan: Plan): PlannedRecord[] {
@@ -215,6 +281,7 @@ function dkimRecords(plan: Plan): PlannedRecord[] {
     why: 'Publishes the public key receivers use to check the signature your server puts on each message.',
     more: 'The private key stays on your server and signs mail; this public half lets anyone verify the signature. The name before "._domainkey" (the selector) must match your mail software\'s setting.',
     checks: DKIM_CHECKS,
+    action: 'add' as const,
   };
   const key = plan.dkim?.publicKey;
   const keyType = plan.dkim?.keyType ?? 'rsa';
@@ -264,7 +331,8 @@ function dkimRecords(plan: Plan): PlannedRecord[] {
   return out;
 }
 
-function dmarcRecord(plan: Plan, existing: ExistingRecords): PlannedRecord {
+function dmarcRecords(plan: Plan, existing: ExistingRecords): PlannedRecord[] {
+  const known = existing.dmarc !== undefined && !unread(existing, 'dmarc');
   const built = buildDmarc(
     {
       domain: plan.domain,
@@ -272,10 +340,9 @@ function dmarcRecord(plan: Plan, existing: ExistingRecords): PlannedRecord {
       ...(plan.dmarc?.rua ? { rua: plan.dmarc.rua } : {}),
       ...(plan.dmarc?.ruf ? { ruf: plan.dmarc.ruf } : {}),
     },
-    existing.dmarc ?? [],
+    known ? (existing.dmarc ?? []) : [],
   );
-  const action = built.kept ? 'keep' : built.replaces.length ? 'replace' : 'create';
-  return txt({
+  const record = txt({
     key: 'dmarc',
     name: `_dmarc.${plan.domain}`,
     value: built.value,
@@ -284,12 +351,19 @@ function dmarcRecord(plan: Plan, existing: ExistingRecords): PlannedRecord {
     why: 'Tells receivers what to do with mail that fails SPF and DKIM, and where to send reports about it.',
     more: 'p=none only collects reports; quarantine sends failing mail to spam; reject refuses it. Start with none, read the reports, then tighten.',
     checks: DMARC_CHECKS,
-    action,
-    ...(built.replaces.length ? { replaces: built.replaces } : {}),
     ...(built.notes.length ? { mergeNote: built.notes.join(' ') } : {}),
     ...(built.warnings.length ? { warnings: built.warnings } : {}),
     ...(built.nextStep ? { nextStep: built.nextStep } : {}),
   });
+  // Only DMARC records count: other TXT records at _dmarc are left alone.
+  const olds = known ? (built.kept ? [built.value] : built.replaces) : undefined;
+  return againstToday(
+    record,
+    olds,
+    (old) => old === built.value,
+    'A domain may have only one DMARC record: with two, receivers ignore DMARC altogether.',
+    `We do not know whether ${plan.domain} has a DMARC record today. If it has one, edit that one instead of adding a second.`,
+  );
 }
 
 function ptrRecords(plan: Plan): PlannedRecord[] {
@@ -303,27 +377,32 @@ function ptrRecords(plan: Plan): PlannedRecord[] {
     why: `Reverse DNS: lets receivers look up ${ip} and find ${plan.mailHost}; many refuse mail from addresses without it.`,
     more: 'Only the owner of the address (your VPS host) can set this record, in its control panel or by a support request. It must name exactly your mail host, and that name must resolve back to the address.',
     checks: ['ptr.present', 'ptr.matches', 'ptr.fcrdns'],
+    action: 'add' as const,
   }));
 }
 
-/** The records to publish and the notes about the plan as a whole. */
+/**
+ * The records to publish and the notes about the plan as a whole, each record with what to do
+ * against what the domain publishes today (`existing`, empty when nobody looked): add, edit,
+ * delete or keep. Every output (Records, Summary, PDF, zone file, JSON, the CLI) calls this
+ * through recordsToPublish (records-to-publish.ts), never a copy of it.
+ */
 export function planOverview(plan: Plan, existing: ExistingRecords = {}): PlanOverview {
   const notes: string[] = [];
-  const records: PlannedRecord[] = [...addressRecords(plan)];
-  const mx = mxRecord(plan, existing, notes);
-  if (mx) records.push(mx);
-  records.push(spfRecord(plan, existing));
-  const helo = heloSpfRecord(plan, existing);
-  if (helo) records.push(helo);
-  records.push(...dkimRecords(plan), dmarcRecord(plan, existing));
-  // Secure delivery (only the parts the plan's `security` section chose): secure-records.ts.
-  records.push(
+  const records: PlannedRecord[] = [
+    ...addressRecords(plan, existing),
+    ...mxRecords(plan, existing, notes),
+    ...spfRecords(plan, existing),
+    ...heloSpfRecords(plan, existing),
+    ...dkimRecords(plan),
+    ...dmarcRecords(plan, existing),
+    // Secure delivery (only the parts the plan's `security` section chose): secure-records.ts.
     ...secureRecords(
       plan,
       (existing.mx ?? []).map((m) => m.exchange),
     ),
-  );
-  records.push(...ptrRecords(plan));
+    ...ptrRecords(plan),
+  ];
   return { records, notes };
 }
 

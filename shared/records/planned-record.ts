@@ -2,6 +2,9 @@ import type { CheckId } from '../checks/catalogue';
 /** DNS record types the planner produces. */
 export type RecordType = 'A' | 'AAAA' | 'MX' | 'TXT' | 'CNAME' | 'PTR' | 'TLSA' | 'CAA';
 
+/** What the user does with a planned record at the DNS host (see PlannedRecord.action). */
+export type RecordAction = 'add' | 'edit' | 'delete' | 'keep';
+
 /** Where the user sets a record: at their DNS host, or (PTR) at their VPS host. */
 export type RecordWhere = 'dns-host' | 'vps-host';
 
@@ -35,13 +38,14 @@ export interface PlannedRecord {
   /** For records with a policy ladder (SPF, DMARC): the next, stricter value and when to use it. */
   nextStep?: { value: string; when: string };
   /**
-   * What the user does at the DNS host: create a new record, update (edit) an existing one to
-   * this value, keep an existing one as it is, or replace existing records (delete them, add
-   * this). Absent means create.
+   * What the user does with this record, against what the domain publishes today: add a new
+   * record, edit the existing one to this value (`oldValue` is what it says today), delete it
+   * (the value is the record to delete, e.g. another provider's MX when this server takes over
+   * receiving), or keep it as it is. Absent means add (records built by hand in tests).
    */
-  action?: 'create' | 'update' | 'keep' | 'replace';
-  /** The values of existing records this one replaces or updates, as published today. */
-  replaces?: string[];
+  action?: RecordAction;
+  /** For "edit": the value published today, which this record's value replaces. */
+  oldValue?: string;
   /** Plain sentences about risks the user should know before publishing. */
   warnings?: string[];
   /**

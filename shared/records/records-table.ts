@@ -1,4 +1,4 @@
-import type { PlannedRecord } from './planned-record';
+import type { PlannedRecord, RecordAction } from './planned-record';
 
 /**
  * The planned records as plain text, for the terminal (`mailwright plan`) and anywhere a
@@ -6,11 +6,12 @@ import type { PlannedRecord } from './planned-record';
  * to do when it merges with or replaces what is published today.
  */
 
-const ACTION_WORDS: Record<NonNullable<PlannedRecord['action']>, string> = {
-  create: 'Add this record.',
-  update: 'Edit your existing record to this value (do not add a second one).',
+/** What to do with each record, in the words every output uses (records-table, PDF). */
+export const ACTION_WORDS: Record<RecordAction, string> = {
+  add: 'Add this record.',
+  edit: 'Edit your existing record to this value (do not add a second one).',
   keep: 'Already published: keep it as it is.',
-  replace: 'Replace the existing record(s) with this one.',
+  delete: 'Delete this record.',
 };
 
 function wrap(text: string, width: number, indent: string): string[] {
@@ -39,7 +40,8 @@ export function renderRecordsTable(
   records.forEach((r, i) => {
     const n = `${String(i + 1).padStart(2)}.`;
     const ind = ' '.repeat(n.length + 1);
-    out.push(`${n} ${r.type.padEnd(typeWidth)}  ${r.name}  (TTL ${r.ttl})`);
+    const verb = r.action === 'delete' ? 'DELETE ' : '';
+    out.push(`${n} ${verb}${r.type.padEnd(typeWidth)}  ${r.name}  (TTL ${r.ttl})`);
     // Values stay on one line, never wrapped: people copy them into their DNS host's form.
     out.push(`${ind}  ${r.value}`);
     if (r.txtStrings && r.txtStrings.length > 1) {
@@ -53,9 +55,11 @@ export function renderRecordsTable(
         : 'Set at your DNS host.';
     out.push(...wrap(`${where} ${r.why}`, width - ind.length, ind));
     if (r.incomplete) out.push(...wrap(`Not ready: ${r.incomplete}`, width - ind.length, ind));
-    else if (r.action && r.action !== 'create')
+    else if (r.action && r.action !== 'add')
       out.push(...wrap(ACTION_WORDS[r.action], width - ind.length, ind));
-    for (const old of r.replaces ?? []) out.push(...wrap(`Today: ${old}`, width - ind.length, ind));
+    if (r.oldValue !== undefined) {
+      out.push(`${ind}  Today: ${r.oldValue}`);
+    }
     if (r.mergeNote) out.push(...wrap(r.mergeNote, width - ind.length, ind));
     for (const w of r.warnings ?? []) out.push(...wrap(`Warning: ${w}`, width - ind.length, ind));
     if (r.nextStep) {

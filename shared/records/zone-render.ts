@@ -69,8 +69,9 @@ function rdata(r: PlannedRecord): string {
 }
 
 /**
- * Render records as a zone file for `domain`. Records set elsewhere (PTR, at the VPS host) and
- * records whose value is not known yet are listed as comments, never as records.
+ * Render records as a zone file for `domain`. Records set elsewhere (PTR, at the VPS host),
+ * records whose value is not known yet and records to delete are listed as comments, never as
+ * records.
  */
 export function renderZone(
   records: readonly PlannedRecord[],
@@ -93,7 +94,12 @@ export function renderZone(
   }
   for (const ns of options.nameServers ?? []) lines.push(`@ ${ttl} IN NS ${fqdn(ns)}`);
   const skipped: string[] = [];
+  const deleted: string[] = [];
   for (const r of records) {
+    if (r.action === 'delete') {
+      deleted.push(`;   ${owner(r.name, origin)} ${r.type} ${rdata(r)}`);
+      continue;
+    }
     if (r.where !== 'dns-host') {
       skipped.push(
         `;   ${fqdn(r.name)} ${r.type} ${r.value}  (set at your VPS host, not in this zone)`,
@@ -107,5 +113,7 @@ export function renderZone(
     lines.push(`${owner(r.name, origin)} ${r.ttl} IN ${r.type} ${rdata(r)}`);
   }
   if (skipped.length) lines.push(';', '; Not in this file:', ...skipped);
+  if (deleted.length)
+    lines.push(';', '; Delete these records, which the domain publishes today:', ...deleted);
   return `${lines.join('\n')}\n`;
 }

@@ -47,7 +47,17 @@ export function recordCheck(
   const judged = chosen.filter((f) => f.status !== 'info');
   const status =
     worstStatus((judged.length > 0 ? judged : chosen).map((f) => f.status)) ?? 'not-checked';
-  return { status, findings: chosen };
+  // A record that needs fixing never also says "Nothing to change, wait": the waiting is
+  // still true (the DNS host has a new value), the advice is not.
+  const shown =
+    status === 'fail'
+      ? chosen.map((f) => {
+          if (f.status !== 'pending' || f.fix === undefined) return f;
+          const { fix: _waitAdvice, ...rest } = f;
+          return rest;
+        })
+      : chosen;
+  return { status, findings: [...shown] };
 }
 
 function namesOneOfSeveral(subject: string): boolean {

@@ -2,6 +2,7 @@ import type { PlannedRecord } from '../../../shared/records/planned-record';
 
 /** The card title of a planned record, in plain words. */
 export function recordTitle(r: PlannedRecord): string {
+  if (r.action === 'delete') return `${r.type} record of ${r.name} published today`;
   const [kind] = r.key.split(':');
   switch (kind) {
     case 'a':
@@ -28,13 +29,13 @@ export function recordTitle(r: PlannedRecord): string {
 
 /** What the user does with the record, in two or three words. */
 export function actionWords(r: PlannedRecord): string {
-  switch (r.action ?? 'create') {
-    case 'update':
+  switch (r.action ?? 'add') {
+    case 'edit':
       return 'Edit the existing record';
     case 'keep':
       return 'Already right: keep it';
-    case 'replace':
-      return 'Replace what is there';
+    case 'delete':
+      return 'Delete this record';
     default:
       return r.where === 'vps-host' ? 'Ask your VPS host' : 'Add a new record';
   }

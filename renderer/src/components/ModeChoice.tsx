@@ -55,15 +55,26 @@ export function ModeChoice({
   published,
   update,
 }: {
-  mode: Mode;
+  /** The mode in force; null when none is chosen and none may be assumed (mail received elsewhere). */
+  mode: Mode | null;
   mailHost: string;
   /** The last look at the domain's records (null before any): the consequences name today's receiver. */
   published: Pick<PublishedRecords, 'mx' | 'unread'> | null;
   update: (patch: Partial<Draft>) => void;
 }) {
   return (
-    <fieldset className="field choices" data-testid="mode-choice">
+    <fieldset
+      className="field choices"
+      data-testid="mode-choice"
+      aria-describedby={mode === null ? 'mode-choose' : undefined}
+    >
       <legend>What will this server do?</legend>
+      {mode === null ? (
+        <p className="field-warn" id="mode-choose" data-testid="mode-choose">
+          Another service receives your mail today, so we do not choose for you. Read what each
+          choice does, then pick one.
+        </p>
+      ) : null}
       {MODES.map((m) => {
         const c = modeConsequence(m, mailHost, published);
         return (

@@ -32,7 +32,7 @@ export function RecordCard({
           {index}
         </span>
         <h3 id={titleId}>{recordTitle(record)}</h3>
-        <span className={`badge action-${record.action ?? 'create'}`}>{actionWords(record)}</span>
+        <span className={`badge action-${record.action ?? 'add'}`}>{actionWords(record)}</span>
         {check ? <StatusBadge status={check.status} /> : null}
       </header>
       {check ? <RecordCheckNotes check={check} /> : null}
@@ -54,21 +54,20 @@ export function RecordCard({
         </p>
       ))}
       {record.mergeNote ? <p className="notice info compact">{record.mergeNote}</p> : null}
-      {/* A record kept as it is replaces nothing: its value is the one shown below. */}
-      {record.replaces?.length && record.action !== 'keep' ? (
-        <div className="replaces">
-          <p>Published today, to be {record.action === 'update' ? 'edited' : 'removed'}:</p>
-          <ul>
-            {record.replaces.map((v) => (
-              <li key={v}>
-                <code>{v}</code>
-              </li>
-            ))}
-          </ul>
+      {record.action === 'edit' && record.oldValue !== undefined ? (
+        <div className="replaces" data-testid="old-value">
+          <p>Published today, to be edited into the value below:</p>
+          <code>{record.oldValue}</code>
         </div>
       ) : null}
 
-      {form.where === 'dns-host' ? (
+      {record.action === 'delete' && form.where === 'dns-host' ? (
+        <dl className="values">
+          <ValueRow label="Name" value={form.nameField} shown="leave empty" copy={false} />
+          <ValueRow label="Type" value={form.typeField} copy={false} />
+          <ValueRow label="Value today" value={record.value} copy={false} />
+        </dl>
+      ) : form.where === 'dns-host' ? (
         <>
           <dl className="values">
             <ValueRow label="Name" value={form.nameField} shown="leave empty" />

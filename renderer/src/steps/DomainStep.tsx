@@ -6,6 +6,7 @@ import { useAppStore } from '../state/app-store';
 import { StepFooter } from '../components/StepFooter';
 import { PublishedToday, publishedFor } from '../components/PublishedToday';
 import { ModeChoice } from '../components/ModeChoice';
+import { modeInForce, receiversElsewhere } from '../../../shared/model/mode-default';
 
 /**
  * Domain & mail host: the domain with live validation, the mail server's name, what the domain
@@ -22,13 +23,21 @@ export function DomainStep({ project }: { project: Project }) {
     [domain, draft.mailHostLabel],
   );
   const typed = draft.domain.trim() !== '';
+  const looked =
+    domain.ok && host?.ok
+      ? publishedFor(draft.published, { domain: domain.domain, mailHost: host.mailHost })
+      : null;
+  // No mode is preselected while another provider receives the mail (mode-default.ts).
+  const mode = modeInForce(draft.mode, host?.ok ? receiversElsewhere(looked, host.mailHost) : []);
   const blocker = !domain.ok
     ? typed
       ? 'Fix the domain above to go on.'
       : 'Enter your domain to go on.'
     : host && !host.ok
       ? 'Fix the mail host name to go on.'
-      : null;
+      : mode === null
+        ? 'Choose what this server will do to go on.'
+        : null;
 
   return (
     <section aria-labelledby="domain-title">
@@ -107,6 +116,14 @@ export function DomainStep({ project }: { project: Project }) {
                 {n}
               </p>
             ))}
+          {host?.ok && looked?.mailHostAddresses?.length ? (
+            <p className="field-warn" data-testid="mail-host-taken">
+              {host.mailHost} already points to {looked.mailHostAddresses.join(' and ')} today
+              {domain.ok && host.mailHost === domain.domain ? ' (usually your website)' : ''}. If
+              that is not your mail server, choose another name: the Records step would change that
+              address, never add a second one beside it.
+            </p>
+          ) : null}
           <p className="hint">Why a separate name? {WHY_SUBDOMAIN}</p>
         </div>
       </div>
@@ -121,12 +138,9 @@ export function DomainStep({ project }: { project: Project }) {
             auto
           />
           <ModeChoice
-            mode={draft.mode ?? 'send-receive'}
+            mode={mode}
             mailHost={host.mailHost}
-            published={publishedFor(draft.published, {
-              domain: domain.domain,
-              mailHost: host.mailHost,
-            })}
+            published={looked}
             update={updateDraft}
           />
         </>

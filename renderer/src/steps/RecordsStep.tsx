@@ -5,7 +5,7 @@ import type { Project } from '../../../shared/model/project';
 import { renderForDnsHost } from '../../../shared/providers/dns-host-render';
 import { getDnsHost } from '../../../shared/providers/dns-hosts';
 import { isKnown } from '../../../shared/providers/provider-fact';
-import { planOverview } from '../../../shared/records/plan-records';
+import { recordsToPublish } from '../../../shared/records/records-to-publish';
 import { renderZone } from '../../../shared/records/zone-render';
 import { downloadText } from '../app/zone-download';
 import { PlanProblems } from '../components/PlanProblems';
@@ -34,13 +34,7 @@ export function RecordsStep({ project }: { project: Project }) {
   const published = draft.published;
   const overview = useMemo(() => {
     if (!planned.ok) return null;
-    const seen =
-      published &&
-      published.domain === planned.plan.domain &&
-      published.mailHost === planned.plan.mailHost
-        ? published
-        : undefined;
-    return planOverview(planned.plan, seen ?? {});
+    return recordsToPublish(planned.plan, published);
   }, [planned, published]);
   const hostId = draft.dnsHost || 'other';
   const host = getDnsHost(hostId);
@@ -75,8 +69,12 @@ export function RecordsStep({ project }: { project: Project }) {
     <section aria-labelledby="records-title">
       <h1 id="records-title">Records</h1>
       <p className="lead">
-        Add these records at {host.id === 'other' ? 'your DNS host' : host.name}, in this order.
-        Each card shows exactly what to type in each box of the form.
+        {overview?.records.some((r) => r.action === 'edit' || r.action === 'delete')
+          ? 'Make these changes'
+          : 'Add these records'}{' '}
+        at {host.id === 'other' ? 'your DNS host' : host.name}, in this order. Each card says
+        whether to add, edit, delete or keep a record, and exactly what to type in each box of the
+        form.
       </p>
       <p className="terms-line">
         The words you will meet: <Term id="a">A record</Term>, <Term id="mx">MX</Term>,{' '}

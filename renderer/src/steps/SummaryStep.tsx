@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import '../summary/summary.css';
 import { Link } from 'react-router';
 import type { Project } from '../../../shared/model/project';
-import { planOverview } from '../../../shared/records/plan-records';
+import { recordsToPublish } from '../../../shared/records/records-to-publish';
 import { dateTimeWords } from '../../../shared/summary/date-words';
 import { recordCheck } from '../../../shared/summary/record-status';
 import { PlanProblems } from '../components/PlanProblems';
@@ -33,13 +33,7 @@ export function SummaryStep({ project }: { project: Project }) {
   const published = project.draft.published ?? undefined;
   const overview = useMemo(() => {
     if (!planned.ok) return null;
-    const seen =
-      published &&
-      published.domain === planned.plan.domain &&
-      published.mailHost === planned.plan.mailHost
-        ? published
-        : undefined;
-    return planOverview(planned.plan, seen ?? {});
+    return recordsToPublish(planned.plan, published);
   }, [planned, published]);
 
   const stored = last.state === 'ready' ? last.run : undefined;
@@ -117,7 +111,12 @@ export function SummaryStep({ project }: { project: Project }) {
             messageFindings={lastMessage?.document.findings ?? null}
           />
           <MailAppSettings mailHost={planned.plan.mailHost} findings={run?.findings} />
-          <ExportPanel plan={planned.plan} run={run} message={lastMessage ?? undefined} />
+          <ExportPanel
+            plan={planned.plan}
+            published={published ?? null}
+            run={run}
+            message={lastMessage ?? undefined}
+          />
         </>
       ) : null}
 

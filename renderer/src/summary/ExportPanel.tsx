@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
 import type { Plan } from '../../../shared/model/plan';
 import type { MessageResult } from '../../../shared/checks/message-result';
+import type { PublishedToday } from '../../../shared/records/records-to-publish';
 import { api } from '../state/api-ref';
 import { Term } from '../components/Term';
 import { saveExport, type ExportFile } from './save-export';
@@ -12,14 +13,17 @@ type Kind = ExportFile['kind'];
 async function makeFile(
   kind: Kind,
   plan: Plan,
+  published: PublishedToday | null,
   run: CheckDocument | undefined,
   paper: Paper,
   message: MessageResult | undefined,
 ): Promise<ExportFile | string> {
   const withRun = run ? { run } : {};
+  // Main merges the plan with the same look-up the Records step merged with (recordsToPublish).
   if (kind === 'pdf') {
     const r = await api().call('export.pdf', {
       plan,
+      published,
       paper,
       ...withRun,
       ...(message ? { message } : {}),
@@ -29,8 +33,8 @@ async function makeFile(
   }
   const r =
     kind === 'zone'
-      ? await api().call('export.zone', { plan })
-      : await api().call('export.json', { plan, ...withRun });
+      ? await api().call('export.zone', { plan, published })
+      : await api().call('export.json', { plan, published, ...withRun });
   if (!r.ok) return r.error.message;
   return { kind, fileName: r.value.fileName, mimeType: r.value.mimeType, content: r.value };
 }
@@ -38,10 +42,13 @@ async function makeFile(
 /** Export: the summary PDF (A4 or Letter), the zone file, and the plan with its last run as JSON. */
 export function ExportPanel({
   plan,
+  published,
   run,
   message,
 }: {
   plan: Plan;
+  /** What the domain publishes (the project's last look), as the Records step merged with it. */
+  published: PublishedToday | null;
   run: CheckDocument | undefined;
   /** The last test message's result: the PDF's "Ready for Gmail and Yahoo" table uses it. */
   message?: MessageResult | undefined;
@@ -55,7 +62,7 @@ export function ExportPanel({
     setBusy(kind);
     setOutcome(null);
     try {
-      const file = await makeFile(kind, plan, run, paper, message);
+      const file = await makeFile(kind, plan, published, run, paper, message);
       if (typeof file === 'string') return setOutcome({ ok: false, message: file });
       const saved = await saveExport(file);
       if (saved.ok !== 'cancelled') setOutcome({ ok: saved.ok, message: saved.message });
@@ -102,7 +109,8 @@ export function ExportPanel({
       </div>
       <p className="hint">
         The <Term id="zonefile">zone file</Term> is for DNS hosts that import one. The JSON file is
-        the plan and the last check, the same file <code>mailwright check --plan</code> reads.
+        the plan, the records and the last check, the same file <code>mailwright check --plan</code>{' '}
+        reads.
       </p>
       <p
         className={outcome && !outcome.ok ? 'field-error' : 'field-ok'}

@@ -1,6 +1,6 @@
 import type { PlannedRecord } from '../../../shared/records/planned-record';
 import type { ShownStatus } from '../../../shared/summary/status-words';
-import { recordTitle } from '../app/record-words';
+import { actionWords, recordTitle } from '../app/record-words';
 import { StatusBadge } from '../components/StatusBadge';
 
 const SHORT = 64;
@@ -23,6 +23,7 @@ export function SummaryRecords({
             <th scope="col">Record</th>
             <th scope="col">Type</th>
             <th scope="col">Value</th>
+            <th scope="col">What to do</th>
             {checked ? <th scope="col">Status</th> : null}
           </tr>
         </thead>
@@ -37,6 +38,15 @@ export function SummaryRecords({
                     ? `${record.value.slice(0, SHORT)}… (${record.value.length} characters)`
                     : record.value}
                 </code>
+              </td>
+              <td data-testid="summary-action">
+                {actionWords(record)}
+                {record.action === 'edit' && record.oldValue !== undefined ? (
+                  <>
+                    {' '}
+                    (today: <code>{record.oldValue}</code>)
+                  </>
+                ) : null}
               </td>
               {checked ? (
                 <td>

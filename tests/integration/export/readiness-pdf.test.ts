@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSummaryPdf } from '../../../main/export/summary-export';
 import { planSchema } from '../../../shared/model/plan';
+import { planRecords } from '../../../shared/records/plan-records';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
 import type { CheckId } from '../../../shared/checks/catalogue';
 import type { Finding } from '../../../shared/checks/finding';
@@ -47,7 +48,7 @@ describe('the PDF\'s "Ready for Gmail and Yahoo" table', () => {
       f('message.bulk', 'fail', 'Add "List-Unsubscribe-Post: List-Unsubscribe=One-Click".'),
       f('message.transport', 'pass'),
     ]);
-    const pdf = await buildSummaryPdf(plan, run, {
+    const pdf = await buildSummaryPdf(plan, planRecords(plan), run, {
       now: new Date('2026-12-07T03:00:00Z'),
       message: { checkedAt: '2026-12-07T02:30:00.000Z', document: message },
     });
@@ -60,7 +61,9 @@ describe('the PDF\'s "Ready for Gmail and Yahoo" table', () => {
   });
 
   it('without a test message it says none was checked yet', async () => {
-    const pdf = await buildSummaryPdf(plan, undefined, { now: new Date('2026-12-07T03:00:00Z') });
+    const pdf = await buildSummaryPdf(plan, planRecords(plan), undefined, {
+      now: new Date('2026-12-07T03:00:00Z'),
+    });
     const text = squash(await pdfText(await saveArtifacts('readiness-none', pdf)));
     expect(text).toContain(squash('none checked yet'));
   });

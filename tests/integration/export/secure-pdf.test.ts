@@ -36,7 +36,7 @@ describe('setup summary PDF with secure delivery', () => {
         },
       ],
     };
-    const pdf = await buildSummaryPdf(plan, run, { now: NOW, paper: 'a4' });
+    const pdf = await buildSummaryPdf(plan, planRecords(plan), run, { now: NOW, paper: 'a4' });
     const file = await saveArtifacts('secure-delivery-a4', pdf);
     const flat = squash(await pdfText(file));
     for (const r of planRecords(plan).filter((x) => /mta-sts|tls-rpt|tlsa|caa/.test(x.key)))

@@ -22,7 +22,7 @@ async function build(
   paper: 'a4' | 'letter' = 'a4',
 ): Promise<{ file: string; text: string; flat: string; ms: number; bytes: number }> {
   const t0 = performance.now();
-  const pdf = await buildSummaryPdf(plan, run, { now: NOW, paper });
+  const pdf = await buildSummaryPdf(plan, planRecords(plan), run, { now: NOW, paper });
   const ms = performance.now() - t0;
   const file = await saveArtifacts(name, pdf);
   const text = await pdfText(file);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectHostOfDomain } from '../../../main/api/dns-host-lookup';
 import { lookUpPublished } from '../../../main/api/published-records';
 import { lookUpAddresses } from '../../../main/api/name-addresses';
-import { planOverview } from '../../../shared/records/plan-records';
+import { recordsToPublish } from '../../../shared/records/records-to-publish';
 import { startKnot, type KnotPeer } from '../../peers/knot';
 
 // A domain on Cloudflare whose mail is with Google Workspace today: the wizard must recognise
@@ -48,10 +48,11 @@ describe('the wizard lookups against Knot on loopback', () => {
       dmarc: ['v=DMARC1; p=none; rua=mailto:reports@shop.test'],
       mx: [{ preference: 1, exchange: 'aspmx.l.google.com' }],
       mailHostSpf: [],
+      mailHostAddresses: ['192.0.2.10'],
       problems: [],
       unread: [],
     });
-    const { records } = planOverview(
+    const { records } = recordsToPublish(
       {
         domain: 'shop.test',
         mailHost: 'mail.shop.test',
@@ -63,7 +64,10 @@ describe('the wizard lookups against Knot on loopback', () => {
       p,
     );
     const spf = records.find((r) => r.key === 'spf');
-    expect(spf?.action).toBe('update');
+    expect(spf?.action).toBe('edit');
+    expect(spf?.oldValue).toBe('v=spf1 include:_spf.google.com ~all');
+    // The mail host already points at the server: its A record is kept, not added again.
+    expect(records.find((r) => r.key === 'a:192.0.2.10')?.action).toBe('keep');
     expect(spf?.value).toContain('include:_spf.google.com');
     expect(spf?.value).toContain('ip4:192.0.2.10');
     expect(records.find((r) => r.key === 'dmarc')?.action).toBe('keep');
@@ -88,7 +92,7 @@ describe('the wizard lookups against Knot on loopback', () => {
     });
     expect(r.spf).toEqual([]);
     // Empty because nobody answered, not because nothing is published: said once, and marked.
-    expect(r.unread).toEqual(['spf', 'dmarc', 'mx', 'mailHostSpf']);
+    expect(r.unread).toEqual(['spf', 'dmarc', 'mx', 'mailHostSpf', 'mailHostAddresses']);
     const addresses = await lookUpAddresses('mail.shop.test', {
       resolvers: ['127.0.0.1:9'],
       timeoutMs: 300,

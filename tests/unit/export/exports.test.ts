@@ -7,12 +7,12 @@ import { buildZoneFile } from '../../../main/export/zone-export';
 import { ApiError } from '../../../shared/api/result';
 import { checkDocumentSchema } from '../../../shared/checks/verify-progress';
 import { planSchema } from '../../../shared/model/plan';
-import { planRecords } from '../../../shared/records/plan-records';
+import { planOverview, planRecords } from '../../../shared/records/plan-records';
 import { basicPlan, basicRun, NOW } from './summary-fixtures';
 
 describe('zone file export', () => {
   it('holds every DNS-host record, and reverse DNS only as a comment', () => {
-    const zone = buildZoneFile(basicPlan);
+    const zone = buildZoneFile(basicPlan, planRecords(basicPlan));
     expect(zone).toContain('$ORIGIN example.com.');
     expect(zone).toMatch(/^@ 3600 IN MX 10 mail\.example\.com\.$/m);
     expect(zone).toMatch(/^mail\._domainkey 3600 IN TXT "v=DKIM1; k=rsa; p=[^"]{200,}" "/m);
@@ -27,7 +27,9 @@ describe('zone file export', () => {
 describe('JSON export', () => {
   it('is the plan and the run, the run exactly as `check --json` printed it', () => {
     const run = basicRun();
-    const doc = JSON.parse(buildJsonExport(basicPlan, run, NOW)) as Record<string, unknown>;
+    const doc = JSON.parse(
+      buildJsonExport(basicPlan, planOverview(basicPlan), null, run, NOW),
+    ) as Record<string, unknown>;
     expect(doc['format']).toBe('mailwright-export');
     expect(doc['exportedAt']).toBe(NOW.toISOString());
     expect(planSchema.parse(doc['plan'])).toEqual(basicPlan);
@@ -35,7 +37,9 @@ describe('JSON export', () => {
   });
 
   it('has run null before any check', () => {
-    expect(JSON.parse(buildJsonExport(basicPlan, undefined, NOW)).run).toBeNull();
+    expect(
+      JSON.parse(buildJsonExport(basicPlan, planOverview(basicPlan), null, undefined, NOW)).run,
+    ).toBeNull();
   });
 });
 
@@ -44,7 +48,9 @@ describe('export calls of the contract', () => {
     const pdf = await exportPdf({ plan: basicPlan, run: basicRun(), paper: 'letter' });
     expect(pdf.fileName).toBe('mail-setup-example.com.pdf');
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await exportZone({ plan: basicPlan })).text).toBe(buildZoneFile(basicPlan));
+    expect((await exportZone({ plan: basicPlan })).text).toBe(
+      buildZoneFile(basicPlan, planRecords(basicPlan)),
+    );
     expect((await exportJson({ plan: basicPlan })).fileName).toBe('mailwright-example.com.json');
   });
 

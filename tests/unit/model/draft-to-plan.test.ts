@@ -18,7 +18,7 @@ const base = { domain: 'example.test', ipv4: '192.0.2.10' };
 describe('draftToPlan', () => {
   it('fills the defaults of an old draft that has only the domain fields', () => {
     const d = fillDraft({ domain: 'example.test', mailHostLabel: 'mail' });
-    expect(d.mode).toBe('send-receive');
+    expect(d.mode).toBe(''); // not chosen yet
     expect(d.senders).toEqual([]);
     expect(d.dkimGenerated).toBeNull();
   });
@@ -32,9 +32,40 @@ describe('draftToPlan', () => {
     });
     expect(d.domain).toBe('example.test');
     expect(d.ipv4).toBe('192.0.2.10');
-    expect(d.mode).toBe('send-receive');
+    expect(d.mode).toBe('');
     expect(d.senders).toEqual([]);
     expect(fillDraft(null).mailHostLabel).toBe('mail');
+  });
+
+  it('assumes no mode while another provider receives the mail: the user must choose', () => {
+    const published = {
+      domain: 'example.test',
+      mailHost: 'mail.example.test',
+      checkedAt: '2026-12-07T00:00:00Z',
+      spf: [],
+      dmarc: [],
+      mx: [{ preference: 1, exchange: 'aspmx.l.google.com' }],
+      mailHostSpf: [],
+      problems: [],
+      unread: [],
+    };
+    const r = draftToPlan({ ...base, published });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([
+      {
+        field: 'mode',
+        step: 'domain',
+        message: expect.stringContaining('aspmx.l.google.com receives your mail today'),
+      },
+    ]);
+    const chosen = draftToPlan({ ...base, published, mode: 'send-only' });
+    expect(chosen.ok && chosen.plan.mode).toBe('send-only');
+    // Nobody receives the mail elsewhere (or nobody looked): "send and receive" applies.
+    const none = draftToPlan({ ...base, published: { ...published, mx: [] } });
+    expect(none.ok && none.plan.mode).toBe('send-receive');
+    const unread = draftToPlan({ ...base, published: { ...published, unread: ['mx' as const] } });
+    expect(unread.ok && unread.plan.mode).toBe('send-receive');
   });
 
   it('makes a plan from a minimal draft, with the documentation address as a warning', () => {

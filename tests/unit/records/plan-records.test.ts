@@ -110,16 +110,27 @@ describe('planRecords', () => {
     expect(o.notes[0]).toContain('leave your MX records alone');
   });
 
-  it('explains what replacing MX records elsewhere would do in send-receive mode', () => {
-    const mx = planRecords(plan(), {
+  it('adds this MX and deletes each MX elsewhere in send-receive mode, saying what it does', () => {
+    const mxs = planRecords(plan(), {
       mx: [
         { preference: 1, exchange: 'aspmx.l.google.com' },
         { preference: 5, exchange: 'alt1.aspmx.l.google.com' },
       ],
-    }).find((r) => r.type === 'MX');
-    expect(mx?.action).toBe('replace');
-    expect(mx?.replaces).toEqual(['1 aspmx.l.google.com', '5 alt1.aspmx.l.google.com']);
-    expect(mx?.mergeNote).toContain('stops arriving there');
+    }).filter((r) => r.type === 'MX');
+    expect(mxs.map((r) => [r.action, r.value])).toEqual([
+      ['add', '10 mail.example.com'],
+      ['delete', '1 aspmx.l.google.com'],
+      ['delete', '5 alt1.aspmx.l.google.com'],
+    ]);
+    expect(mxs[0]?.mergeNote).toContain('stops arriving there');
+    expect(mxs[1]?.checks).toEqual([]);
+  });
+
+  it('never touches the MX records in send-only mode, even when they point elsewhere', () => {
+    const records = planRecords(plan({ mode: 'send-only' }), {
+      mx: [{ preference: 1, exchange: 'smtp.google.com' }],
+    });
+    expect(records.filter((r) => r.type === 'MX')).toEqual([]);
   });
 
   it('keeps an MX that already points at the mail host', () => {
@@ -144,8 +155,8 @@ describe('merging with records already published', () => {
     expect(spf?.value).toBe(
       'v=spf1 ip4:203.0.113.10 ip6:2001:db8::10 include:_spf.google.com include:mailgun.org -all',
     );
-    expect(spf?.action).toBe('update');
-    expect(spf?.replaces).toEqual(['v=spf1 include:_spf.google.com include:mailgun.org -all']);
+    expect(spf?.action).toBe('edit');
+    expect(spf?.oldValue).toBe('v=spf1 include:_spf.google.com include:mailgun.org -all');
     expect(spf?.mergeNote).toContain('do not add a second one');
     expect(spf?.nextStep).toBeUndefined(); // already at -all
   });
@@ -160,13 +171,18 @@ describe('merging with records already published', () => {
   });
 
   it('merges two SPF records into one and keeps a single all', () => {
-    const spf = planRecords(plan({ senders: [], ipv6: [] }), {
+    const records = planRecords(plan({ senders: [], ipv6: [] }), {
       spf: ['v=spf1 include:_spf.google.com ~all', 'v=spf1 include:sendgrid.net -all'],
-    }).find((r) => r.key === 'spf');
+    });
+    const spf = records.find((r) => r.key === 'spf');
     expect(spf?.value).toBe(
       'v=spf1 ip4:203.0.113.10 include:_spf.google.com include:sendgrid.net ~all',
     );
-    expect(spf?.action).toBe('replace');
+    expect(spf?.action).toBe('edit');
+    expect(spf?.oldValue).toBe('v=spf1 include:_spf.google.com ~all');
+    expect(
+      records.filter((r) => r.action === 'delete').map((r) => [r.type, r.name, r.value]),
+    ).toEqual([['TXT', 'example.com', 'v=spf1 include:sendgrid.net -all']]);
     expect(spf?.mergeNote).toContain('2 SPF records');
     expect(parseSpf(spf!.value).mechanisms.filter((m) => m.name === 'all')).toHaveLength(1);
   });
@@ -242,12 +258,15 @@ describe('merging with records already published', () => {
     const broken = planRecords(plan(), { dmarc: ['v=DMARC1; p=bogus'] }).find(
       (r) => r.key === 'dmarc',
     );
-    expect(broken?.action).toBe('replace');
+    expect(broken?.action).toBe('edit');
+    expect(broken?.oldValue).toBe('v=DMARC1; p=bogus');
     expect(broken?.mergeNote).toContain('not a valid policy');
-    const two = planRecords(plan(), { dmarc: ['v=DMARC1; p=none', 'v=DMARC1; p=reject'] }).find(
-      (r) => r.key === 'dmarc',
-    );
-    expect(two?.action).toBe('replace');
+    const both = planRecords(plan(), { dmarc: ['v=DMARC1; p=none', 'v=DMARC1; p=reject'] });
+    const two = both.find((r) => r.key === 'dmarc');
+    expect(two?.action).toBe('edit');
+    expect(both.filter((r) => r.action === 'delete').map((r) => r.value)).toEqual([
+      'v=DMARC1; p=reject',
+    ]);
     expect(two?.mergeNote).toContain('2 DMARC records');
   });
 });

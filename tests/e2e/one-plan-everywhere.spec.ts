@@ -1,0 +1,253 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
+import { test, expect, shot, serve, loopbackServeArgs, type Served } from './serve-fixture';
+import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
+import { zoneText } from '../peers/zone-fixtures';
+import { expectAccessible } from './axe';
+
+// Issue #15's "Done when": a bakery's domain whose mail is at Google Workspace today (MX at
+// Google, SPF "include:_spf.google.com ~all", the website at the apex), served by Knot behind
+// Unbound on loopback. The wizard never preselects the mode, and the Records step, the Summary,
+// the PDF, the zone file, the JSON export, `mailwright plan` on that JSON and `mailwright export`
+// (which looks up what is published itself) all carry the same merged records: one SPF with
+// Google's include kept and the server added, and Google's MX never replaced in send-only mode.
+
+const run = promisify(execFile);
+const TTL = 3;
+const GOOGLE_SPF = 'v=spf1 include:_spf.google.com ~all';
+const MERGED_SPF = 'v=spf1 ip4:192.0.2.10 include:_spf.google.com ~all';
+const UNMERGED_SPF = 'v=spf1 ip4:192.0.2.10 ~all';
+
+const BAKERY = zoneText({
+  origin: 'bakery.test',
+  ttl: TTL,
+  negativeTtl: 2,
+  records: [
+    '@ IN A 198.51.100.7',
+    'www IN A 198.51.100.7',
+    '@ IN MX 1 aspmx.l.google.com.',
+    '@ IN MX 5 alt1.aspmx.l.google.com.',
+    `@ IN TXT "${GOOGLE_SPF}"`,
+    '@ IN TXT "google-site-verification=abc123"',
+  ],
+});
+
+let world: DnsWorld;
+let served: Served;
+let dataDir: string;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  world = await startDnsWorld({ 'bakery.test': BAKERY });
+  dataDir = await mkdtemp(join(tmpdir(), 'mw-e2e-one-plan-'));
+  served = await serve(dataDir, loopbackServeArgs(world.unbound.address, world.nsPort));
+});
+
+test.afterAll(async () => {
+  await served?.stop();
+  await world?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function next(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: `Next: ${title}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+/** Save what a click downloads (browser mode) into the data folder and return its path. */
+async function download(page: Page, button: string): Promise<string> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  const path = join(dataDir, file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+async function cli(args: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, ['bin/mailwright.js', ...args], {
+    timeout: 60_000,
+  });
+  return stdout;
+}
+
+interface JsonRecord {
+  key: string;
+  type: string;
+  name: string;
+  value: string;
+  action: string;
+  oldValue?: string;
+}
+
+const shape = (records: JsonRecord[]) =>
+  records.map((r) => `${r.action} ${r.type} ${r.name} ${r.value}`);
+
+test('a domain at Google Workspace: no mode preselected, the same merged records everywhere', async ({
+  page,
+}) => {
+  await page.goto(served.url);
+  await page.getByLabel('Project name').fill('Bakery');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByLabel('Your domain').fill('bakery.test');
+  await expect(page.getByTestId('published-today')).toContainText(
+    'Your mail for bakery.test is received today by Google Workspace',
+  );
+
+  // Google receives the mail today: neither mode is chosen for the user, and Next waits.
+  const sendOnly = page.getByLabel(/Send only/);
+  const sendReceive = page.getByLabel(/Send and receive/);
+  await expect(sendOnly).not.toBeChecked();
+  await expect(sendReceive).not.toBeChecked();
+  await expect(page.getByTestId('mode-choose')).toContainText('we do not choose for you');
+  await expect(page.getByRole('button', { name: 'Next: Server' })).toBeDisabled();
+  await expect(page.getByText('Choose what this server will do to go on.')).toBeVisible();
+  await expect(page.getByTestId('mode-choice').locator('.choice-warn')).toContainText(
+    'instead of Google Workspace',
+  );
+  await expectAccessible(page, 'Domain: mode not chosen');
+  await page.screenshot({ path: shot('one-plan-01-domain-no-mode'), fullPage: true });
+  await sendOnly.check();
+
+  await next(page, 'Server');
+  await page.getByLabel('IPv4 address').fill('192.0.2.10');
+  await page.getByLabel('Your VPS host').selectOption('hetzner');
+  await next(page, 'DNS host');
+  await page.getByLabel('Where is your DNS hosted?').selectOption({ label: 'Namecheap' });
+  await next(page, 'Records');
+
+  // Records: SPF is an edit of today's record (shown), Google's include kept, the server added;
+  // no MX card at all in send-only mode.
+  const cards = page.getByTestId('record-card');
+  const spf = cards.filter({ hasText: 'SPF of bakery.test' });
+  await expect(spf.locator('.badge').first()).toHaveText('Edit the existing record');
+  await expect(spf.getByTestId('old-value')).toContainText(GOOGLE_SPF);
+  await expect(spf.locator('.value-row[data-field="Value"] code')).toHaveText(MERGED_SPF);
+  await expect(cards.filter({ hasText: 'Mail exchanger (MX)' })).toHaveCount(0);
+  await expect(cards.filter({ hasText: 'Delete this record' })).toHaveCount(0);
+  const recordsValues = await cards
+    .locator('.value-row[data-field="Value"] code')
+    .allTextContents();
+  await page.screenshot({ path: shot('one-plan-02-records'), fullPage: true });
+
+  // A check of the records as they are today: SPF does not allow the server yet.
+  await page.getByRole('button', { name: 'Check these now' }).click();
+  await expect(page.getByText(/^Checked just now:/)).toBeVisible({ timeout: 30_000 });
+  await expect(spf.locator('[data-status]').first()).not.toHaveText(/OK/);
+
+  // Summary: the same SPF, what to do with it, and never the unmerged value.
+  await page.getByRole('link', { name: /^Summary/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Summary' })).toBeVisible();
+  const rows = page.getByTestId('summary-records');
+  const spfRow = rows.locator('tr', { hasText: 'SPF of bakery.test' });
+  await expect(spfRow.locator('code').first()).toHaveText(MERGED_SPF);
+  await expect(spfRow.getByTestId('summary-action')).toContainText('Edit the existing record');
+  await expect(spfRow.locator('[data-status]')).not.toHaveText(/OK/);
+  await expect(rows).not.toContainText('MX');
+  await expect(page.locator('body')).not.toContainText(UNMERGED_SPF);
+  await page.screenshot({ path: shot('one-plan-03-summary'), fullPage: true });
+
+  // The exports of the app.
+  const pdfPath = await download(page, 'Export PDF');
+  const zonePath = await download(page, 'Download zone file');
+  const jsonPath = await download(page, 'Export JSON');
+  const pdfText = (await run('pdftotext', ['-layout', pdfPath, '-'])).stdout;
+  const flat = pdfText.replace(/\s+/g, ' ');
+  expect(flat).toContain(MERGED_SPF);
+  expect(flat).toContain(`Today: ${GOOGLE_SPF}`);
+  expect(flat).toContain('Edit your existing record to this value.');
+  expect(flat).not.toContain(UNMERGED_SPF);
+  expect(flat).not.toMatch(/aspmx\.l\.google\.com.*Delete this record/);
+  const zone = await readFile(zonePath, 'utf8');
+  expect(zone).toContain(`@ 3600 IN TXT "${MERGED_SPF}"`);
+  expect(zone).not.toMatch(/^[^;].* IN MX /m);
+  const app = JSON.parse(await readFile(jsonPath, 'utf8')) as {
+    records: JsonRecord[];
+    published: { mx: unknown[] } | null;
+  };
+  expect(app.published?.mx).toHaveLength(2);
+  expect(app.records.find((r) => r.key === 'spf')).toMatchObject({
+    action: 'edit',
+    value: MERGED_SPF,
+    oldValue: GOOGLE_SPF,
+  });
+  expect(app.records.some((r) => r.type === 'MX')).toBe(false);
+  // Every value the Records step shows in its Value boxes is a record of the JSON export.
+  const jsonValues = new Set(app.records.map((r) => r.value));
+  for (const v of recordsValues) expect(jsonValues, v).toContain(v);
+
+  // `mailwright plan` on the app's JSON export: the same records, the same actions.
+  const planned = JSON.parse(await cli(['plan', '--plan', jsonPath, '--json'])) as {
+    records: JsonRecord[];
+  };
+  expect(shape(planned.records)).toEqual(shape(app.records));
+  expect((await cli(['plan', '--plan', jsonPath, '--zone'])).trim()).toBe(zone.trim());
+
+  // `mailwright export`, which checks first and looks up what is published itself.
+  const out = (name: string) => join(dataDir, name);
+  await cli([
+    'export',
+    '--plan',
+    jsonPath,
+    '--zone',
+    out('cli.zone'),
+    '--json',
+    out('cli.json'),
+    '--pdf',
+    out('cli.pdf'),
+    ...loopbackServeArgs(world.unbound.address, world.nsPort),
+  ]);
+  expect(await readFile(out('cli.zone'), 'utf8')).toBe(zone);
+  const exported = JSON.parse(await readFile(out('cli.json'), 'utf8')) as {
+    records: JsonRecord[];
+  };
+  expect(shape(exported.records)).toEqual(shape(app.records));
+  const cliPdf = (await run('pdftotext', ['-layout', out('cli.pdf'), '-'])).stdout.replace(
+    /\s+/g,
+    ' ',
+  );
+  expect(cliPdf).toContain(MERGED_SPF);
+  expect(cliPdf).not.toContain(UNMERGED_SPF);
+});
+
+test('moving receiving here: the Google MX records become "delete", in every output', async ({
+  page,
+}) => {
+  // The project of the first test, now choosing "Send and receive".
+  await page.goto(served.url);
+  await page.getByRole('button', { name: 'Open' }).first().click();
+  await page.getByRole('link', { name: /^Domain/ }).click();
+  await page.getByLabel(/Send and receive/).check();
+  await page.getByRole('link', { name: /^Records/ }).click();
+  const cards = page.getByTestId('record-card');
+  const deletes = cards.filter({ hasText: 'Delete this record' });
+  await expect(deletes).toHaveCount(2);
+  await expect(deletes.first()).toContainText('1 aspmx.l.google.com');
+  await expect(
+    cards.filter({ hasText: 'Mail exchanger (MX)' }).locator('.badge').first(),
+  ).toHaveText('Add a new record');
+  await page.screenshot({ path: shot('one-plan-04-records-move-receiving'), fullPage: true });
+
+  await page.getByRole('link', { name: /^Summary/ }).click();
+  const zonePath = await download(page, 'Download zone file');
+  const zone = await readFile(zonePath, 'utf8');
+  expect(zone).toMatch(/^@ 3600 IN MX 10 mail\.bakery\.test\.$/m);
+  expect(zone).toContain(';   @ MX 1 aspmx.l.google.com.');
+  expect(zone).not.toMatch(/^@ \d+ IN MX 1 aspmx/m);
+  const jsonPath = await download(page, 'Export JSON');
+  const app = JSON.parse(await readFile(jsonPath, 'utf8')) as { records: JsonRecord[] };
+  expect(shape(app.records).filter((r) => r.includes(' MX '))).toEqual([
+    'add MX bakery.test 10 mail.bakery.test',
+    'delete MX bakery.test 1 aspmx.l.google.com',
+    'delete MX bakery.test 5 alt1.aspmx.l.google.com',
+  ]);
+  const pdfPath = await download(page, 'Export PDF');
+  const flat = (await run('pdftotext', ['-layout', pdfPath, '-'])).stdout.replace(/\s+/g, ' ');
+  expect(flat).toContain('Delete this record.');
+});
