@@ -1,0 +1,99 @@
+import type { ConsoleMessage, Page } from '@playwright/test';
+import { STEPS } from '../../shared/model/steps';
+import { test, expect, shot } from './serve-fixture';
+
+/**
+ * Every step at the smallest window the app supports (900×600): nothing wider than the window
+ * (a horizontal scroll bar hides half of a record value), and not one console error or warning
+ * on the way. The project is filled the way a user fills it (a Unicode domain, Namecheap, a key
+ * made here, one check), so each step shows its full content, not its empty state.
+ */
+
+test.use({ viewport: { width: 900, height: 600 }, actionTimeout: 15_000 });
+
+/** Console errors, page errors and failed requests, as lines a test can print. */
+function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() !== 'error' && m.type() !== 'warning') return;
+    // Browser mode had no favicon yet, so Chromium logged its 404. ship14 adds the icon and
+    // the route; this exact message is the only one let through, and only until that lands.
+    if (
+      m.type() === 'error' &&
+      /Failed to load resource: the server responded with a status of 404/.test(m.text()) &&
+      /\/favicon\.ico$/.test(m.location().url)
+    )
+      return;
+    problems.push(`${m.type()}: ${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return problems;
+}
+
+/** How far the page, or any element in the step, reaches past the window's right edge. */
+async function overflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > width)
+      out.push(`page is ${document.documentElement.scrollWidth}px wide in a ${width}px window`);
+    for (const el of Array.from(document.querySelectorAll('main *'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.right <= width + 1) continue;
+      // Inside a box that scrolls or clips on its own (a <pre> of config lines), it is reachable.
+      let clipped = false;
+      for (let p = el.parentElement; p && p.tagName !== 'MAIN'; p = p.parentElement) {
+        const ox = getComputedStyle(p).overflowX;
+        if (ox === 'auto' || ox === 'scroll' || ox === 'hidden') {
+          clipped = true;
+          break;
+        }
+      }
+      if (clipped) continue;
+      // Name the element that pushes, not every box around it.
+      if (Array.from(el.children).some((c) => c.getBoundingClientRect().right > width + 1)) continue;
+      const name = `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''}`;
+      out.push(`${name} reaches ${Math.round(r.right)}px`);
+    }
+    return out.slice(0, 10);
+  });
+}
+
+test('every step fits a 900×600 window and logs no console error', async ({ page, served }) => {
+  const problems = watchConsole(page);
+  await page.goto(served.url);
+  await page.getByLabel('Project name').fill('Bäckerei');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByLabel('Your domain').fill('bäckerei-müller.example');
+  await page.getByLabel(/Send and receive/).check();
+  await page.getByRole('link', { name: /Server/ }).click();
+  await page.getByLabel('IPv4 address').fill('5.161.77.10');
+  await page.getByLabel('Your VPS host').selectOption('hetzner');
+  await page.getByLabel('Mail software').selectOption({ label: 'Postfix with OpenDKIM' });
+  await page.getByLabel('Google Workspace (Gmail)').check();
+  await page.getByRole('link', { name: /DNS host/ }).click();
+  await page.getByLabel('Where is your DNS hosted?').selectOption({ label: 'Namecheap' });
+  await page.getByRole('link', { name: /DKIM/ }).click();
+  await page.getByLabel(/Make a key on this computer/).check();
+  await page.getByRole('button', { name: 'Make the key' }).click();
+  await expect(page.getByTestId('dkim-generated')).toBeVisible();
+  await page.getByRole('link', { name: /Verify/ }).click();
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(page.getByRole('button', { name: 'Check again' })).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText('All changes saved')).toBeVisible();
+
+  const nav = page.getByRole('navigation', { name: 'Setup steps' });
+  // Projects last: leaving the project closes the other steps' links.
+  const order = [...STEPS.slice(1), STEPS[0]];
+  for (const [i, step] of order.entries()) {
+    await nav.getByRole('link', { name: new RegExp(`^${step.title}( \\(|$)`) }).click();
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+    // Open every "More about why" and "What we saw", so their content is measured too.
+    await page.evaluate(() => {
+      for (const d of Array.from(document.querySelectorAll('main details'))) d.open = true;
+    });
+    await page.screenshot({ path: shot(`layout-900-${i}-${step.id}`), fullPage: true });
+    expect(await overflow(page), `${step.title} at 900×600`).toEqual([]);
+  }
+  expect(problems, 'console errors and warnings').toEqual([]);
+});
