@@ -59,6 +59,44 @@ async function overflow(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Open each term's explanation in turn (at most 12 a step) and name any control it covers: the
+ * field, button or link it explains must stay visible and clickable while it is open.
+ */
+async function coveredByTerms(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+    const out: string[] = [];
+    const toggles = Array.from(document.querySelectorAll<HTMLButtonElement>('main .term-toggle'));
+    for (const t of toggles.slice(0, 12)) {
+      t.click();
+      await frame();
+      await frame();
+      const note = document.getElementById(t.getAttribute('aria-controls') ?? '');
+      if (!note || note.hidden) continue;
+      const n = note.getBoundingClientRect();
+      for (const c of Array.from(
+        document.querySelectorAll('main input, main select, main textarea, main button, main a'),
+      )) {
+        if (note.contains(c)) continue;
+        const r = c.getBoundingClientRect();
+        if (r.width === 0) continue;
+        const cx = r.left + r.width / 2;
+        const cy = r.top + r.height / 2;
+        // What the user would click in the middle of the control: the note, if it covers it.
+        const hit = cy >= 0 && cy < innerHeight ? document.elementFromPoint(cx, cy) : null;
+        if (hit && note.contains(hit))
+          out.push(`${t.textContent}: covers ${c.tagName.toLowerCase()} "${c.textContent?.trim() || (c as HTMLInputElement).name}"`);
+        else if (n.bottom > r.top && n.top < r.bottom && n.right > r.left && n.left < r.right && getComputedStyle(note).position === 'absolute')
+          out.push(`${t.textContent}: lies over ${c.tagName.toLowerCase()}`);
+      }
+      t.click();
+      await frame();
+    }
+    return out;
+  });
+}
+
 test('every step fits a 900×600 window and logs no console error', async ({ page, served }) => {
   const problems = watchConsole(page);
   await page.goto(served.url);
@@ -82,6 +120,16 @@ test('every step fits a 900×600 window and logs no console error', async ({ pag
   await expect(page.getByRole('button', { name: 'Check again' })).toBeVisible({ timeout: 45_000 });
   await expect(page.getByText('All changes saved')).toBeVisible();
 
+  // The first Tab reaches "Skip to the step"; Enter puts the keyboard in the step, past the nav.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Verify' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the step' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main#main')).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+
   const nav = page.getByRole('navigation', { name: 'Setup steps' });
   // Projects last: leaving the project closes the other steps' links.
   const order = [...STEPS.slice(1), STEPS[0]];
@@ -94,6 +142,14 @@ test('every step fits a 900×600 window and logs no console error', async ({ pag
     });
     await page.screenshot({ path: shot(`layout-900-${i}-${step.id}`), fullPage: true });
     expect(await overflow(page), `${step.title} at 900×600`).toEqual([]);
+    expect(await coveredByTerms(page), `term explanations on ${step.title}`).toEqual([]);
+    if (step.id === 'summary') {
+      // The Summary's styles stay loaded: they must not reach the Verify step's cards.
+      await nav.getByRole('link', { name: /^Verify( \(|$)/ }).click();
+      const card = page.getByTestId('attention');
+      await expect(card).toBeVisible();
+      expect(await card.evaluate((el) => getComputedStyle(el).paddingLeft)).not.toBe('0px');
+    }
   }
   expect(problems, 'console errors and warnings').toEqual([]);
 });

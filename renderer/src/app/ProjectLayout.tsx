@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { STEP_IDS, type StepId } from '../../../shared/model/steps';
 import { useAppStore } from '../state/app-store';
 import { StepNav } from '../components/StepNav';
+import { SkipLink } from '../components/SkipLink';
 import { SaveIndicator } from '../components/SaveIndicator';
 import { DomainStep } from '../steps/DomainStep';
 import { LaterStep } from '../steps/LaterStep';
@@ -49,12 +50,13 @@ export function ProjectLayout() {
 
   return (
     <div className="layout">
+      <SkipLink />
       <aside className="sidebar">
         <p className="brand">Mailwright</p>
         {project ? <p className="project-name">{project.name}</p> : null}
         <StepNav projectId={projectId} current={stepId} marks={marks} />
       </aside>
-      <main className="content" id="main">
+      <main className="content" id="main" tabIndex={-1}>
         {projectError ? (
           <div className="notice error" role="alert">
             {projectError} <Link to="/projects">Back to your projects</Link>

@@ -13,7 +13,7 @@ export function AttentionList({ findings }: { findings: readonly Finding[] }) {
     .sort((a, b) => STATUS_URGENCY.indexOf(a.status) - STATUS_URGENCY.indexOf(b.status));
   if (items.length === 0) return null;
   return (
-    <ul className="attention" data-testid="attention">
+    <ul className="summary-attention" data-testid="attention">
       {items.map((f) => (
         <li key={`${f.check}:${f.subject}`}>
           <StatusBadge status={f.status} /> <strong>{sentence(f.title)}</strong>
