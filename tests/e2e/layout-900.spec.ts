@@ -51,7 +51,8 @@ async function overflow(page: Page): Promise<string[]> {
       }
       if (clipped) continue;
       // Name the element that pushes, not every box around it.
-      if (Array.from(el.children).some((c) => c.getBoundingClientRect().right > width + 1)) continue;
+      if (Array.from(el.children).some((c) => c.getBoundingClientRect().right > width + 1))
+        continue;
       const name = `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''}`;
       out.push(`${name} reaches ${Math.round(r.right)}px`);
     }
@@ -86,8 +87,16 @@ async function coveredByTerms(page: Page): Promise<string[]> {
         // What the user would click in the middle of the control: the note, if it covers it.
         const hit = cy >= 0 && cy < innerHeight ? document.elementFromPoint(cx, cy) : null;
         if (hit && note.contains(hit))
-          out.push(`${t.textContent}: covers ${c.tagName.toLowerCase()} "${c.textContent?.trim() || (c as HTMLInputElement).name}"`);
-        else if (n.bottom > r.top && n.top < r.bottom && n.right > r.left && n.left < r.right && getComputedStyle(note).position === 'absolute')
+          out.push(
+            `${t.textContent}: covers ${c.tagName.toLowerCase()} "${c.textContent?.trim() || (c as HTMLInputElement).name}"`,
+          );
+        else if (
+          n.bottom > r.top &&
+          n.top < r.bottom &&
+          n.right > r.left &&
+          n.left < r.right &&
+          getComputedStyle(note).position === 'absolute'
+        )
           out.push(`${t.textContent}: lies over ${c.tagName.toLowerCase()}`);
       }
       t.click();
@@ -138,7 +147,8 @@ test('every step fits a 900×600 window and logs no console error', async ({ pag
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
     // Open every "More about why" and "What we saw", so their content is measured too.
     await page.evaluate(() => {
-      for (const d of Array.from(document.querySelectorAll('main details'))) d.open = true;
+      for (const d of Array.from(document.querySelectorAll<HTMLDetailsElement>('main details')))
+        d.open = true;
     });
     await page.screenshot({ path: shot(`layout-900-${i}-${step.id}`), fullPage: true });
     expect(await overflow(page), `${step.title} at 900×600`).toEqual([]);
