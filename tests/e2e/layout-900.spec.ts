@@ -114,7 +114,17 @@ test('every step fits a 900×600 window and logs no console error', async ({ pag
   await page.getByLabel('Your domain').fill('bäckerei-müller.example');
   await page.getByLabel(/Send and receive/).check();
   await page.getByRole('link', { name: /Server/ }).click();
-  await page.getByLabel('IPv4 address').fill('5.161.77.10');
+  // What people paste by mistake gets one sentence that names the address to type.
+  const ipv4 = page.getByLabel('IPv4 address');
+  await ipv4.fill('https://5.161.77.10/');
+  await expect(page.getByTestId('ipv4-error')).toHaveText(
+    '"https://5.161.77.10/" is a web address. Enter only the server\'s address: 5.161.77.10.',
+  );
+  await ipv4.fill('5,161,77,10');
+  await expect(page.getByTestId('ipv4-error')).toHaveText(
+    '"5,161,77,10" uses commas; an IPv4 address is written with dots: 5.161.77.10.',
+  );
+  await ipv4.fill('5.161.77.10');
   await page.getByLabel('Your VPS host').selectOption('hetzner');
   await page.getByLabel('Mail software').selectOption({ label: 'Postfix with OpenDKIM' });
   await page.getByLabel('Google Workspace (Gmail)').check();

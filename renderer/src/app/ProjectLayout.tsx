@@ -30,7 +30,7 @@ const BUILT_STEPS: Partial<Record<StepId, StepScreen>> = {
 /** A project's step: loads the project, remembers the step, shows the step's screen. */
 export function ProjectLayout() {
   const { projectId = '', step = 'domain' } = useParams();
-  const { project, projectError, lastRun, openProject, setStep } = useAppStore();
+  const { project, projectError, lastRun, lastWholeRun, openProject, setStep } = useAppStore();
   const stepId = (STEP_IDS as string[]).includes(step) ? (step as StepId) : 'domain';
 
   useEffect(() => {
@@ -43,9 +43,11 @@ export function ProjectLayout() {
 
   const draft = project?.id === projectId ? project.draft : null;
   const findings = lastRun?.projectId === projectId ? lastRun.document.findings : null;
+  const whole = lastWholeRun?.projectId === projectId ? lastWholeRun.document.findings : null;
   const marks = useMemo(
-    () => (draft ? stepMarks(withDraftDefaults(draft), draftToPlan(draft), findings) : undefined),
-    [draft, findings],
+    () =>
+      draft ? stepMarks(withDraftDefaults(draft), draftToPlan(draft), findings, whole) : undefined,
+    [draft, findings, whole],
   );
 
   return (

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { isSmtpFinding } from '../../../shared/model/step-marks';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
 import type { Draft, Project } from '../../../shared/model/project';
 import type { StepId } from '../../../shared/model/steps';
@@ -16,6 +17,8 @@ export interface ProjectSlice {
   saveError: string | null;
   /** The open project's newest check (the step list's marks come from it); null before any. */
   lastRun: { projectId: string; document: CheckDocument } | null;
+  /** The newest run that also checked the mail server (the Verify step's), for Verify's mark. */
+  lastWholeRun: { projectId: string; document: CheckDocument } | null;
   openProject(id: string): Promise<void>;
   /** A check of the open project finished: it is now the newest. */
   noteRun(projectId: string, document: CheckDocument): void;
@@ -65,25 +68,35 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     saveState: 'idle',
     saveError: null,
     lastRun: null,
+    lastWholeRun: null,
     async openProject(id) {
       if (get().project?.id === id) return;
       await get().flushSave();
       const r = await api().call('projects.get', { id });
       if (r.ok) set({ project: r.value, projectError: null, saveState: 'idle', saveError: null });
       else set({ project: null, projectError: r.error.message });
-      set({ lastRun: null });
+      set({ lastRun: null, lastWholeRun: null });
       if (!r.ok) return;
       // The marks can wait for the history: the step shows first.
       const runs = await api().call('runs.list', { projectId: id });
-      const newest = runs.ok ? runs.value.runs[0] : undefined;
-      if (!newest) return;
-      const doc = await api().call('runs.get', { projectId: id, runId: newest.id });
-      // A run made meanwhile (or another project opened) wins over this older answer.
-      if (doc.ok && get().project?.id === id && get().lastRun === null)
-        set({ lastRun: { projectId: id, document: doc.value } });
+      const list = runs.ok ? runs.value.runs : [];
+      // The newest run, and (a few back at most) the newest that also checked the mail server.
+      for (const [i, entry] of list.slice(0, 6).entries()) {
+        const doc = await api().call('runs.get', { projectId: id, runId: entry.id });
+        // A run made meanwhile (or another project opened) wins over this older answer.
+        if (!doc.ok || get().project?.id !== id) return;
+        const found = { projectId: id, document: doc.value };
+        if (i === 0 && get().lastRun === null) set({ lastRun: found });
+        if (doc.value.findings.some(isSmtpFinding)) {
+          if (get().lastWholeRun === null) set({ lastWholeRun: found });
+          return;
+        }
+      }
     },
     noteRun(projectId, document) {
-      if (get().project?.id === projectId) set({ lastRun: { projectId, document } });
+      if (get().project?.id !== projectId) return;
+      set({ lastRun: { projectId, document } });
+      if (document.findings.some(isSmtpFinding)) set({ lastWholeRun: { projectId, document } });
     },
     updateDraft(patch) {
       const p = get().project;
