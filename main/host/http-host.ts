@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApiContext } from '../api/context';
 import { dispatch } from '../api/dispatch';
 import { readStatic } from './static-files';
+import { REFUSED_PAGE_CSP, refusedPage } from './refused-page';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 /** The browser-mode server: the renderer and the contract over HTTP, on loopback, behind a token. */
@@ -81,6 +82,20 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       url.searchParams.get('token') ??
       readCookie(req.headers.cookie, cookieName());
     if (!presented || !sameToken(presented, token)) {
+      // A person opening the page (a bookmark or tab from an earlier start, or the address
+      // without its token) gets a page saying what to do; calls and files get the short text.
+      if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
+        res.writeHead(401, {
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+          'x-frame-options': 'DENY',
+          'referrer-policy': 'no-referrer',
+          'content-security-policy': REFUSED_PAGE_CSP,
+        });
+        res.end(refusedPage(presented ? 'old-address' : 'no-token'));
+        return;
+      }
       send(
         res,
         401,

@@ -173,3 +173,17 @@ test('every step fits a 900×600 window and logs no console error', async ({ pag
   }
   expect(problems, 'console errors and warnings').toEqual([]);
 });
+
+test('an address from an earlier start opens a page that says what to do', async ({
+  page,
+  served,
+}) => {
+  const old = served.url.replace(/token=[\w-]+/, 'token=from-an-earlier-start');
+  const response = await page.goto(old);
+  expect(response?.status()).toBe(401);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'This address is from an earlier start' }),
+  ).toBeVisible();
+  await expect(page.getByText('Use the address printed in the terminal')).toBeVisible();
+  await page.screenshot({ path: shot('layout-900-old-address') });
+});
