@@ -26,6 +26,7 @@ export const DRAFT_DEFAULTS = {
   sendingPurpose: '',
   sendingAudience: '',
   sendingVolume: '',
+  sshUser: '',
   published: null,
 } as const;
 

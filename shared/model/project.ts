@@ -83,6 +83,8 @@ export const draftSchema = z.looseObject({
   sendingPurpose: z.string().default(D.sendingPurpose).optional(),
   sendingAudience: z.string().default(D.sendingAudience).optional(),
   sendingVolume: z.string().default(D.sendingVolume).optional(),
+  /** The user name the user logs in to their server with (the DKIM key's copy command), as typed. */
+  sshUser: z.string().default(D.sshUser).optional(),
   /** The last look at what the domain publishes, for the names it was made for. */
   published: publishedRecordsSchema
     .extend({ domain: z.string(), mailHost: z.string(), checkedAt: z.string() })

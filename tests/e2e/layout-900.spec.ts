@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { ConsoleMessage, Page } from '@playwright/test';
 import { STEPS } from '../../shared/model/steps';
 import { test, expect, shot } from './serve-fixture';
@@ -134,7 +135,24 @@ test('every step fits a 900×600 window and logs no console error', async ({ pag
   await page.getByLabel(/Make a key on this computer/).check();
   await page.getByRole('button', { name: 'Make the key' }).click();
   await expect(page.getByTestId('dkim-generated')).toBeVisible();
-  await page.getByRole('link', { name: /Verify/ }).click();
+  // The key's way to the server: the exact commands for this server and user, and the file.
+  const toServer = page.getByTestId('key-to-server');
+  await toServer.getByLabel('Your user name on the server').fill('anna');
+  await expect(toServer.getByTestId('scp-command')).toHaveText(
+    /^scp .*\.key anna@5\.161\.77\.10:$/,
+  );
+  await expect(toServer.getByTestId('install-command')).toHaveText(
+    /^sudo install -D -m 600 -o opendkim -g opendkim ~\/.*\.key \/etc\/opendkim\/keys\/xn--bckerei-mller-bfb28a\.example\/default\.private && rm ~\/.*\.key$/,
+  );
+  await expect(toServer.getByTestId('key-download-warning')).toContainText('private key');
+  const download = page.waitForEvent('download');
+  await toServer.getByRole('button', { name: 'Download the private key' }).click();
+  const file = await download;
+  const pem = await readFile((await file.path()) as string, 'utf8');
+  expect(pem).toContain('-----BEGIN PRIVATE KEY-----');
+  await expect(toServer.getByTestId('key-file-status')).toContainText('delete the download');
+  await expect(toServer.getByRole('link', { name: 'check it on the Verify step' })).toBeVisible();
+  await toServer.getByRole('link', { name: 'check it on the Verify step' }).click();
   await page.getByRole('button', { name: 'Check now' }).click();
   await expect(page.getByRole('button', { name: 'Check again' })).toBeVisible({ timeout: 45_000 });
   await expect(page.getByText('All changes saved')).toBeVisible();
