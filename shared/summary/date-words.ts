@@ -26,3 +26,29 @@ export function isoWords(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : dateTimeWords(d);
 }
+
+const LOCAL_TIME = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const LOCAL_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long' });
+const LOCAL_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/**
+ * The app's one way of saying when, on screen: the computer's local time, with the date when it
+ * is not today ("14:05"; "8 December, 14:05"; "8 December 2025, 14:05" in another year). The PDF
+ * uses dateTimeWords instead and says its time zone once.
+ */
+export function whenWords(at: Date | string, now: Date = new Date()): string {
+  const d = typeof at === 'string' ? new Date(at) : at;
+  if (Number.isNaN(d.getTime())) return String(at);
+  const time = LOCAL_TIME.format(d);
+  if (d.toDateString() === now.toDateString()) return time;
+  const day = d.getFullYear() === now.getFullYear() ? LOCAL_DAY.format(d) : LOCAL_DATE.format(d);
+  return `${day}, ${time}`;
+}
