@@ -16,10 +16,16 @@ export function dateWords(date: Date): string {
   return DATE.format(date);
 }
 
-/** "22 November 2026 at 10:00 UTC". */
+/**
+ * "22 November 2026 at 10:00", in UTC: the PDF's times, which its cover says once are UTC
+ * (PDF_TIME_ZONE_NOTE) instead of repeating it after every time.
+ */
 export function dateTimeWords(date: Date): string {
-  return `${DATE.format(date)} at ${TIME.format(date)} UTC`;
+  return `${DATE.format(date)} at ${TIME.format(date)}`;
 }
+
+/** The PDF's one line about its times. */
+export const PDF_TIME_ZONE_NOTE = 'UTC (Coordinated Universal Time), the same everywhere';
 
 /** An ISO time from a finding (a pending record's ETA) in words; the raw text if unparsable. */
 export function isoWords(iso: string): string {
