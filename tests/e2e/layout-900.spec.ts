@@ -151,8 +151,8 @@ test('every step fits a 900×600 window and logs no console error', async ({ pag
   const pem = await readFile((await file.path()) as string, 'utf8');
   expect(pem).toContain('-----BEGIN PRIVATE KEY-----');
   await expect(toServer.getByTestId('key-file-status')).toContainText('delete the download');
-  await expect(toServer.getByRole('link', { name: 'check it on the Verify step' })).toBeVisible();
-  await toServer.getByRole('link', { name: 'check it on the Verify step' }).click();
+  await expect(toServer.getByRole('link', { name: 'check signing' })).toBeVisible();
+  await toServer.getByRole('link', { name: 'check signing' }).click();
   await page.getByRole('button', { name: 'Check now' }).click();
   await expect(page.getByRole('button', { name: 'Check again' })).toBeVisible({ timeout: 45_000 });
   await expect(page.getByText('All changes saved')).toBeVisible();

@@ -178,8 +178,8 @@ export function DkimKeyToServer({
       <h3>Check signing</h3>
       <p data-testid="check-signing">
         When the mail software setup below is done and the DKIM record is published, send a test
-        message from your server and{' '}
-        <Link to={`/p/${project.id}/${SIGNING_CHECK_STEP}`}>check it on the Verify step</Link>.
+        message from your server, then{' '}
+        <Link to={`/p/${project.id}/${SIGNING_CHECK_STEP}`}>check signing</Link>.
       </p>
     </div>
   );
