@@ -1,12 +1,29 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY_META } from './main/host/csp';
 
 // The renderer: one bundle served as mailwright://app/ in Electron and from 127.0.0.1 in browser mode,
 // so asset URLs are relative.
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  // The favicons and the window icon, made from assets/icon.svg by scripts/build-icons.mjs
+  // (`npm run build` runs it first); copied as they are into dist/renderer.
+  publicDir: '../dist/icons/web',
+  plugins: [
+    react(),
+    {
+      // One policy for the headers (main/host/csp.ts) and the page's own meta tag.
+      name: 'mailwright-csp-meta',
+      transformIndexHtml: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  ],
   resolve: {
     alias: [
       // tldts's "module" entry is its es6 source, whose public-suffix trie is a huge array

@@ -3,11 +3,13 @@
 import { verifyBench } from './verify-bench';
 import { pdfBench } from './pdf-bench';
 import { rendererBench } from './renderer-bench';
+import { hostileDnsBench } from './hostile-dns-bench';
 
 const sections: [string, () => Promise<void>][] = [
   ['verify', verifyBench],
   ['pdf', pdfBench],
   ['renderer', rendererBench],
+  ['hostile-dns', hostileDnsBench],
 ];
 
 for (const [name, run] of sections) {

@@ -5,15 +5,15 @@ import { readFileSync } from 'node:fs';
 
 const { version, dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-// Packages load from node_modules at run time, except two pure-JS ones that start faster inside
-// our own chunks (the CLI's time to its first query is a bench target, < 200 ms): zod is some 70
-// small files (~40 ms to load them, ~22 ms bundled), and tldts's "main" entry is its source with
-// the public-suffix trie as a huge array literal (~25 ms) where its prebuilt file packs the same
-// trie into a string (~9 ms). vite.config.ts takes that same tldts file for the renderer.
-const BUNDLED = ['zod', 'tldts'];
-const external = Object.keys(dependencies)
-  .filter((name) => !BUNDLED.includes(name))
-  .flatMap((name) => [name, `${name}/*`]);
+// Only package.json's `dependencies` load from node_modules at run time (they are what the packaged
+// app ships in its node_modules); everything else used by the Node side is bundled here, plus
+// electron itself, which the Electron runtime provides. Two pure-JS packages are bundled on purpose
+// because they start faster inside our own chunks (the CLI's time to its first query is a bench
+// target, < 200 ms): zod is some 70 small files (~40 ms to load them, ~22 ms bundled), and tldts's
+// "main" entry is its source with the public-suffix trie as a huge array literal (~25 ms) where its
+// prebuilt file packs the same trie into a string (~9 ms). vite.config.ts takes that same tldts
+// file for the renderer. tests/integration/build/packaged-app.test.ts checks the packaged result.
+const external = ['electron', ...Object.keys(dependencies)].flatMap((name) => [name, `${name}/*`]);
 
 const common = {
   bundle: true,

@@ -18,8 +18,8 @@ export function findElectronBinary() {
   return existsSync(bin) ? bin : null;
 }
 
-/** One paragraph for a person whose machine cannot get the Electron binary. */
-export const NO_ELECTRON_MESSAGE = `The Electron desktop runtime is not installed on this machine, and it could not be
-downloaded (Electron fetches its binary from GitHub on first launch, which this network does not allow).
-Everything else works: run \`npm run web\` to open the same app in your web browser instead. It listens
-on 127.0.0.1 only and prints an address with a one-time access key.`;
+/** Why `npm start` opens browser mode instead of the desktop window. */
+export const NO_ELECTRON_MESSAGE = `The Electron desktop runtime is not installed on this machine and could not be downloaded
+(Electron fetches its binary from GitHub on first launch, which this network does not allow).
+Everything else works the same in your web browser: the same pages, the same checks, the same
+projects folder.`;

@@ -104,14 +104,3 @@ export async function generateDkimKey(req: DkimKeyRequest): Promise<DkimKeyResul
     warnings,
   };
 }
-
-/** Make the usual set: an RSA key, and optionally an Ed25519 key beside it under its own selector. */
-export async function generateDkimKeys(
-  req: Omit<DkimKeyRequest, 'type'> & { ed25519Selector?: string },
-): Promise<DkimKeyResult[]> {
-  const out = [await generateDkimKey({ ...req, type: 'rsa' })];
-  if (req.ed25519Selector) {
-    out.push(await generateDkimKey({ ...req, selector: req.ed25519Selector, type: 'ed25519' }));
-  }
-  return out;
-}

@@ -1,3 +1,4 @@
+import { recordCap } from '../../shared/checks/dns-limits';
 import { canonicalName } from './dns-names';
 import type { DnsOutcome, DnsRecord, QueryType, SoaRecord } from './types';
 
@@ -9,6 +10,10 @@ export interface ResponseParts {
   rcode: string;
   answers: DnsRecord[];
   authorities: DnsRecord[];
+  /** Records of the asked type the decoder counted past the cap without decoding them. */
+  omitted?: number;
+  /** TC flag: the server said this answer is cut short (over TCP or DoH nothing longer will come). */
+  truncated?: boolean;
 }
 
 /** What a response means for the question asked. */
@@ -16,6 +21,8 @@ export interface Interpretation {
   outcome: DnsOutcome;
   /** The CNAMEs met from the asked name, in order, then the records of the asked type. */
   records: DnsRecord[];
+  /** Records of the asked type beyond the cap, counted and dropped. */
+  recordsOmitted?: number;
   negativeTtl?: number;
   authoritySoa?: SoaRecord;
   error?: string;
@@ -64,8 +71,18 @@ export function interpretResponse(parts: ResponseParts): Interpretation {
   switch (parts.rcode) {
     case 'NOERROR': {
       const { chain, final } = followChain(parts);
-      if (final.length > 0)
-        return { outcome: 'answer', records: [...chain, ...final], authoritySoa };
+      if (final.length > 0) {
+        // A hostile zone may send thousands: keep the first ones, count the rest.
+        const cap = recordCap(parts.type);
+        const kept = final.length > cap ? final.slice(0, cap) : final;
+        const omitted = final.length - kept.length + (parts.omitted ?? 0);
+        return {
+          outcome: 'answer',
+          records: [...chain, ...kept],
+          ...(omitted > 0 && { recordsOmitted: omitted }),
+          authoritySoa,
+        };
+      }
       const referral = parts.authorities.filter((r) => r.type === 'NS');
       if (chain.length === 0 && !authoritySoa && referral.length > 0) {
         // Not "no data": the server does not hold the name and points elsewhere (a delegated

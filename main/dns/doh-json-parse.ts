@@ -131,5 +131,6 @@ export function responseFromJson(json: DohJson, name: string, type: QueryType): 
     rcode: rcodeName(json.Status),
     answers: recordsFromJson(json.Answer),
     authorities: recordsFromJson(json.Authority),
+    ...(json.TC === true && { truncated: true }),
   };
 }

@@ -31,19 +31,23 @@ export function createFailoverTransport(
       const order = [preferred, ...transports.keys()].filter((i, at, all) => all.indexOf(i) === at);
       const failures: string[] = [];
       let last: DnsResult | undefined;
+      // A server that said "there is more than fits" was asked first: a later "no record" (the
+      // system resolver asking the same broken server) does not undo that.
+      let unreadable: DnsResult | undefined;
       for (const index of order) {
         const transport = transports[index];
         if (!transport) continue;
         last = await transport.query(name, type, signal);
         if (!moveOn.includes(last.outcome)) {
           preferred = index;
-          return last;
+          return unreadable && last.outcome !== 'answer' ? unreadable : last;
         }
+        if (last.unreadable) unreadable ??= last;
         if (signal?.aborted) return last;
         failures.push(last.error ?? `${transport.server}: ${last.outcome}`);
       }
       return last && failures.length > 1
-        ? { ...last, error: failures.join(' ') }
+        ? { ...last, error: failures.join(' '), ...(unreadable && { unreadable: true }) }
         : (last as DnsResult);
     },
   };

@@ -13,6 +13,12 @@ export interface FailureContext {
   timedOut: boolean;
 }
 
+/**
+ * The server said there is more than what arrived (TC still set over TCP or DoH, or an empty
+ * answer after "too long for UDP"): the answer exists but could not be read whole.
+ */
+export class TruncatedAnswerError extends Error {}
+
 /** The reason given for a query its caller cancelled. */
 export const CANCELLED_REASON = 'The query was cancelled.';
 
@@ -60,5 +66,6 @@ export function failureAnswer(ctx: FailureContext, err: unknown): DnsResult {
     ...base,
     outcome: 'error',
     error: `Could not ask ${ctx.server}: ${describeNetworkError(err)}.`,
+    ...(err instanceof TruncatedAnswerError && { unreadable: true }),
   };
 }

@@ -1,7 +1,11 @@
 import { interpretResponse, type ResponseParts } from './answer-interpret';
 import { startDeadline } from './deadline';
-import { failureAnswer } from './failure-answer';
+import { TruncatedAnswerError, failureAnswer } from './failure-answer';
 import type { DnsResult, QueryType } from './types';
+
+/** Why an answer still marked truncated (TC) after TCP or DoH is not used. */
+const TRUNCATED_REASON =
+  'its answer was cut short (truncated) even over TCP, so it could not be read whole';
 
 /** What one transport's exchange produced: a decoded response and how it travelled. */
 export interface Exchanged {
@@ -26,12 +30,16 @@ export async function runQuery(
   const deadline = startDeadline(timeoutMs, signal);
   try {
     const { response, via } = await exchange(deadline.signal);
+    // TC over TCP or DoH: nothing longer will come, and a part of an answer is not the answer
+    // (an empty "truncated" reply is no proof that the name has no record).
+    if (response.truncated) throw new TruncatedAnswerError(TRUNCATED_REASON);
     const meaning = interpretResponse(response);
     return {
       name: response.name,
       type,
       outcome: meaning.outcome,
       records: meaning.records,
+      ...(meaning.recordsOmitted !== undefined && { recordsOmitted: meaning.recordsOmitted }),
       ...(meaning.negativeTtl !== undefined && { negativeTtl: meaning.negativeTtl }),
       ...(meaning.authoritySoa && { authoritySoa: meaning.authoritySoa }),
       ...(meaning.error && { error: `${server}: ${meaning.error}` }),

@@ -4,58 +4,31 @@
  * no-data, SERVFAIL, REFUSED and timeout apart, because they mean different things to a user.
  */
 
+import type {
+  ObservedAnswer,
+  ObservedOutcome,
+  ObservedRecord,
+  ObservedType,
+  ViewKind,
+} from '../../shared/checks/dns-observation';
+
+// The record vocabulary (types asked, outcomes, records, one answer) is declared once, in
+// shared/checks/dns-observation.ts, because the pure checks read the same answers; these are its
+// names on the DNS layer's side.
 /** Record types the probes ask for. */
-export type QueryType = 'A' | 'AAAA' | 'MX' | 'TXT' | 'NS' | 'SOA' | 'CNAME' | 'PTR';
-
+export type QueryType = ObservedType;
 /** How a query ended. */
-export type DnsOutcome =
-  | 'answer' // NOERROR with records of the asked type (possibly behind a CNAME chain)
-  | 'nodata' // NOERROR, the name exists, no record of this type
-  | 'nxdomain' // the name does not exist
-  | 'servfail'
-  | 'refused'
-  | 'timeout'
-  | 'error'; // anything else: network unreachable, malformed answer, HTTP error...
-
+export type DnsOutcome = ObservedOutcome;
 /** One resource record of an answer. */
-export type DnsRecord =
-  | { type: 'A' | 'AAAA'; name: string; ttl: number; address: string }
-  | { type: 'MX'; name: string; ttl: number; preference: number; exchange: string }
-  | { type: 'TXT'; name: string; ttl: number; strings: string[] } // exact character-strings, decoded as latin1-safe text
-  | { type: 'NS' | 'CNAME' | 'PTR'; name: string; ttl: number; target: string }
-  | {
-      type: 'SOA';
-      name: string;
-      ttl: number;
-      mname: string;
-      rname: string;
-      serial: number;
-      minimum: number;
-    };
-
+export type DnsRecord = ObservedRecord;
 /** The answer to one query from one server/view. */
-export interface DnsAnswer {
-  name: string;
-  type: QueryType;
-  outcome: DnsOutcome;
-  /** Records of the asked type (and any CNAMEs met on the way, in order). */
-  records: DnsRecord[];
-  /** For nxdomain/nodata: the negative-cache TTL from the authority SOA (min of SOA TTL and minimum), when known. */
-  negativeTtl?: number;
-  /** Whether the server said it is authoritative (AA flag), when the transport exposes it. */
-  authoritative?: boolean;
-  /** Which server answered (e.g. "127.0.0.1:5300", "https://cloudflare-dns.com/dns-query", "system"). */
-  server: string;
-  elapsedMs: number;
-  /** A plain-language reason for error/timeout outcomes. */
-  error?: string;
-}
+export type DnsAnswer = ObservedAnswer;
 
 /** A point of view that can answer queries. */
 export interface DnsView {
   /** Stable id, e.g. "authoritative:ns1.example.com", "public:cloudflare", "system". */
   id: string;
-  kind: 'authoritative' | 'public' | 'system';
+  kind: ViewKind;
   /** What the UI shows, e.g. "Cloudflare (1.1.1.1)". */
   label: string;
   query(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsAnswer>;

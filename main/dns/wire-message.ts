@@ -3,6 +3,7 @@ import { Buffer } from 'node:buffer';
 import * as packet from 'dns-packet';
 import { canonicalName } from './dns-names';
 import { recordFromPacket } from './record-convert';
+import { decodeCapped } from './wire-decode';
 import type { ResponseParts } from './answer-interpret';
 import type { DnsRecord, QueryType } from './types';
 
@@ -76,13 +77,17 @@ function records(list: packet.Answer[] | undefined): DnsRecord[] {
 
 /**
  * Decode a response and check that it answers `query` (same id, a response, same question).
- * Throws WireMismatchError for a stray or forged packet, and a plain Error for garbage.
+ * Throws WireMismatchError for a stray or forged packet, and a plain Error for garbage. Records
+ * past the per-answer cap are counted, not decoded (wire-decode.ts).
  */
 export function decodeWireResponse(bytes: Uint8Array, query: WireQuery): WireResponse {
-  const decoded = packet.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const decoded = decodeCapped(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    query.type,
+  );
   if (decoded.id !== query.id) throw new WireMismatchError('response id does not match');
-  if (!decoded.flag_qr) throw new WireMismatchError('packet is not a response');
-  const question = decoded.questions?.[0];
+  if (!decoded.isResponse) throw new WireMismatchError('packet is not a response');
+  const question = decoded.question;
   // A response may omit the question (FORMERR from some servers); if present it must match.
   if (
     question &&
@@ -90,14 +95,14 @@ export function decodeWireResponse(bytes: Uint8Array, query: WireQuery): WireRes
   ) {
     throw new WireMismatchError('response is for another question');
   }
-  const rcode = (decoded as { rcode?: string }).rcode ?? 'NOERROR';
   return {
     name: query.name,
     type: query.type,
-    rcode,
+    rcode: decoded.rcode,
     answers: records(decoded.answers),
     authorities: records(decoded.authorities),
-    truncated: decoded.flag_tc,
-    authoritative: decoded.flag_aa,
+    ...(decoded.answersOmitted > 0 && { omitted: decoded.answersOmitted }),
+    truncated: decoded.truncated,
+    authoritative: decoded.authoritative,
   };
 }

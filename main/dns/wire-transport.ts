@@ -1,3 +1,4 @@
+import { TruncatedAnswerError } from './failure-answer';
 import { runQuery } from './query-run';
 import { formatServerAddress, parseServerAddress } from './server-address';
 import { tcpExchange } from './tcp-exchange';
@@ -6,6 +7,22 @@ import { buildWireQuery } from './wire-message';
 import type { ServerAddress } from './server-address';
 import type { WireResponse } from './wire-message';
 import type { DnsResult, DnsTransport, QueryType, SentQuery } from './types';
+
+/** Why an empty TCP answer after a truncated UDP one is not read as "no record". */
+const EMPTY_AFTER_TRUNCATION =
+  'it said its answer was too long for UDP, then sent an empty one over TCP, so it could not be read whole';
+
+/**
+ * A NOERROR answer with no records and no SOA: after "too long for UDP" it cannot be the whole
+ * answer (a real no-data answer fits in UDP and carries the zone's SOA).
+ */
+function looksEmpty(response: WireResponse): boolean {
+  return (
+    response.rcode === 'NOERROR' &&
+    response.answers.length === 0 &&
+    !response.authorities.some((r) => r.type === 'SOA')
+  );
+}
 
 /** Options of the UDP/TCP wire client. */
 export interface WireTransportOptions {
@@ -45,15 +62,20 @@ export function createWireTransport(options: WireTransportOptions): DnsTransport
     signal: AbortSignal,
     edns: boolean,
   ): Promise<{ response: WireResponse; via: 'udp' | 'tcp' }> {
+    let udpTruncated = false;
     if (!options.tcpOnly) {
       const query = buildWireQuery(name, type, { recursionDesired, edns });
       const onSend = (): void => options.onSend?.({ server, name: query.name, type, via: 'udp' });
       const response = await udpExchange(address, query, signal, { retransmitMs, onSend });
       if (!response.truncated) return { response, via: 'udp' };
+      udpTruncated = true;
     }
     const query = buildWireQuery(name, type, { recursionDesired, edns });
     options.onSend?.({ server, name: query.name, type, via: 'tcp' });
-    return { response: await tcpExchange(address, query, signal), via: 'tcp' };
+    const response = await tcpExchange(address, query, signal);
+    if (udpTruncated && looksEmpty(response))
+      throw new TruncatedAnswerError(EMPTY_AFTER_TRUNCATION);
+    return { response, via: 'tcp' };
   }
 
   function query(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsResult> {

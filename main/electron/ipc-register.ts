@@ -3,6 +3,7 @@ import { CALL_NAMES, callChannel, eventChannel } from '../../shared/api/contract
 import type { ApiContext } from '../api/context';
 import { dispatch } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
+import { isAppUrl } from './external-links';
 
 /** Decides whether an IPC message comes from our own window's main frame. */
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
@@ -43,7 +44,7 @@ export function senderCheckFor(contents: () => WebContents | null, appOrigin: st
     if (!wc || event.sender !== wc) return false;
     const frame = event.senderFrame;
     if (!frame || frame !== wc.mainFrame) return false;
-    return frame.url.startsWith(appOrigin);
+    return isAppUrl(frame.url, appOrigin);
   };
 }
 

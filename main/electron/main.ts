@@ -5,12 +5,16 @@ import { join } from 'node:path';
 import { EventHub } from '../api/event-hub';
 import type { ApiContext } from '../api/context';
 import { ProjectStore } from '../store/project-store';
+import { VerifyService } from '../verify/verify-service';
 import { defaultDataDir } from '../store/data-dir';
 import { VERSION } from '../cli/version';
 import { APP_ORIGIN, APP_SCHEME, registerAppProtocol } from './app-protocol';
 import { forwardEvents, senderCheckFor } from './ipc-register';
 import { registerAppIpc } from './ipc-main-binding';
-import { isSafeExternalUrl } from './external-links';
+import { hardenWebContents } from './harden-contents';
+import { showLinkAsText } from './link-dialog';
+import { claimSingleInstance } from './single-instance';
+import { appOptionsFromArgv } from './app-options';
 import { menuTemplate } from './menu';
 import { loadWindowBounds, saveWindowBounds } from './window-state';
 
@@ -24,13 +28,38 @@ app.setPath('userData', dataDir);
 
 let win: BrowserWindow | null = null;
 
+// The CLI's network options, given on the app's command line, are the defaults of its checks.
+const { options: verifyOptions, problem } = appOptionsFromArgv(process.argv.slice(1));
+if (problem) process.stderr.write(`mailwright: ${problem} (ignored)\n`);
+
+// A second launch focuses this one's window instead of opening another on the same data folder.
+const firstInstance = claimSingleInstance(app, () => (win && !win.isDestroyed() ? win : null));
+
+// Every webContents the app ever creates (the window, and anything a page might try to open) is
+// locked down before it loads anything: see hardenWebContents.
+app.on('web-contents-created', (_e, contents) => {
+  hardenWebContents(contents, {
+    appOrigin: APP_ORIGIN,
+    openExternal: (url) => shell.openExternal(url),
+    showLinkAsText: (url) => void showLinkAsText(url),
+    allowDevTools: !app.isPackaged,
+  });
+});
+
 async function createWindow(): Promise<void> {
   await mkdir(dataDir, { recursive: true });
+  const store = new ProjectStore(dataDir);
   const ctx: ApiContext = {
     version: VERSION,
     transport: 'electron',
-    store: new ProjectStore(dataDir),
+    store,
     events: new EventHub(),
+    verify: new VerifyService(store, { options: verifyOptions }),
+    dns: {
+      resolvers: verifyOptions.resolvers,
+      nsPort: verifyOptions.nsPort,
+      timeoutMs: verifyOptions.timeoutMs,
+    },
   };
   const bounds = await loadWindowBounds(
     dataDir,
@@ -42,6 +71,8 @@ async function createWindow(): Promise<void> {
     minHeight: 600,
     show: false,
     title: 'Mailwright',
+    // The window and taskbar icon on Linux and Windows (macOS takes the app bundle's .icns).
+    icon: join(__dirname, 'renderer', 'icon-256.png'),
     webPreferences: {
       preload: join(__dirname, 'preload.cjs'),
       contextIsolation: true,
@@ -49,6 +80,7 @@ async function createWindow(): Promise<void> {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: !app.isPackaged,
     },
   });
   if (bounds.maximized) win.maximize();
@@ -56,15 +88,6 @@ async function createWindow(): Promise<void> {
   registerAppIpc(ctx, senderCheckFor(contents, APP_ORIGIN));
   const stopEvents = forwardEvents(ctx, contents);
 
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (url.startsWith(APP_ORIGIN)) return;
-    event.preventDefault();
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-  });
   win.once('ready-to-show', () => win?.show());
   win.on('close', () => {
     if (!win) return;
@@ -77,16 +100,14 @@ async function createWindow(): Promise<void> {
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-app.on('web-contents-created', (_e, contents) => {
-  // No webviews, ever.
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
-
 void app.whenReady().then(async () => {
+  if (!firstInstance) return;
   // Windows shows notifications only for an app with this id (electron-builder.yml's appId).
   if (process.platform === 'win32') app.setAppUserModelId('org.mailwright.app');
   registerAppProtocol(protocol, join(__dirname, 'renderer'));
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform)));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate(process.platform, { packaged: app.isPackaged })),
+  );
   await createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow();

@@ -1,7 +1,13 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
-/** The application menu: the usual roles, so copy/paste, zoom and window shortcuts work everywhere. */
-export function menuTemplate(platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+/**
+ * The application menu: the usual roles, so copy/paste, zoom and window shortcuts work everywhere.
+ * DevTools (and their shortcut, which comes from this menu) only when not packaged.
+ */
+export function menuTemplate(
+  platform: NodeJS.Platform,
+  { packaged }: { packaged: boolean },
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   return [
     ...(mac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
@@ -11,7 +17,7 @@ export function menuTemplate(platform: NodeJS.Platform): MenuItemConstructorOpti
       label: 'View',
       submenu: [
         { role: 'reload' },
-        { role: 'toggleDevTools' },
+        ...(packaged ? [] : [{ role: 'toggleDevTools' } as MenuItemConstructorOptions]),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

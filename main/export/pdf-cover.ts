@@ -1,4 +1,4 @@
-import { PDF_TIME_ZONE_NOTE, dateTimeWords } from './date-words';
+import { PDF_TIME_ZONE_NOTE, dateTimeWords } from '../../shared/summary/date-words';
 import { domainText } from './domain-label';
 import type { PdfFlow } from './pdf-flow';
 import { body, bullets } from './pdf-heading';

@@ -1,10 +1,10 @@
-import { isoWords } from './date-words';
+import { isoWords } from '../../shared/summary/date-words';
 import type { Line, PdfFlow } from './pdf-flow';
 import { body, heading } from './pdf-heading';
 import { COLOR, SIZE, STATUS_COLOR } from './pdf-style';
 import { drawTable } from './pdf-table';
 import type { FindingItem, SetupSummary } from './setup-summary';
-import { STATUS_HEADINGS } from './status-words';
+import { STATUS_HEADINGS } from '../../shared/summary/status-words';
 
 function findingLines(flow: PdfFlow, f: FindingItem): Line[] {
   const indent = 10;

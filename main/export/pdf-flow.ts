@@ -1,4 +1,3 @@
-import type PDFDocument from 'pdfkit';
 import { COLOR, MARGIN, type FontFace } from './pdf-style';
 import { wrapText } from './pdf-wrap';
 
@@ -160,6 +159,3 @@ export class PdfFlow {
       .stroke();
   }
 }
-
-/** The pdfkit document type, re-exported for the section files. */
-export type PdfDocument = InstanceType<typeof PDFDocument>;

@@ -1,10 +1,10 @@
-import { dateWords } from './date-words';
+import { dateWords } from '../../shared/summary/date-words';
 import type { PdfFlow } from './pdf-flow';
 import { body, bullets, heading } from './pdf-heading';
 import { COLOR, SIZE } from './pdf-style';
 import { drawTable } from './pdf-table';
 import type { SetupSummary } from './setup-summary';
-import { WARMUP_ADVICE, WARMUP_TITLE } from './warmup-advice';
+import { WARMUP_ADVICE, WARMUP_TITLE } from '../../shared/summary/warmup-advice';
 
 /** Next steps: the SPF/DMARC ladder with dates, warming up the address, mail app settings. */
 export function drawNextSteps(flow: PdfFlow, s: SetupSummary): void {

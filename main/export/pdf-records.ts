@@ -3,7 +3,7 @@ import { body, bullets, heading } from './pdf-heading';
 import { COLOR, SIZE, STATUS_COLOR } from './pdf-style';
 import { drawTable, type TableCell } from './pdf-table';
 import type { RecordRow, SetupSummary } from './setup-summary';
-import { STATUS_WORDS } from './status-words';
+import { STATUS_WORDS } from '../../shared/summary/status-words';
 
 const muted = { color: COLOR.muted, size: SIZE.small };
 

@@ -3,7 +3,7 @@ import { body, bullets, heading, numbered } from './pdf-heading';
 import { COLOR, SIZE, STATUS_COLOR } from './pdf-style';
 import { drawTable } from './pdf-table';
 import type { ProviderRequest, SetupSummary } from './setup-summary';
-import { STATUS_WORDS } from './status-words';
+import { STATUS_WORDS } from '../../shared/summary/status-words';
 
 function request(flow: PdfFlow, req: ProviderRequest): void {
   heading(flow, req.title, 2);

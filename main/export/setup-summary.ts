@@ -7,11 +7,14 @@ import { renderForDnsHost } from '../../shared/providers/dns-host-render';
 import { getDnsHost } from '../../shared/providers/dns-hosts';
 import type { PlannedRecord, RecordType } from '../../shared/records/planned-record';
 import { domainLabel, type DomainLabel } from './domain-label';
-import { mailClientSettings, type MailClientSettings } from './mail-client-settings';
-import { overallStatus, type OverallStatus } from './overall-status';
-import { policyLadder, type LadderStep } from './policy-ladder';
-import { recordCheck } from './record-status';
-import { STATUS_URGENCY, worstStatus, type ShownStatus } from './status-words';
+import {
+  mailClientSettings,
+  type MailClientSettings,
+} from '../../shared/summary/mail-client-settings';
+import { overallStatus, type OverallStatus } from '../../shared/summary/overall-status';
+import { policyLadder, type LadderStep } from '../../shared/summary/policy-ladder';
+import { recordCheck } from '../../shared/summary/record-status';
+import { STATUS_URGENCY, worstStatus, type ShownStatus } from '../../shared/summary/status-words';
 
 /**
  * The setup summary as data: everything the PDF shows, worked out before any drawing so that

@@ -1,3 +1,4 @@
+import type { CheckId } from '../../shared/checks/catalogue';
 import type { Finding } from '../../shared/checks/finding';
 import type { VerifyOptions } from '../../shared/checks/verify-options';
 import type { EvalContext } from '../../shared/checks/eval-context';
@@ -85,7 +86,7 @@ export interface DnsGroupState {
 
 /** One group's work: the checks it answers for, and the run. */
 export interface GroupRun {
-  checks: readonly string[];
+  checks: readonly CheckId[];
   run(): Promise<void>;
 }
 
@@ -124,12 +125,18 @@ export function dnsGroups(s: DnsGroupState): { runs: GroupRun[]; facts: SharedFa
     }
     return ctx;
   };
-  const startAll = (checks: readonly string[], subject: string): void =>
+  const startAll = (checks: readonly CheckId[], subject: string): void =>
     checks.forEach((c) => s.start(c, subject));
   const emitAll = (fs: (Finding | null)[]): void => fs.forEach((f) => f && s.emit(f));
 
-  const domainChecks = ['domain.delegated', 'domain.nameservers', 'dnshost.detected'];
-  const hostChecks = ['host.a', 'host.aaaa', 'host.not-cname', 'host.proxied', 'host.doubled-name'];
+  const domainChecks: CheckId[] = ['domain.delegated', 'domain.nameservers', 'dnshost.detected'];
+  const hostChecks: CheckId[] = [
+    'host.a',
+    'host.aaaa',
+    'host.not-cname',
+    'host.proxied',
+    'host.doubled-name',
+  ];
   const ptrChecks = checksOfGroup('ptr');
   const spfChecks = checksOfGroup('spf');
   const extraKeys = plan.dkim?.additional ?? [];
@@ -273,7 +280,7 @@ export function dnsGroups(s: DnsGroupState): { runs: GroupRun[]; facts: SharedFa
         const fs = evaluateDnsbl(o, ctx);
         emitAll(fs);
         // A check with no subject this run (no IP list given, no domain list) is not left hanging.
-        for (const c of ['dnsbl.ip', 'dnsbl.domain']) {
+        for (const c of ['dnsbl.ip', 'dnsbl.domain'] as const) {
           if (!fs.some((f) => f.check === c)) {
             emitAll([
               {

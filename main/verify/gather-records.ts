@@ -1,4 +1,5 @@
 import { canonicalIp, isIpv6, reverseName } from '../../shared/checks/ip-facts';
+import { DNS_LIMITS } from '../../shared/checks/dns-limits';
 import { recordsOf, txtValues, publishedAnswer } from '../../shared/checks/dns-observation';
 import type {
   DkimObservation,
@@ -32,14 +33,22 @@ export async function gatherHost(l: RunLookups, plan: Plan): Promise<HostObserva
 export async function gatherMx(l: RunLookups, plan: Plan): Promise<MxObservation> {
   const mx = await l.lookup(plan.domain, 'MX');
   const names = new Set<string>();
+  let published = 0;
   for (const a of mx.answers) {
-    for (const r of recordsOf(a.answer, 'MX')) {
+    const records = recordsOf(a.answer, 'MX');
+    published = Math.max(published, records.length + (a.answer.recordsOmitted ?? 0));
+    // Most preferred first, so the cap keeps the hosts that receive the mail.
+    for (const r of [...records].sort((x, y) => x.preference - y.preference)) {
       const t = r.exchange.toLowerCase().replace(/\.$/, '');
       if (t !== '' && canonicalIp(t) === null) names.add(t);
     }
   }
+  // The planned mail host is always among the followed ones when it is published.
+  const host = plan.mailHost.toLowerCase();
+  const ordered = names.has(host) ? [host, ...[...names].filter((n) => n !== host)] : [...names];
+  const followed = ordered.slice(0, DNS_LIMITS.mxHostsFollowed);
   const targets = await Promise.all(
-    [...names].map(async (name) => {
+    followed.map(async (name) => {
       const [a, aaaa, cname] = await Promise.all([
         l.lookup(name, 'A'),
         l.lookup(name, 'AAAA'),
@@ -48,7 +57,13 @@ export async function gatherMx(l: RunLookups, plan: Plan): Promise<MxObservation
       return { name, a, aaaa, cname };
     }),
   );
-  return { mx, targets };
+  return {
+    mx,
+    targets,
+    ...(ordered.length > followed.length && {
+      capped: { published: Math.max(published, ordered.length), followed: followed.length },
+    }),
+  };
 }
 
 /** One server IP's PTR, then each PTR name's addresses of the same family. */
@@ -56,14 +71,26 @@ export async function gatherPtr(l: RunLookups, ip: string): Promise<PtrObservati
   const rev = reverseName(ip);
   const ptr = await l.lookup(rev, 'PTR');
   const names = new Set<string>();
-  for (const a of ptr.answers)
-    for (const r of recordsOf(a.answer, 'PTR'))
-      names.add(r.target.toLowerCase().replace(/\.$/, ''));
+  let published = 0;
+  for (const a of ptr.answers) {
+    const records = recordsOf(a.answer, 'PTR');
+    published = Math.max(published, records.length + (a.answer.recordsOmitted ?? 0));
+    for (const r of records) names.add(r.target.toLowerCase().replace(/\.$/, ''));
+  }
   const type = isIpv6(ip) ? 'AAAA' : 'A';
+  const followed = [...names].slice(0, DNS_LIMITS.ptrNamesFollowed);
   const forward = await Promise.all(
-    [...names].map(async (name) => ({ name, lookup: await l.lookup(name, type) })),
+    followed.map(async (name) => ({ name, lookup: await l.lookup(name, type) })),
   );
-  return { ip, reverseName: rev, ptr, forward };
+  return {
+    ip,
+    reverseName: rev,
+    ptr,
+    forward,
+    ...(names.size > followed.length && {
+      capped: { published: Math.max(published, names.size), followed: followed.length },
+    }),
+  };
 }
 
 /** The keys of the DKIM records published at a name, read by node:crypto (same order). */

@@ -1,3 +1,4 @@
+import type { CheckId } from '../../shared/checks/catalogue';
 import type { Finding } from '../../shared/checks/finding';
 import type { VerifyOptions } from '../../shared/checks/verify-options';
 import type { Plan } from '../../shared/model/plan';
@@ -37,7 +38,7 @@ export interface ProbeGroup {
   /** e.g. "smtp". */
   id: string;
   /** The check ids it may emit (catalogue ids). */
-  checks: readonly string[];
+  checks: readonly CheckId[];
   /** Whether the options turn it off (e.g. --no-smtp); a skipped group emits nothing. */
   enabled?(options: VerifyOptions): boolean;
   run(ctx: ProbeGroupContext): Promise<void>;

@@ -1,9 +1,11 @@
+import type { CheckId } from '../../shared/checks/catalogue';
 import type { Finding } from '../../shared/checks/finding';
 import type { VerifyOptions } from '../../shared/checks/verify-options';
 import type { CheckDocument, VerifyProgress } from '../../shared/checks/verify-progress';
 import type { EvalContext } from '../../shared/checks/eval-context';
 import type { Plan } from '../../shared/model/plan';
 import { unknownFinding } from '../../shared/checks/finding-make';
+import { withCapNotes } from '../../shared/checks/cap-notes';
 import { evaluateDomainValid } from '../../shared/checks/domain-checks';
 import { evaluatePublicIps } from '../../shared/checks/host-checks';
 import { createViews, type ViewsOptions } from '../dns/views';
@@ -48,14 +50,14 @@ export async function runVerification(input: VerifyRunInput): Promise<CheckDocum
   const findings: Finding[] = [];
   // Tracked per check AND subject: a group that stops after its first address must still
   // leave an `unknown` for the second one, never silence.
-  const started = new Map<string, { check: string; subject: string }>();
+  const started = new Map<string, { check: CheckId; subject: string }>();
   const finished = new Set<string>();
   const pairKey = (check: string, subject: string): string => `${check}\u0000${subject}`;
   /**
    * Started (check, subject) pairs with no finding. A check whose findings name subjects it never
    * started (e.g. started for the domain, reported per MX target) is taken as finished.
    */
-  const unfinished = (): { key: string; check: string; subject: string }[] => {
+  const unfinished = (): { key: string; check: CheckId; subject: string }[] => {
     const foreign = new Set(
       findings.filter((f) => !started.has(pairKey(f.check, f.subject))).map((f) => f.check),
     );
@@ -70,12 +72,13 @@ export async function runVerification(input: VerifyRunInput): Promise<CheckDocum
       // A listener that throws must not break the run.
     }
   };
-  const start = (check: string, subject: string): void => {
+  const start = (check: CheckId, subject: string): void => {
     const key = pairKey(check, subject);
     if (!started.has(key)) started.set(key, { check, subject });
     progress({ type: 'check-started', check, subject });
   };
-  const emit = (f: Finding): void => {
+  const emit = (judged: Finding): void => {
+    const f = withCapNotes(judged);
     findings.push(f);
     finished.add(pairKey(f.check, f.subject));
     progress({ type: 'check-finished', finding: f });
@@ -124,7 +127,7 @@ export async function runVerification(input: VerifyRunInput): Promise<CheckDocum
     reachable = lookups.reachedAny();
   }
 
-  async function guard(checks: readonly string[], run: () => Promise<void>): Promise<void> {
+  async function guard(checks: readonly CheckId[], run: () => Promise<void>): Promise<void> {
     try {
       await run();
     } catch (e) {

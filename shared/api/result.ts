@@ -20,13 +20,3 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
-
-/** Wrap a value as a successful result. */
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-
-/** Wrap an error as a failed result. */
-export function err<T = never>(code: string, message: string, field?: string): Result<T> {
-  return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
-}

@@ -22,8 +22,8 @@ export const CHECK_GROUPS = [
 /** One group id. */
 export type CheckGroup = (typeof CHECK_GROUPS)[number]['id'];
 
-/** What the catalogue knows about one check. */
-export interface CheckInfo {
+/** What the catalogue knows about one check (the shape every entry of CHECKS satisfies). */
+interface CheckEntry {
   id: string;
   group: CheckGroup;
   /** A short plain name, e.g. "One SPF record". */
@@ -33,7 +33,7 @@ export interface CheckInfo {
 }
 
 /** Every check, in display order. */
-export const CHECKS: readonly CheckInfo[] = [
+export const CHECKS = [
   {
     id: 'domain.valid',
     group: 'domain',
@@ -197,9 +197,23 @@ export const CHECKS: readonly CheckInfo[] = [
     title: 'Every record is visible everywhere',
     step: 'verify',
   },
-];
+] as const satisfies readonly CheckEntry[];
 
-const BY_ID = new Map(CHECKS.map((c) => [c.id, c]));
+/**
+ * One check id of the catalogue. Findings, planned records and the UI use this type, so an id
+ * that is not in the catalogue (a typo, a renamed id) does not compile.
+ */
+export type CheckId = (typeof CHECKS)[number]['id'];
+
+/** What the catalogue knows about one check. */
+export interface CheckInfo extends CheckEntry {
+  id: CheckId;
+}
+
+/** Every check id, in display order (for schemas). */
+export const CHECK_IDS = CHECKS.map((c) => c.id) as [CheckId, ...CheckId[]];
+
+const BY_ID = new Map<string, CheckInfo>(CHECKS.map((c) => [c.id, c]));
 
 /** The catalogue entry of a check id, or undefined for an id the catalogue does not know. */
 export function checkInfo(id: string): CheckInfo | undefined {
@@ -207,7 +221,7 @@ export function checkInfo(id: string): CheckInfo | undefined {
 }
 
 /** The ids of one group's checks, in display order. */
-export function checksOfGroup(group: CheckGroup): string[] {
+export function checksOfGroup(group: CheckGroup): CheckId[] {
   return CHECKS.filter((c) => c.group === group).map((c) => c.id);
 }
 

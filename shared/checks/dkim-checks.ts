@@ -1,3 +1,4 @@
+import type { CheckId } from './catalogue';
 import { parseDkimRecord, type DkimKeyRecord } from '../records/dkim-parse';
 import type { Finding } from './finding';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
@@ -108,7 +109,7 @@ export function evaluateDkimPresent(obs: DkimObservation, ctx: EvalContext): Fin
   });
 }
 
-function notChecked(check: string, obs: DkimObservation, ctx: EvalContext): Finding | null {
+function notChecked(check: CheckId, obs: DkimObservation, ctx: EvalContext): Finding | null {
   const name = dkimName(obs.selector, ctx.plan.domain);
   const pub = published(obs);
   if (!pub)

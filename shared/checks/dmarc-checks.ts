@@ -1,3 +1,4 @@
+import type { CheckId } from './catalogue';
 import { parseDmarc, type DmarcRecord } from '../records/dmarc-parse';
 import type { Finding } from './finding';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
@@ -88,7 +89,7 @@ function publishedDmarc(obs: DmarcObservation): string[] | undefined {
   return a ? dmarcValues(a) : undefined;
 }
 
-function notChecked(check: string, obs: DmarcObservation, ctx: EvalContext): Finding | null {
+function notChecked(check: CheckId, obs: DmarcObservation, ctx: EvalContext): Finding | null {
   const texts = publishedDmarc(obs);
   if (texts === undefined)
     return unknownFinding(check, dmarcName(ctx), whyUnknown(obs.lookup), {

@@ -1,21 +1,30 @@
 /**
- * What the probes saw in DNS, as the pure checks read it. These types mirror main/dns/types.ts
- * structurally (shared/ may not import main/), so a DnsAnswer from the DNS layer is an
- * ObservedAnswer as it is, with no copying.
+ * What the probes saw in DNS, as the pure checks read it. This is the one declaration of the DNS
+ * vocabulary: the DNS layer (main/dns/types.ts) takes these types under its own names, so an
+ * answer from a transport is what the checks read, with no copying. Outcomes keep NXDOMAIN,
+ * no-data, SERVFAIL, REFUSED and timeout apart, because they mean different things to a user.
  */
+
+import { DNS_LIMITS, countWords } from './dns-limits';
 
 /** Record types the probes ask for. */
 export type ObservedType = 'A' | 'AAAA' | 'MX' | 'TXT' | 'NS' | 'SOA' | 'CNAME' | 'PTR';
 
-/** How a query ended (see main/dns/types.ts DnsOutcome). */
+/** How a query ended. */
 export type ObservedOutcome =
-  'answer' | 'nodata' | 'nxdomain' | 'servfail' | 'refused' | 'timeout' | 'error';
+  | 'answer' // NOERROR with records of the asked type (possibly behind a CNAME chain)
+  | 'nodata' // NOERROR, the name exists, no record of this type
+  | 'nxdomain' // the name does not exist
+  | 'servfail'
+  | 'refused'
+  | 'timeout'
+  | 'error'; // anything else: network unreachable, malformed answer, HTTP error...
 
 /** One resource record of an answer. */
 export type ObservedRecord =
   | { type: 'A' | 'AAAA'; name: string; ttl: number; address: string }
   | { type: 'MX'; name: string; ttl: number; preference: number; exchange: string }
-  | { type: 'TXT'; name: string; ttl: number; strings: string[] }
+  | { type: 'TXT'; name: string; ttl: number; strings: string[] } // exact character-strings, decoded as latin1-safe text
   | { type: 'NS' | 'CNAME' | 'PTR'; name: string; ttl: number; target: string }
   | {
       type: 'SOA';
@@ -32,12 +41,27 @@ export interface ObservedAnswer {
   name: string;
   type: ObservedType;
   outcome: ObservedOutcome;
+  /** Records of the asked type (and any CNAMEs met on the way, in order). */
   records: ObservedRecord[];
+  /**
+   * Records of the asked type the server sent beyond what one answer keeps
+   * (shared/checks/dns-limits.ts): counted, not kept. Absent when nothing was left out.
+   */
+  recordsOmitted?: number;
+  /** For nxdomain/nodata: the negative-cache TTL from the authority SOA (min of SOA TTL and minimum), when known. */
   negativeTtl?: number;
+  /** Whether the server said it is authoritative (AA flag), when the transport exposes it. */
   authoritative?: boolean;
+  /** Which server answered (e.g. "127.0.0.1:5300", "https://cloudflare-dns.com/dns-query", "system"). */
   server: string;
   elapsedMs: number;
+  /** A plain-language reason for error/timeout outcomes. */
   error?: string;
+  /**
+   * Set on an error when the server said there is more than what arrived (TC over TCP, empty
+   * after "too long for UDP"): records exist there, so no other view's "no record" is believed.
+   */
+  unreadable?: boolean;
 }
 
 /** The kinds of point of view (docs/DESIGN.md "DNS: three points of view"). */
@@ -95,7 +119,15 @@ export function publishedAnswers(lookup: Lookup): {
 } {
   const auth = lookup.answers.filter((a) => a.kind === 'authoritative' && isConclusive(a.answer));
   if (auth.length > 0) return { source: 'authoritative', answers: auth };
-  const rec = lookup.answers.filter((a) => a.kind !== 'authoritative' && isConclusive(a.answer));
+  // A nameserver that said "there is more than fits" has records there: a resolver's "none"
+  // (the same server's answer, passed on) is no proof of the opposite.
+  const unreadable = lookup.answers.some((a) => a.kind === 'authoritative' && a.answer.unreadable);
+  const rec = lookup.answers.filter(
+    (a) =>
+      a.kind !== 'authoritative' &&
+      isConclusive(a.answer) &&
+      !(unreadable && a.answer.outcome !== 'answer'),
+  );
   if (rec.length > 0) return { source: 'recursive', answers: rec };
   return { source: 'none', answers: [] };
 }
@@ -125,26 +157,37 @@ export function outcomeWords(answer: ObservedAnswer): string {
   }
 }
 
-/** The data of an answer's records in presentation form, e.g. `"v=spf1 -all"`, `10 mail.example.com.`. */
+/** One record's data in presentation form, e.g. `"v=spf1 -all"`, `10 mail.example.com.`. */
+function recordText(r: ObservedRecord): string {
+  switch (r.type) {
+    case 'A':
+    case 'AAAA':
+      return r.address;
+    case 'MX':
+      return `${r.preference} ${r.exchange}`;
+    case 'TXT':
+      return r.strings.map((s) => `"${s}"`).join(' ');
+    case 'SOA':
+      return `${r.mname} ${r.rname} ${r.serial}`;
+    default:
+      return r.target;
+  }
+}
+
+/**
+ * The data of an answer's records in presentation form, e.g. `"v=spf1 -all"`, `10 mail.example.com.`.
+ * At most DNS_LIMITS.evidenceRecords records are written out; the rest are counted ("and 990 more").
+ */
 export function describeRecords(answer: ObservedAnswer): string {
-  return answer.records
-    .filter((r) => r.type === answer.type)
-    .map((r) => {
-      switch (r.type) {
-        case 'A':
-        case 'AAAA':
-          return r.address;
-        case 'MX':
-          return `${r.preference} ${r.exchange}`;
-        case 'TXT':
-          return r.strings.map((s) => `"${s}"`).join(' ');
-        case 'SOA':
-          return `${r.mname} ${r.rname} ${r.serial}`;
-        default:
-          return r.target;
-      }
-    })
-    .join(', ');
+  const own = answer.records.filter((r) => r.type === answer.type);
+  const shown = own.slice(0, DNS_LIMITS.evidenceRecords).map((r) => {
+    const text = recordText(r);
+    return text.length > DNS_LIMITS.evidenceTextChars
+      ? `${text.slice(0, DNS_LIMITS.evidenceTextChars)}… (${countWords(text.length)} characters)`
+      : text;
+  });
+  const more = own.length - shown.length + (answer.recordsOmitted ?? 0);
+  return more > 0 ? `${shown.join(', ')} and ${countWords(more)} more` : shown.join(', ');
 }
 
 /**
@@ -185,18 +228,38 @@ export function whyUnknown(lookup: Lookup): string {
   return `no DNS server gave a usable answer for ${lookup.name} ${lookup.type} (${reasons.join('; ')})`;
 }
 
-/** The raw answers of a lookup, trimmed for evidence (what the user or support can inspect). */
+/** One record as kept in evidence: a TXT record's text cut at DNS_LIMITS.evidenceTextChars. */
+function evidenceRecord(r: ObservedRecord): ObservedRecord {
+  if (r.type !== 'TXT') return r;
+  const length = r.strings.reduce((n, x) => n + x.length, 0);
+  if (length <= DNS_LIMITS.evidenceTextChars) return r;
+  return { ...r, strings: [`${r.strings.join('').slice(0, DNS_LIMITS.evidenceTextChars)}…`] };
+}
+
+/**
+ * The raw answers of a lookup, trimmed for evidence (what the user or support can inspect): at
+ * most DNS_LIMITS.evidenceRecords records per answer, with `recordsNotShown` counting the rest
+ * and `recordsOmitted` what the DNS layer already left out.
+ */
 export function lookupEvidence(lookup: Lookup): Record<string, unknown> {
   return {
     name: lookup.name,
     type: lookup.type,
-    answers: lookup.answers.map((a) => ({
-      view: a.view,
-      server: a.answer.server,
-      outcome: a.answer.outcome,
-      records: a.answer.records,
-      ...(a.answer.negativeTtl !== undefined ? { negativeTtl: a.answer.negativeTtl } : {}),
-      ...(a.answer.error ? { error: a.answer.error } : {}),
-    })),
+    answers: lookup.answers.map((a) => {
+      const records = a.answer.records;
+      const shown = records.slice(0, DNS_LIMITS.evidenceRecords).map(evidenceRecord);
+      return {
+        view: a.view,
+        server: a.answer.server,
+        outcome: a.answer.outcome,
+        records: shown,
+        ...(records.length > shown.length
+          ? { recordsNotShown: records.length - shown.length }
+          : {}),
+        ...(a.answer.recordsOmitted ? { recordsOmitted: a.answer.recordsOmitted } : {}),
+        ...(a.answer.negativeTtl !== undefined ? { negativeTtl: a.answer.negativeTtl } : {}),
+        ...(a.answer.error ? { error: a.answer.error } : {}),
+      };
+    }),
   };
 }

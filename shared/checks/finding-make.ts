@@ -1,3 +1,4 @@
+import type { CheckId } from './catalogue';
 import type { Finding, Status } from './finding';
 
 /** The words of a finding, apart from its id, subject and status. */
@@ -14,7 +15,7 @@ export interface FindingWords {
  * not pass a fix"); for pass and info it is dropped so the UI never shows advice for nothing.
  */
 export function makeFinding(
-  check: string,
+  check: CheckId,
   subject: string,
   status: Status,
   words: FindingWords,
@@ -31,7 +32,7 @@ export function makeFinding(
  * The fix says what the user can do about the probe, not about DNS.
  */
 export function unknownFinding(
-  check: string,
+  check: CheckId,
   subject: string,
   reason: string,
   evidence?: Record<string, unknown>,

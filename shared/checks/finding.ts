@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECK_IDS } from './catalogue';
 import { STATUSES } from './status';
 
 export { STATUSES, summarize, type Status, type StatusSummary } from './status';
@@ -6,7 +7,7 @@ export { STATUSES, summarize, type Status, type StatusSummary } from './status';
 /** Schema of one finding: one check about one subject (a domain, an IP, a host). */
 export const findingSchema = z.object({
   /** The stable check id from docs/CHECKS.md, e.g. "spf.single". */
-  check: z.string(),
+  check: z.enum(CHECK_IDS),
   /** What the finding is about: the domain, an IP address, a host name. */
   subject: z.string(),
   status: z.enum(STATUSES),

@@ -16,6 +16,7 @@ import { atDnsHost, nameField, relativeName, type EvalContext } from './eval-con
 import { canonicalIp, classifyIp, inRanges, type IpClass } from './ip-facts';
 import { judgeVisibility, waitWords } from './visibility';
 import { CLOUDFLARE_NS, CLOUDFLARE_RANGES } from './cdn-ranges';
+import { listWords } from './dns-limits';
 
 const CLASS_WORDS: Record<Exclude<IpClass, 'public'>, string> = {
   documentation: 'is an address reserved for documentation and tests; no real server has it',
@@ -99,7 +100,7 @@ function addressCheck(
     return makeFinding(check, host, 'warn', {
       title: `The mail host has an ${family} address the plan does not have`,
       detail: detailText(
-        `${host} has the ${type} record ${published.join(', ')}, but the plan lists no ${family} address. Other mail servers may connect to it, and it needs its own reverse DNS and SPF entry.`,
+        `${host} has the ${type} record ${listWords(published)}, but the plan lists no ${family} address. Other mail servers may connect to it, and it needs its own reverse DNS and SPF entry.`,
         lines,
       ),
       fix: `If the server really has this ${family} address, add it to the plan on the Server step. If not, delete the ${type} record "${rel}" ${atDnsHost(ctx)}.`,
@@ -115,12 +116,12 @@ function addressCheck(
       detail: detailText(
         missing
           ? `${host} has no ${type} record, so other mail servers cannot find your server.`
-          : `${host} points at ${published.join(', ')}; the plan says ${want.join(', ')}.`,
+          : `${host} points at ${listWords(published)}; the plan says ${want.join(', ')}.`,
         lines,
       ),
       fix: missing
         ? `Create ${want.length > 1 ? `${type} records` : `an ${type} record`} ${atDnsHost(ctx)}: Name "${rel}", Type ${type}, Value ${want.join(' and ')}.`
-        : `Edit the ${type} record "${rel}" ${atDnsHost(ctx)} so its value is ${want.join(' and ')}${published.some((p) => !want.includes(p)) ? `, and delete ${published.filter((p) => !want.includes(p)).join(', ')}` : ''}.`,
+        : `Edit the ${type} record "${rel}" ${atDnsHost(ctx)} so its value is ${want.join(' and ')}${published.some((p) => !want.includes(p)) ? `, and delete ${listWords(published.filter((p) => !want.includes(p)))}` : ''}.`,
       evidence,
     });
   }

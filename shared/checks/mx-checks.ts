@@ -2,6 +2,7 @@ import type { Finding } from './finding';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
 import {
   isConclusive,
+  publishedAnswers,
   lookupEvidence,
   perViewLines,
   recordsOf,
@@ -13,6 +14,7 @@ import { atDnsHost, type EvalContext } from './eval-context';
 import { judgeVisibility, waitWords } from './visibility';
 import { endsInZoneTwice } from './domain-checks';
 import { canonicalIp } from './ip-facts';
+import { DNS_LIMITS, countWords } from './dns-limits';
 
 function exchanges(answer: ObservedAnswer | undefined): { preference: number; exchange: string }[] {
   if (!answer) return [];
@@ -113,9 +115,7 @@ export function evaluateMxTarget(obs: MxObservation, ctx: EvalContext): Finding 
       cname: lookupEvidence(t.cname),
     })),
   };
-  const pub =
-    obs.mx.answers.find((a) => a.kind === 'authoritative' && isConclusive(a.answer)) ??
-    obs.mx.answers.find((a) => isConclusive(a.answer));
+  const pub = publishedAnswers(obs.mx).answers[0];
   if (!pub) return unknownFinding('mx.target', domain, whyUnknown(obs.mx), evidence);
   const mx = exchanges(pub.answer).filter((m) => m.exchange !== '');
   if (mx.length === 0) {
@@ -172,11 +172,32 @@ export function evaluateMxTarget(obs: MxObservation, ctx: EvalContext): Finding 
     }
   }
   const pointsHere = mx.some((m) => m.exchange === host);
-  const lines = mx.map((m) => `MX ${m.preference} ${m.exchange}`);
+  const shownMx = mx.slice(0, DNS_LIMITS.evidenceRecords);
+  const lines = shownMx.map((m) => `MX ${m.preference} ${m.exchange}`);
+  const published = mx.length + (pub.answer.recordsOmitted ?? 0);
+  if (published > shownMx.length)
+    lines.push(`and ${countWords(published - shownMx.length)} more MX records`);
+  // The MX hosts as a phrase, cut like the lines above.
+  const hostList =
+    shownMx.map((m) => m.exchange).join(', ') +
+    (published > shownMx.length ? ` and ${countWords(published - shownMx.length)} more` : '');
+  // "The domain publishes 1,000 MX records: only the first 20 were checked."
+  const cappedWords = obs.capped
+    ? ` ${domain} publishes ${countWords(obs.capped.published)} MX records: only the first ${countWords(obs.capped.followed)} were checked.`
+    : '';
+  if (!pointsHere && pub.answer.recordsOmitted) {
+    return unknownFinding(
+      'mx.target',
+      domain,
+      `${domain} publishes ${countWords(published)} MX records; only the first ${countWords(mx.length)} were read and ${host} is not among them`,
+      evidence,
+      `Remove the MX records you do not use ${atDnsHost(ctx)}: a domain needs one or two.`,
+    );
+  }
   if (problems.length > 0) {
     return makeFinding('mx.target', domain, sendOnly ? 'warn' : 'fail', {
       title: 'An MX record points at something that cannot receive mail',
-      detail: detailText(problems.join(' '), lines),
+      detail: detailText(problems.join(' ') + cappedWords, lines),
       fix: fixes.join(' '),
       evidence,
     });
@@ -185,7 +206,7 @@ export function evaluateMxTarget(obs: MxObservation, ctx: EvalContext): Finding 
     return makeFinding('mx.target', domain, 'info', {
       title: 'Mail is received elsewhere',
       detail: detailText(
-        `The MX records point at ${mx.map((m) => m.exchange).join(', ')}. This server only sends, so that is fine.`,
+        `The MX records point at ${hostList}. This server only sends, so that is fine.${cappedWords}`,
         lines,
       ),
       evidence,
@@ -195,7 +216,7 @@ export function evaluateMxTarget(obs: MxObservation, ctx: EvalContext): Finding 
     return makeFinding('mx.target', domain, 'fail', {
       title: 'The MX does not point at your mail host',
       detail: detailText(
-        `Mail for ${domain} goes to ${mx.map((m) => m.exchange).join(', ')}, not to ${host}. If that is where your mail is received today (for example Google Workspace or Microsoft 365), changing it moves your mailboxes.`,
+        `Mail for ${domain} goes to ${hostList}, not to ${host}. If that is where your mail is received today (for example Google Workspace or Microsoft 365), changing it moves your mailboxes.${cappedWords}`,
         lines,
       ),
       fix: `If ${host} should receive the mail: ${atDnsHost(ctx)} change the MX value to ${host}. If you want to keep receiving where you do today, set the project to "send only" instead.`,
@@ -204,7 +225,10 @@ export function evaluateMxTarget(obs: MxObservation, ctx: EvalContext): Finding 
   }
   return makeFinding('mx.target', domain, 'pass', {
     title: 'The MX points at your mail host',
-    detail: detailText(`Mail for ${domain} goes to ${host}, which has its own address.`, lines),
+    detail: detailText(
+      `Mail for ${domain} goes to ${host}, which has its own address.${cappedWords}`,
+      lines,
+    ),
     evidence,
   });
 }

@@ -49,6 +49,8 @@ export interface HostObservation {
 export interface MxObservation {
   mx: Lookup;
   targets: { name: string; a: Lookup; aaaa: Lookup; cname: Lookup }[];
+  /** Set when more MX hosts were published than are followed (DNS_LIMITS.mxHostsFollowed). */
+  capped?: { published: number; followed: number };
 }
 
 /** One server address's reverse DNS (ptr.*). */
@@ -59,6 +61,8 @@ export interface PtrObservation {
   ptr: Lookup;
   /** Each PTR name's addresses of the same family (for ptr.fcrdns). */
   forward: { name: string; lookup: Lookup }[];
+  /** Set when the address has more reverse names than are followed (DNS_LIMITS.ptrNamesFollowed). */
+  capped?: { published: number; followed: number };
 }
 
 /** The result of SPF evaluation for one server address (RFC 7208 result names). */

@@ -1,7 +1,8 @@
 import type { Finding } from './finding';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
+import { DNS_LIMITS, countWords, listWords } from './dns-limits';
 import {
-  isConclusive,
+  publishedAnswers,
   lookupEvidence,
   perViewLines,
   recordsOf,
@@ -91,16 +92,13 @@ export function evaluatePtrPresent(obs: PtrObservation, ctx: EvalContext): Findi
   }
   return makeFinding('ptr.present', obs.ip, 'pass', {
     title: 'The server address has a reverse name',
-    detail: detailText(`${obs.ip} → ${names.join(', ')}.`, lines),
+    detail: detailText(`${obs.ip} → ${listWords(names)}.`, lines),
     evidence,
   });
 }
 
 function publishedPtr(obs: PtrObservation): ObservedAnswer | undefined {
-  return (
-    obs.ptr.answers.find((a) => a.kind === 'authoritative' && isConclusive(a.answer)) ??
-    obs.ptr.answers.find((a) => isConclusive(a.answer))
-  )?.answer;
+  return publishedAnswers(obs.ptr).answers[0]?.answer;
 }
 
 /** ptr.matches: the PTR name is the mail host (a provider's generic name is a fail, the request text the fix). */
@@ -125,7 +123,7 @@ export function evaluatePtrMatches(obs: PtrObservation, ctx: EvalContext): Findi
           : 'The reverse name is the mail host',
       detail:
         names.length > 1
-          ? `${obs.ip} has ${names.length} PTR records (${names.join(', ')}). Receivers pick one at random; only ${host} is right.`
+          ? `${obs.ip} has ${names.length} PTR records (${listWords(names)}). Receivers pick one at random; only ${host} is right.`
           : `${obs.ip} → ${host}, the name your server uses.`,
       fix: `Keep only the PTR record ${host} for ${obs.ip}.`,
       evidence,
@@ -137,8 +135,8 @@ export function evaluatePtrMatches(obs: PtrObservation, ctx: EvalContext): Findi
       ? "The reverse name is your VPS host's automatic name"
       : 'The reverse name is not the mail host',
     detail: generic
-      ? `${obs.ip} → ${names.join(', ')}, a name your VPS host gave it automatically. Receivers treat mail from such names like mail from home connections and often refuse it.`
-      : `${obs.ip} → ${names.join(', ')}, but your server calls itself ${host}. The two must match.`,
+      ? `${obs.ip} → ${listWords(names)}, a name your VPS host gave it automatically. Receivers treat mail from such names like mail from home connections and often refuse it.`
+      : `${obs.ip} → ${listWords(names)}, but your server calls itself ${host}. The two must match.`,
     fix: ptrRequestFix(obs.ip, ctx),
     evidence,
   });
@@ -165,24 +163,22 @@ export function evaluateFcrdns(obs: PtrObservation, ctx: EvalContext): Finding {
   const unconfirmed: string[] = [];
   let couldNotAsk: string | undefined;
   for (const f of obs.forward) {
-    const ans =
-      f.lookup.answers.find((a) => a.kind === 'authoritative' && isConclusive(a.answer)) ??
-      f.lookup.answers.find((a) => isConclusive(a.answer));
+    const ans = publishedAnswers(f.lookup).answers[0];
     if (!ans) {
       couldNotAsk = whyUnknown(f.lookup);
       continue;
     }
-    const addrs = [...recordsOf(ans.answer, 'A'), ...recordsOf(ans.answer, 'AAAA')].map((r) =>
-      canonicalIp(r.address),
+    const addrs = [...recordsOf(ans.answer, 'A'), ...recordsOf(ans.answer, 'AAAA')].map(
+      (r) => canonicalIp(r.address) ?? r.address,
     );
-    (addrs.includes(want) ? confirmed : unconfirmed).push(
-      `${f.name} → ${addrs.length ? addrs.join(', ') : 'no address'}`,
+    (addrs.includes(want ?? obs.ip) ? confirmed : unconfirmed).push(
+      `${f.name} → ${addrs.length ? listWords(addrs) : 'no address'}`,
     );
   }
   if (confirmed.length > 0) {
     return makeFinding('ptr.fcrdns', obs.ip, 'pass', {
       title: 'The reverse name leads back to the address',
-      detail: `${obs.ip} → ${names.join(', ')} → ${obs.ip}. Receivers can confirm the name.`,
+      detail: `${obs.ip} → ${listWords(names)} → ${obs.ip}. Receivers can confirm the name.`,
       evidence,
     });
   }
@@ -191,8 +187,12 @@ export function evaluateFcrdns(obs: PtrObservation, ctx: EvalContext): Finding {
   return makeFinding('ptr.fcrdns', obs.ip, 'fail', {
     title: 'The reverse name does not lead back to the address',
     detail: detailText(
-      `${obs.ip} → ${names.join(', ')}, but that name does not point back to ${obs.ip}:`,
-      unconfirmed,
+      `${obs.ip} → ${listWords(names)}, but that name does not point back to ${obs.ip}:${
+        obs.capped
+          ? ` (${obs.ip} has ${countWords(obs.capped.published)} reverse names: only the first ${countWords(obs.capped.followed)} were checked)`
+          : ''
+      }`,
+      unconfirmed.slice(0, DNS_LIMITS.evidenceRecords),
     ),
     fix: names.includes(ctx.plan.mailHost)
       ? `Make the A${obs.ip.includes(':') ? 'AAA' : ''} record of ${ctx.plan.mailHost} point at ${obs.ip} (see the mail host checks).`

@@ -1,3 +1,4 @@
+import type { CheckId } from './catalogue';
 import type { ControlObservation, SmtpServerObservation } from './smtp-observation';
 import type { Finding } from './finding';
 import { makeFinding } from './finding-make';
@@ -58,7 +59,7 @@ export interface GateFixContext {
 
 /** The `unknown` finding of a check that the gate stopped, with the gate's reason and fix. */
 export function gatedFinding(
-  check: string,
+  check: CheckId,
   subject: string,
   gate: Exclude<SmtpGate, { kind: 'open' }>,
   ctx: GateFixContext,

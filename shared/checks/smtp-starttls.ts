@@ -24,6 +24,7 @@ export function judgeSmtpStarttls(server: SmtpServerObservation, ctx: SmtpAddres
     starttls: server.starttls,
     tls: server.tls && { ...server.tls, certificate: undefined },
     ehloAfterTls: server.ehloAfterTls,
+    ...(server.bytesBeforeTls !== undefined && { bytesBeforeTls: server.bytesBeforeTls }),
   };
   if (ctx.gate.kind !== 'open')
     return gatedFinding('smtp.starttls', subject, ctx.gate, ctx.fix, evidence);
@@ -96,6 +97,16 @@ export function judgeSmtpStarttls(server: SmtpServerObservation, ctx: SmtpAddres
       title: `The server encrypts with outdated ${tlsLabel(tls.protocol)}`,
       detail: `The handshake chose ${tlsLabel(tls.protocol)} (${tls.cipher ?? 'unknown cipher'}). TLS 1.0 and 1.1 are retired; providers may refuse or distrust them.`,
       fix: `Allow TLS 1.2 and 1.3 (in Postfix: \`smtpd_tls_protocols = >=TLSv1.2\`), update OpenSSL and the mail software, then reload.`,
+      evidence,
+    });
+  }
+  if (server.bytesBeforeTls) {
+    // STARTTLS injection (CVE-2011-0411 and kin): text sent in the clear right before the
+    // handshake can be read by a careless program as if it came inside the encryption.
+    return makeFinding('smtp.starttls', subject, 'warn', {
+      title: 'The server sends text between "ready to encrypt" and the encryption',
+      detail: `After "220 Ready to start TLS" the server sent ${server.bytesBeforeTls === 1 ? 'one more byte' : `${server.bytesBeforeTls} more bytes`} of plain text before the encryption began. A correct server sends nothing there. Some mail programs would read that text as if it came inside the encrypted connection, so whoever can change the traffic on the way (a device in between, or an attacker) could slip in answers the other side then trusts ("STARTTLS injection"). This check dropped the text; encryption itself works (${tlsLabel(tls.protocol)}).`,
+      fix: `Update the mail software (Postfix, Exim...) to a current version. If it is current, look for something between the server and the internet that rewrites mail traffic (a firewall's "SMTP inspection" or "fixup", a proxy) and turn that off. ${logHint}`,
       evidence,
     });
   }

@@ -1,3 +1,4 @@
+import type { CheckId } from './catalogue';
 import { parseSpf, type SpfRecord } from '../records/spf-parse';
 import type { Finding } from './finding';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
@@ -13,6 +14,7 @@ import {
 import type { SpfObservation } from './observations';
 import { atDnsHost, nameField, type EvalContext } from './eval-context';
 import { judgeVisibility, waitWords } from './visibility';
+import { DNS_LIMITS, countWords } from './dns-limits';
 
 /** The SPF records among TXT values (text starting with "v=spf1", case-insensitive, then space or end). */
 export function spfTexts(values: readonly string[]): string[] {
@@ -110,7 +112,7 @@ function presenceFinding(
       check === 'spf.present'
         ? 'The domain has an SPF record'
         : 'The mail host has its own SPF record',
-    detail: detailText(`${subject}: ${authValues.join(' | ')}`, lines),
+    detail: detailText(`${subject}: ${spfList(authValues, ' | ')}`, lines),
     evidence,
   });
 }
@@ -132,9 +134,81 @@ export function evaluateSpfPresent(obs: SpfObservation, ctx: EvalContext): Findi
   return presenceFinding('spf.present', ctx.plan.domain, obs.apex, ctx, 'fail', suggestedSpf(ctx));
 }
 
-/** spf.helo: the mail host has its own SPF record (`v=spf1 a -all`). */
+/** Longest SPF text written out in a finding; a 62 KB record is cut. */
+const SPF_TEXT_CHARS = 300;
+
+/** One SPF text as a finding shows it: cut at SPF_TEXT_CHARS with its length said. */
+function spfShown(text: string): string {
+  return text.length > SPF_TEXT_CHARS
+    ? `${text.slice(0, SPF_TEXT_CHARS)}… (${countWords(text.length)} characters)`
+    : text;
+}
+
+/** SPF texts joined by `sep`: the first DNS_LIMITS.evidenceRecords, each cut, then "and N more". */
+function spfList(texts: readonly string[], sep: string): string {
+  const shown = texts.slice(0, DNS_LIMITS.evidenceRecords).map(spfShown).join(sep);
+  const more = texts.length - DNS_LIMITS.evidenceRecords;
+  return more > 0 ? `${shown}${sep}and ${countWords(more)} more` : shown;
+}
+
+/** A record's problems as evidence: at most DNS_LIMITS.evidenceRecords, long texts cut. */
+function problemsShown(rec: SpfRecord): unknown[] {
+  return rec.problems.slice(0, DNS_LIMITS.evidenceRecords).map((p) => ({
+    ...p,
+    message: spfShown(p.message),
+    ...(p.term !== undefined && { term: spfShown(p.term) }),
+  }));
+}
+
+/** Problems of a parsed SPF record that make it unreadable (permerror), as spf.syntax judges them. */
+function syntaxErrors(rec: SpfRecord): SpfRecord['problems'] {
+  // These problems belong to their own checks (spf.all, spf.lookups), so they are not repeated here.
+  return rec.problems.filter(
+    (p) =>
+      p.level === 'error' &&
+      !['plus-all', 'neutral-all', 'no-all', 'too-many-lookups', 'allow-everyone'].includes(p.code),
+  );
+}
+
+/**
+ * spf.helo: the mail host has its own SPF record (`v=spf1 a -all`), one of them, that parses. A
+ * receiver checking the HELO name meets the same rules as for the domain: two records or a
+ * mistake is a "permerror", which counts against the mail.
+ */
 export function evaluateSpfHelo(obs: SpfObservation, ctx: EvalContext): Finding {
-  return presenceFinding('spf.helo', ctx.plan.mailHost, obs.helo, ctx, 'warn', 'v=spf1 a -all');
+  const host = ctx.plan.mailHost;
+  const presence = presenceFinding('spf.helo', host, obs.helo, ctx, 'warn', 'v=spf1 a -all');
+  if (presence.status !== 'pass' && presence.status !== 'pending') return presence;
+  const auth = publishedAnswers(obs.helo).answers[0]?.answer;
+  const texts = auth ? spfTexts(txtValues(auth)) : [];
+  const rel = nameField(host, ctx);
+  const evidence = { lookup: lookupEvidence(obs.helo) };
+  const total = texts.length + (auth?.recordsOmitted ?? 0);
+  if (total > 1) {
+    return makeFinding('spf.helo', host, 'fail', {
+      title: 'The mail host has more than one SPF record',
+      detail: detailText(
+        `${host} has ${countWords(total)} SPF records. Receivers that check the name your server introduces itself with (HELO) then ignore all of them (an SPF "permerror"), and some count that against the mail:`,
+        texts.slice(0, DNS_LIMITS.evidenceRecords).map(spfShown),
+      ),
+      fix: `Keep one TXT record "${rel}" ${atDnsHost(ctx)} with the value v=spf1 a -all, and delete the others.`,
+      evidence,
+    });
+  }
+  const rec = texts[0] === undefined ? undefined : parseSpf(texts[0]);
+  const errors = rec ? syntaxErrors(rec) : [];
+  if (rec && errors.length > 0) {
+    return makeFinding('spf.helo', host, 'fail', {
+      title: "The mail host's SPF record has a mistake",
+      detail: detailText(
+        `Receivers cannot read "${spfShown(rec.text)}" (an SPF "permerror"), so checking the HELO name ends in an error:`,
+        errors.slice(0, DNS_LIMITS.evidenceRecords).map((p) => spfShown(p.message)),
+      ),
+      fix: `Edit the TXT record "${rel}" ${atDnsHost(ctx)} so its value is exactly: v=spf1 a -all`,
+      evidence,
+    });
+  }
+  return presence;
 }
 
 /** The published SPF texts of the domain, or undefined when no view could answer. */
@@ -143,7 +217,7 @@ function publishedSpf(obs: SpfObservation): string[] | undefined {
   return a ? spfTexts(txtValues(a)) : undefined;
 }
 
-function noRecord(check: string, subject: string, obs: SpfObservation): Finding | null {
+function noRecord(check: CheckId, subject: string, obs: SpfObservation): Finding | null {
   const texts = publishedSpf(obs);
   if (texts === undefined)
     return unknownFinding(check, subject, whyUnknown(obs.apex), { apex: lookupEvidence(obs.apex) });
@@ -163,12 +237,13 @@ export function evaluateSpfSingle(obs: SpfObservation, ctx: EvalContext): Findin
   if (none) return none;
   const texts = publishedSpf(obs) ?? [];
   const evidence = { apex: lookupEvidence(obs.apex) };
-  if (texts.length > 1) {
+  const omitted = publishedAnswers(obs.apex).answers[0]?.answer.recordsOmitted ?? 0;
+  if (texts.length + omitted > 1) {
     return makeFinding('spf.single', domain, 'fail', {
       title: 'The domain has more than one SPF record',
       detail: detailText(
-        `${domain} has ${texts.length} SPF records. Receivers then ignore all of them (an SPF "permerror"), as if there were none:`,
-        texts,
+        `${domain} has ${countWords(texts.length + omitted)} SPF records. Receivers then ignore all of them (an SPF "permerror"), as if there were none:`,
+        texts.slice(0, DNS_LIMITS.evidenceRecords).map(spfShown),
       ),
       fix: `Merge them into one TXT record ${atDnsHost(ctx)} and delete the others. Keep one "v=spf1" at the start and one "all" at the end, with every include, ip4 and ip6 of both in between.`,
       evidence,
@@ -197,15 +272,18 @@ export function evaluateSpfSyntax(obs: SpfObservation, ctx: EvalContext): Findin
     (p) =>
       !['plus-all', 'neutral-all', 'no-all', 'too-many-lookups', 'allow-everyone'].includes(p.code),
   );
-  const errors = own.filter((p) => p.level === 'error');
+  const errors = syntaxErrors(rec);
   const warnings = own.filter((p) => p.level === 'warning');
-  const evidence = { record: rec.text, problems: rec.problems };
+  const evidence = {
+    record: rec.text.slice(0, DNS_LIMITS.evidenceTextChars),
+    problems: problemsShown(rec),
+  };
   if (errors.length > 0) {
     return makeFinding('spf.syntax', domain, 'fail', {
       title: 'The SPF record has a mistake',
       detail: detailText(
-        `Receivers cannot read "${rec.text}" (an SPF "permerror"), so it counts as no SPF at all:`,
-        errors.map((p) => p.message),
+        `Receivers cannot read "${spfShown(rec.text)}" (an SPF "permerror"), so it counts as no SPF at all:`,
+        errors.slice(0, DNS_LIMITS.evidenceRecords).map((p) => spfShown(p.message)),
       ),
       fix: `Edit the SPF TXT record of ${nameField(domain, ctx)} ${atDnsHost(ctx)} to fix the parts above.`,
       evidence,
@@ -215,8 +293,8 @@ export function evaluateSpfSyntax(obs: SpfObservation, ctx: EvalContext): Findin
     return makeFinding('spf.syntax', domain, 'warn', {
       title: 'The SPF record works, with something to tidy',
       detail: detailText(
-        `"${rec.text}" is valid, but:`,
-        warnings.map((p) => p.message),
+        `"${spfShown(rec.text)}" is valid, but:`,
+        warnings.slice(0, DNS_LIMITS.evidenceRecords).map((p) => spfShown(p.message)),
       ),
       fix: 'Tidy the parts above when you next edit the record.',
       evidence,
@@ -224,7 +302,7 @@ export function evaluateSpfSyntax(obs: SpfObservation, ctx: EvalContext): Findin
   }
   return makeFinding('spf.syntax', domain, 'pass', {
     title: 'The SPF record is written correctly',
-    detail: `"${rec.text}" follows the SPF standard.`,
+    detail: `"${spfShown(rec.text)}" follows the SPF standard.`,
     evidence,
   });
 }
@@ -336,7 +414,7 @@ export function evaluateSpfAll(obs: SpfObservation, ctx: EvalContext): Finding {
   const none = noRecord('spf.all', domain, obs);
   if (none) return none;
   const rec = parsedSpf(obs) as SpfRecord;
-  const evidence = { record: rec.text };
+  const evidence = { record: rec.text.slice(0, DNS_LIMITS.evidenceTextChars) };
   const all = rec.all;
   const suggested = ctx.plan.spf?.all === 'fail' ? '-all' : '~all';
   if (!all) {
@@ -349,7 +427,7 @@ export function evaluateSpfAll(obs: SpfObservation, ctx: EvalContext): Finding {
     }
     return makeFinding('spf.all', domain, 'warn', {
       title: 'SPF does not say what to do with other senders',
-      detail: `"${rec.text}" has no "all" at the end, so mail from any other server is "neutral": neither allowed nor refused. Anyone can send as ${domain} without failing SPF.`,
+      detail: `"${spfShown(rec.text)}" has no "all" at the end, so mail from any other server is "neutral": neither allowed nor refused. Anyone can send as ${domain} without failing SPF.`,
       fix: `Add "${suggested}" at the end of the SPF record.`,
       evidence,
     });
@@ -357,7 +435,7 @@ export function evaluateSpfAll(obs: SpfObservation, ctx: EvalContext): Finding {
   if (all.qualifier === '+') {
     return makeFinding('spf.all', domain, 'fail', {
       title: 'SPF allows every server in the world to send as you',
-      detail: `"${rec.text}" ends in "${all.text}", which allows any server to send mail as ${domain}. That is the same as no protection at all.`,
+      detail: `"${spfShown(rec.text)}" ends in "${all.text}", which allows any server to send mail as ${domain}. That is the same as no protection at all.`,
       fix: `Change "${all.text}" to "${suggested}" at the end of the SPF record.`,
       evidence,
     });
@@ -365,7 +443,7 @@ export function evaluateSpfAll(obs: SpfObservation, ctx: EvalContext): Finding {
   if (all.qualifier === '?') {
     return makeFinding('spf.all', domain, 'warn', {
       title: 'SPF does not refuse other senders',
-      detail: `"${rec.text}" ends in "?all" (neutral): mail from other servers is neither allowed nor refused.`,
+      detail: `"${spfShown(rec.text)}" ends in "?all" (neutral): mail from other servers is neither allowed nor refused.`,
       fix: `Change "?all" to "${suggested}".`,
       evidence,
     });
@@ -413,7 +491,11 @@ export function evaluateSpfSenders(obs: SpfObservation, ctx: EvalContext): Findi
     (s) => s.include !== undefined && !seen.has(s.include.toLowerCase()),
   );
   const unknown = obs.senders.filter((s) => s.include === undefined);
-  const evidence = { record: rec.text, senders: obs.senders, includesSeen: [...seen] };
+  const evidence = {
+    record: rec.text.slice(0, DNS_LIMITS.evidenceTextChars),
+    senders: obs.senders,
+    includesSeen: [...seen],
+  };
   if (missing.length > 0) {
     return makeFinding('spf.senders', domain, 'fail', {
       title: 'SPF does not include all your sending services',

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { CHECK_IDS } from './catalogue';
 import { findingSchema, STATUSES } from './finding';
 
 /** One step of a running verification, as streamed to the UI and the CLI's progress line. */
 export const verifyProgressSchema = z.discriminatedUnion('type', [
   /** A check began for a subject (its probes are on their way). */
-  z.object({ type: z.literal('check-started'), check: z.string(), subject: z.string() }),
+  z.object({ type: z.literal('check-started'), check: z.enum(CHECK_IDS), subject: z.string() }),
   /** A check ended for a subject, with its finding. */
   z.object({ type: z.literal('check-finished'), finding: findingSchema }),
   /** Something worth telling while waiting ("waiting for the greeting of 192.0.2.25..."). */

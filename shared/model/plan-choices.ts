@@ -10,5 +10,3 @@ export type Mode = (typeof MODES)[number];
 
 /** DMARC policies, weakest first. */
 export const DMARC_POLICIES = ['none', 'quarantine', 'reject'] as const;
-/** See DMARC_POLICIES. */
-export type DmarcPolicy = (typeof DMARC_POLICIES)[number];

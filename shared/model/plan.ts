@@ -9,8 +9,6 @@ import { DMARC_POLICIES, MODES } from './plan-choices';
  * typed lives in the project's draft (project.ts), so nothing typed is ever lost.
  */
 
-export { DMARC_POLICIES, MODES, type DmarcPolicy, type Mode } from './plan-choices';
-
 /** A third-party service that also sends mail for the domain (ids from shared/providers/senders). */
 export const senderSchema = z.union([
   z.string(),

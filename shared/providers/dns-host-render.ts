@@ -317,12 +317,3 @@ export function renderForDnsHost(
   if (proxyField !== undefined) form.proxyField = proxyField;
   return form;
 }
-
-/** Every planned record of a plan, rendered for one DNS host, in the plan's order. */
-export function renderPlanForDnsHost(
-  records: readonly PlannedRecord[],
-  hostId: string,
-  domain: string,
-): DnsHostRendering[] {
-  return records.map((record) => renderForDnsHost(record, hostId, domain));
-}

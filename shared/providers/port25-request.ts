@@ -270,12 +270,3 @@ export function port25Procedure(input: ProviderRequestInput): Port25Procedure {
     }
   }
 }
-
-/**
- * The port 25 request text for the user's host, or null where no request should be sent (the
- * port is open, or the host never opens it: see port25Procedure for what to do instead).
- */
-export function port25RequestText(input: ProviderRequestInput): string | null {
-  const procedure = port25Procedure(input);
-  return procedure.kind === 'request' || procedure.kind === 'unknown' ? procedure.text : null;
-}

@@ -1,5 +1,8 @@
 import { decodeBase64 } from './base64';
 import { describePublicKey, type PublicKeyInfo } from './public-key-der';
+
+/** A key that decoded. */
+type DecodedKey = Extract<PublicKeyInfo, { ok: true }>;
 import { parseTagList } from './tag-list';
 
 /**
@@ -64,6 +67,14 @@ export interface DkimKeyRecord {
   problems: DkimProblem[];
 }
 
+/** Where the parts of the parser write the problems they find. */
+interface Report {
+  error(code: DkimProblemCode, message: string, tag?: string): void;
+  warning(code: DkimProblemCode, message: string, tag?: string): void;
+}
+
+type Tags = Map<string, { name: string; value: string; index: number }>;
+
 /**
  * Parse a DKIM key record (the joined TXT text). Never throws; every problem is a plain sentence.
  */
@@ -80,73 +91,88 @@ export function parseDkimRecord(text: string): DkimKeyRecord {
     strictSubdomains: false,
     problems,
   };
-  const error = (code: DkimProblemCode, message: string, tag?: string) =>
-    problems.push(tag ? { level: 'error', code, message, tag } : { level: 'error', code, message });
-  const warning = (code: DkimProblemCode, message: string, tag?: string) =>
-    problems.push(
-      tag ? { level: 'warning', code, message, tag } : { level: 'warning', code, message },
-    );
+  const add = (level: DkimProblem['level'], code: DkimProblemCode, message: string, tag?: string) =>
+    problems.push(tag ? { level, code, message, tag } : { level, code, message });
+  const report: Report = {
+    error: (code, message, tag) => add('error', code, message, tag),
+    warning: (code, message, tag) => add('warning', code, message, tag),
+  };
 
-  if (text.includes('"')) {
-    error(
-      'quotes',
-      /"\s*"/.test(text)
-        ? 'The record contains quote marks (" "): two pieces of a split record were pasted as one text with their quotes. Remove every quote mark; your DNS host adds what it needs.'
-        : 'The record contains quote marks ("). Remove them; your DNS host adds what it needs.',
-    );
-  }
-
-  const list = parseTagList(text.replace(/"/g, ''));
-  for (const issue of list.issues) {
-    if (issue.kind === 'duplicate') {
-      error(
-        'duplicate-tag',
-        `"${issue.name}=" appears more than once; receivers reject such a record. Keep one.`,
-        issue.name,
-      );
-    } else if (issue.kind === 'no-equals' || issue.kind === 'bad-name') {
-      error(
-        'syntax',
-        `"${issue.text}" is not a tag: each part must look like name=value, separated by ";".`,
-      );
-    }
-  }
-  const byName = new Map(list.tags.map((t) => [t.name, t]));
-  for (const t of list.tags) result.tags[t.name] = t.value;
-
+  quoteProblems(text, report);
+  const byName = readTags(text, result, report);
   const v = byName.get('v');
-  if (v) {
-    if (v.value !== 'DKIM1')
-      error(
-        'bad-version',
-        `The record says "v=${v.value}"; a DKIM key record says "v=DKIM1".`,
-        'v',
-      );
-    else if (v.index !== 0)
-      error(
-        'version-not-first',
-        '"v=DKIM1" must come first in the record. Move it to the start.',
-        'v',
-      );
-  }
-
+  versionProblems(v, report);
   const p = byName.get('p');
   if (!p) {
-    error(
+    report.error(
       'missing-key',
       byName.size === 0 || !v
         ? 'This is not a DKIM key record: it has no public key ("p=").'
         : 'The record has no public key ("p="). Copy the whole record from your mail software.',
       'p',
     );
-    result.valid = false;
     return result;
   }
+  tagProblems(byName, result, report);
+  keyProblems(p.value, result, report);
+  return finish(result);
+}
 
+/** Quote marks pasted with the record (often two halves of a split record, quotes and all). */
+function quoteProblems(text: string, report: Report): void {
+  if (!text.includes('"')) return;
+  report.error(
+    'quotes',
+    /"\s*"/.test(text)
+      ? 'The record contains quote marks (" "): two pieces of a split record were pasted as one text with their quotes. Remove every quote mark; your DNS host adds what it needs.'
+      : 'The record contains quote marks ("). Remove them; your DNS host adds what it needs.',
+  );
+}
+
+/** The tag list: its syntax problems, and every tag copied into the result. */
+function readTags(text: string, result: DkimKeyRecord, report: Report): Tags {
+  const list = parseTagList(text.replace(/"/g, ''));
+  for (const issue of list.issues) {
+    if (issue.kind === 'duplicate') {
+      report.error(
+        'duplicate-tag',
+        `"${issue.name}=" appears more than once; receivers reject such a record. Keep one.`,
+        issue.name,
+      );
+    } else if (issue.kind === 'no-equals' || issue.kind === 'bad-name') {
+      report.error(
+        'syntax',
+        `"${issue.text}" is not a tag: each part must look like name=value, separated by ";".`,
+      );
+    }
+  }
+  for (const t of list.tags) result.tags[t.name] = t.value;
+  return new Map(list.tags.map((t) => [t.name, t]));
+}
+
+/** v= is optional, but when present it must be DKIM1 and come first. */
+function versionProblems(v: { value: string; index: number } | undefined, report: Report): void {
+  if (!v) return;
+  if (v.value !== 'DKIM1')
+    report.error(
+      'bad-version',
+      `The record says "v=${v.value}"; a DKIM key record says "v=DKIM1".`,
+      'v',
+    );
+  else if (v.index !== 0)
+    report.error(
+      'version-not-first',
+      '"v=DKIM1" must come first in the record. Move it to the start.',
+      'v',
+    );
+}
+
+/** The tags around the key: k= (type), t= (flags), h= (hashes), s= (service), g= (obsolete). */
+function tagProblems(byName: Tags, result: DkimKeyRecord, report: Report): void {
   const k = byName.get('k');
   result.keyType = k ? k.value.toLowerCase() : 'rsa';
   if (result.keyType !== 'rsa' && result.keyType !== 'ed25519') {
-    error(
+    report.error(
       'bad-key-type',
       `"k=${k?.value}" is not a key type receivers know. Use k=rsa (or k=ed25519 for an Ed25519 key).`,
       'k',
@@ -157,7 +183,7 @@ export function parseDkimRecord(text: string): DkimKeyRecord {
   result.testing = flags.includes('y');
   result.strictSubdomains = flags.includes('s');
   if (result.testing) {
-    warning(
+    report.warning(
       'testing',
       '"t=y" says DKIM is being tested: some receivers ignore failures. Remove it once signing works.',
       't',
@@ -166,7 +192,7 @@ export function parseDkimRecord(text: string): DkimKeyRecord {
 
   const h = byName.get('h');
   if (h && !h.value.split(':').some((x) => x.trim().toLowerCase() === 'sha256')) {
-    error(
+    report.error(
       'no-sha256',
       `"h=${h.value}" does not allow sha256, which every signer uses today. Remove the h= tag.`,
       'h',
@@ -174,60 +200,69 @@ export function parseDkimRecord(text: string): DkimKeyRecord {
   }
   const s = byName.get('s');
   if (s && !s.value.split(':').some((x) => ['email', '*'].includes(x.trim().toLowerCase()))) {
-    error(
+    report.error(
       'not-email',
       `"s=${s.value}" says the key is not for email. Remove the s= tag or set s=email.`,
       's',
     );
   }
   if (byName.has('g')) {
-    warning(
+    report.warning(
       'obsolete-tag',
       '"g=" is an old tag that current receivers ignore; you can delete it.',
       'g',
     );
   }
+}
 
-  result.publicKey = p.value.replace(/\s+/g, '');
+/** The key itself (p=): withdrawn, decodable, of the type the record says, strong enough. */
+function keyProblems(pValue: string, result: DkimKeyRecord, report: Report): void {
+  result.publicKey = pValue.replace(/\s+/g, '');
   if (result.publicKey === '') {
     result.revoked = true;
-    error(
+    report.error(
       'revoked',
       'The key is empty ("p="): this means the key was withdrawn, so no signature made with it will pass.',
       'p',
     );
-    return finish(result);
+    return;
   }
   const bytes = decodeBase64(result.publicKey);
   if (!bytes) {
     const strange = [...result.publicKey].find((c) => !/[A-Za-z0-9+/=]/.test(c));
-    error(
+    report.error(
       'bad-base64',
       strange
         ? `The key (p=) contains "${strange}", which cannot be part of a key. Copy the key again exactly as your mail software shows it.`
         : 'The key (p=) has the wrong length: part of it is missing. Copy the whole key again.',
       'p',
     );
-    return finish(result);
+    return;
   }
   const keyType = result.keyType === 'ed25519' ? 'ed25519' : 'rsa';
   if (keyType === 'rsa' && bytes.length === 32) {
-    error(
+    report.error(
       'key-type-mismatch',
       'The key looks like an Ed25519 key (32 bytes) but the record does not say k=ed25519. Add "k=ed25519".',
       'k',
     );
-    return finish(result);
+    return;
   }
   const info = describePublicKey(bytes, keyType);
   if (!info.ok) {
-    error(info.reason === 'truncated' ? 'truncated' : 'not-a-key', info.message, 'p');
-    return finish(result);
+    report.error(info.reason === 'truncated' ? 'truncated' : 'not-a-key', info.message, 'p');
+    return;
   }
   result.key = info;
   result.bits = info.bits;
+  keyTypeProblems(keyType, info, report);
+  if (info.type === 'rsa') rsaKeyProblems(info, report);
+}
+
+/** The decoded key against the type the record declares (k=). */
+function keyTypeProblems(keyType: 'rsa' | 'ed25519', info: DecodedKey, report: Report): void {
   if (keyType === 'ed25519' && !(info.type === 'ed25519' && info.format === 'raw')) {
-    error(
+    report.error(
       'key-type-mismatch',
       info.type === 'ed25519'
         ? 'The Ed25519 key is in the wrong format: DKIM wants the 32 raw key bytes (RFC 8463), not the longer "public key info" form.'
@@ -235,35 +270,36 @@ export function parseDkimRecord(text: string): DkimKeyRecord {
       'p',
     );
   } else if (keyType === 'rsa' && info.type === 'ed25519') {
-    error(
+    report.error(
       'key-type-mismatch',
       'The key is an Ed25519 key but the record does not say k=ed25519. Add "k=ed25519".',
       'k',
     );
   }
-  if (info.type === 'rsa') {
-    if (info.bits < 1024) {
-      error(
-        'weak-key',
-        `The key is only ${info.bits} bits. Receivers reject RSA keys under 1024 bits; make a 2048-bit key.`,
-        'p',
-      );
-    } else if (info.bits < 2048) {
-      warning(
-        'short-key',
-        `The key is ${info.bits} bits. That still works, but 2048 bits is today's standard; plan to replace it.`,
-        'p',
-      );
-    }
-    if (info.format === 'pkcs1') {
-      warning(
-        'pkcs1',
-        'The key is in the bare "RSA public key" form. Most receivers accept it, but the usual form starts with "MII"; some strict receivers may not.',
-        'p',
-      );
-    }
+}
+
+/** An RSA key's size (RFC 8301) and form. */
+function rsaKeyProblems(info: Extract<DecodedKey, { type: 'rsa' }>, report: Report): void {
+  if (info.bits < 1024) {
+    report.error(
+      'weak-key',
+      `The key is only ${info.bits} bits. Receivers reject RSA keys under 1024 bits; make a 2048-bit key.`,
+      'p',
+    );
+  } else if (info.bits < 2048) {
+    report.warning(
+      'short-key',
+      `The key is ${info.bits} bits. That still works, but 2048 bits is today's standard; plan to replace it.`,
+      'p',
+    );
   }
-  return finish(result);
+  if (info.format === 'pkcs1') {
+    report.warning(
+      'pkcs1',
+      'The key is in the bare "RSA public key" form. Most receivers accept it, but the usual form starts with "MII"; some strict receivers may not.',
+      'p',
+    );
+  }
 }
 
 function finish(result: DkimKeyRecord): DkimKeyRecord {

@@ -1,3 +1,4 @@
+import type { CheckId } from '../checks/catalogue';
 import type { Plan } from '../model/plan';
 import { defaultSelectorFor } from '../providers/mail-software';
 import { senderInclude } from '../providers/senders';
@@ -41,7 +42,7 @@ export interface PlanOverview {
   notes: string[];
 }
 
-const SPF_CHECKS = [
+const SPF_CHECKS: CheckId[] = [
   'spf.present',
   'spf.single',
   'spf.syntax',
@@ -50,14 +51,14 @@ const SPF_CHECKS = [
   'spf.all',
   'spf.senders',
 ];
-const DKIM_CHECKS = [
+const DKIM_CHECKS: CheckId[] = [
   'dkim.present',
   'dkim.syntax',
   'dkim.key-strength',
   'dkim.matches',
   'dkim.testing',
 ];
-const DMARC_CHECKS = [
+const DMARC_CHECKS: CheckId[] = [
   'dmarc.present',
   'dmarc.single',
   'dmarc.syntax',

@@ -1,3 +1,4 @@
+import type { CheckId } from '../checks/catalogue';
 /** DNS record types the planner produces. */
 export type RecordType = 'A' | 'AAAA' | 'MX' | 'TXT' | 'CNAME' | 'PTR';
 
@@ -28,7 +29,7 @@ export interface PlannedRecord {
   /** A few more sentences, shown when the user expands "why". */
   more?: string;
   /** The check ids that verify this record (docs/CHECKS.md). */
-  checks: string[];
+  checks: CheckId[];
   /** What changes for the user if this record replaces or merges with an existing one. */
   mergeNote?: string;
   /** For records with a policy ladder (SPF, DMARC): the next, stricter value and when to use it. */

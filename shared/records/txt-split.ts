@@ -46,11 +46,6 @@ export function splitTxt(value: string, max: number = TXT_STRING_MAX_BYTES): str
   return chunks;
 }
 
-/** Join TXT character-strings the way receivers do: with nothing between them. */
-export function joinTxt(strings: readonly string[]): string {
-  return strings.join('');
-}
-
 /** The UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does). */
 export function utf8Bytes(text: string): number[] {
   const out: number[] = [];

@@ -74,7 +74,12 @@ export class SmtpChannel {
     this.socket.off('end', this.onClose);
     // TLS reports the socket's errors from now on; this keeps a late one from being unhandled.
     this.socket.on('error', () => undefined);
-    const stray = this.parser.pendingBytes + this.replies.length;
+    // Replies already parsed count as the bytes they came in: "250 x" + CRLF per line.
+    const parsed = this.replies.reduce(
+      (n, r) => n + r.lines.reduce((m, line) => m + 3 + (line ? 1 + line.length : 0) + 2, 0),
+      0,
+    );
+    const stray = this.parser.pendingBytes + parsed;
     this.replies.length = 0;
     return stray;
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Rollup } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../../main/host/csp';
 
 // The renderer's weight is a product target (bench/renderer-bench.ts): every .js the app can
 // load, lazy steps included, at most 250 KB gzip. The two regressions that cost the most came
@@ -13,6 +14,7 @@ const BUDGET_KB = 250;
 
 let dir = '';
 let chunks: Rollup.OutputChunk[] = [];
+let indexHtml = '';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mw-bundle-'));
@@ -35,6 +37,8 @@ beforeAll(async () => {
   chunks = outputs
     .flatMap((o) => o.output)
     .filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
+  const html = outputs.flatMap((o) => o.output).find((a) => a.fileName === 'index.html');
+  indexHtml = html?.type === 'asset' ? String(html.source) : '';
 }, 60_000);
 
 afterAll(async () => {
@@ -73,5 +77,16 @@ describe('the renderer bundle', () => {
       totalKb,
       `all JavaScript ${totalKb.toFixed(1)} KB; biggest: ${biggest}`,
     ).toBeLessThanOrEqual(BUDGET_KB);
+  });
+});
+
+describe("the page's own Content Security Policy", () => {
+  it('is the policy the hosts send as a header, less what a meta tag cannot carry', () => {
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(indexHtml);
+    const content = (meta?.[1] ?? '').replaceAll('&#39;', "'");
+    expect(content).toBe(CONTENT_SECURITY_POLICY_META);
+    expect(CONTENT_SECURITY_POLICY).toContain(content);
+    expect(content).toContain("script-src 'self'");
+    expect(content).not.toContain('frame-ancestors');
   });
 });

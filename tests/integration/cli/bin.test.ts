@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -23,9 +23,30 @@ async function mailwright(
   }
 }
 
+/** The newest modification time of the TypeScript sources under these folders. */
+async function newestSource(folders: string[]): Promise<number> {
+  let newest = 0;
+  for (const folder of folders) {
+    for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+      newest = Math.max(newest, (await stat(join(entry.parentPath, entry.name))).mtimeMs);
+    }
+  }
+  return newest;
+}
+
 let dir: string;
 beforeAll(async () => {
-  await run(process.execPath, ['scripts/build-main.mjs'], { timeout: 60_000 });
+  // The bundle is built once by `npm test` (npm run build) before any suite runs; rebuilding it
+  // here would rewrite dist/ while other suites (browser mode, the CLI tests) load it.
+  const built = await stat('dist/cli/index.js').then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
+  if (built < (await newestSource(['main', 'shared'])))
+    throw new Error(
+      'dist/cli is missing or older than main/ or shared/: run `npm run build` first (`npm test` does).',
+    );
   dir = await mkdtemp(join(tmpdir(), 'mw-bin-'));
   await writeFile(
     join(dir, 'plan.json'),

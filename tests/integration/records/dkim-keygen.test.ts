@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { dkimSign } from 'mailauth/lib/dkim/sign';
 import { dkimVerify } from 'mailauth/lib/dkim/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDkimKey, generateDkimKeys } from '../../../main/dkim/dkim-keygen';
+import { generateDkimKey } from '../../../main/dkim/dkim-keygen';
 import { parseDkimRecord } from '../../../shared/records/dkim-parse';
 import { normalizePastedDkim } from '../../../shared/records/dkim-paste';
 import { dkimSetupFor } from '../../../shared/records/dkim-setup';
@@ -103,11 +103,13 @@ describe('generateDkimKey', () => {
   }, 60_000);
 
   it('makes an Ed25519 key beside the RSA one, both verifying', async () => {
-    const [rsa, ed] = await generateDkimKeys({
+    // As the DKIM step makes them: one call per key, each under its own selector.
+    const rsa = await generateDkimKey({ folder: dir, domain: 'example.com', selector: 'r2026' });
+    const ed = await generateDkimKey({
       folder: dir,
       domain: 'example.com',
-      selector: 'r2026',
-      ed25519Selector: 'e2026',
+      selector: 'e2026',
+      type: 'ed25519',
     });
     expect(rsa?.keyType).toBe('rsa');
     expect(ed?.keyType).toBe('ed25519');

@@ -1,8 +1,9 @@
+import type { CheckId } from '../../../shared/checks/catalogue';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../shared/checks/finding';
 import { compareInGroup, compareSubjects } from '../../../shared/checks/finding-order';
 
-const f = (check: string, subject: string): Finding => ({
+const f = (check: CheckId, subject: string): Finding => ({
   check,
   subject,
   status: 'pass',

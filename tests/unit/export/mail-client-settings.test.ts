@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mailClientSettings } from '../../../main/export/mail-client-settings';
+import { mailClientSettings } from '../../../shared/summary/mail-client-settings';
 import { finding, submissionFinding } from './summary-fixtures';
 
 describe('mail app settings', () => {

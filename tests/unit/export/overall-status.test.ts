@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overallStatus } from '../../../main/export/overall-status';
+import { overallStatus } from '../../../shared/summary/overall-status';
 import { finding, run } from './summary-fixtures';
 
 const pass = finding('spf.all', 'example.com', 'pass', 'ok', 'ok');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodDays, policyLadder } from '../../../main/export/policy-ladder';
+import { periodDays, policyLadder } from '../../../shared/summary/policy-ladder';
 import { planRecords } from '../../../shared/records/plan-records';
 import { basicPlan } from './summary-fixtures';
 

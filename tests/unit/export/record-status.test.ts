@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordCheck } from '../../../main/export/record-status';
+import { recordCheck } from '../../../shared/summary/record-status';
 import type { PlannedRecord } from '../../../shared/records/planned-record';
 import { finding } from './summary-fixtures';
 

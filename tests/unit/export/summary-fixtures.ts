@@ -1,3 +1,4 @@
+import type { CheckId } from '../../../shared/checks/catalogue';
 import { CHECKS } from '../../../shared/checks/catalogue';
 import { summarize, type Finding, type Status } from '../../../shared/checks/finding';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
@@ -87,7 +88,7 @@ export function idnPlan(c: (typeof IDN_CASES)[number]): Plan {
 
 /** Build a finding. */
 export function finding(
-  check: string,
+  check: CheckId,
   subject: string,
   status: Status,
   title: string,

@@ -1,3 +1,4 @@
+import type { CheckId } from '../../../shared/checks/catalogue';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../shared/checks/finding';
@@ -14,7 +15,7 @@ function marksOf(draft: Record<string, unknown>, findings: Finding[] | null = nu
   return Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, v.mark]));
 }
 
-function finding(check: string, status: Finding['status']): Finding {
+function finding(check: CheckId, status: Finding['status']): Finding {
   return { check, subject: 'example.test', status, title: check, detail: '' };
 }
 
@@ -26,17 +27,19 @@ const complete = {
 };
 
 /** Every check of a run that found everything right, SMTP included. */
-const allGreen: Finding[] = [
-  'domain.valid',
-  'host.public-ip',
-  'domain.nameservers',
-  'host.a',
-  'spf.present',
-  'dmarc.present',
-  'dkim.present',
-  'ptr.present',
-  'smtp.starttls',
-].map((c) => finding(c, 'pass'));
+const allGreen: Finding[] = (
+  [
+    'domain.valid',
+    'host.public-ip',
+    'domain.nameservers',
+    'host.a',
+    'spf.present',
+    'dmarc.present',
+    'dkim.present',
+    'ptr.present',
+    'smtp.starttls',
+  ] as const
+).map((c) => finding(c, 'pass'));
 
 describe('stepMarks', () => {
   it('marks nothing on a new project: an empty field is a to-do, not a mistake', () => {

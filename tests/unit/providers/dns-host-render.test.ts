@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   renderForDnsHost,
-  renderPlanForDnsHost,
   type DnsHostForm,
   type DnsHostRendering,
 } from '../../../shared/providers/dns-host-render';
@@ -260,7 +259,7 @@ describe('renderForDnsHost: values', () => {
   it('a whole plan renders for every host, in order, and unknown host ids fall back to generic', () => {
     const records = Object.values(PLAN_RECORDS);
     for (const host of DNS_HOST_IDS) {
-      const out = renderPlanForDnsHost(records, host, DOMAIN);
+      const out = records.map((r) => renderForDnsHost(r, host, DOMAIN));
       expect(out.map((r) => r.recordKey)).toEqual(records.map((r) => r.key));
     }
     const unknown = form(renderForDnsHost(PLAN_RECORDS.a!, 'no-such-host', DOMAIN));

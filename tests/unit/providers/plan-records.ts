@@ -1,3 +1,4 @@
+import type { CheckId } from '../../../shared/checks/catalogue';
 import { generateKeyPairSync } from 'node:crypto';
 import type { PlannedRecord } from '../../../shared/records/planned-record';
 
@@ -29,7 +30,7 @@ function txt(
   name: string,
   value: string,
   why: string,
-  checks: string[],
+  checks: CheckId[],
 ): PlannedRecord {
   return {
     key,

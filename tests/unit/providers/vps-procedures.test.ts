@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  port25Procedure,
-  port25RequestText,
-  type Port25Procedure,
-} from '../../../shared/providers/port25-request';
+import { port25Procedure, type Port25Procedure } from '../../../shared/providers/port25-request';
 import {
   ptrProcedure,
   ptrRequestText,
@@ -12,6 +8,12 @@ import {
 import type { ProviderRequestInput } from '../../../shared/providers/request-input';
 import { VPS_HOST_IDS, type VpsHostId } from '../../../shared/providers/vps-hosts';
 import { DOMAIN, IPV4, IPV6, MAIL_HOST } from './plan-records';
+
+/** The request text the Reverse DNS step shows, or null where it shows no request to send. */
+function port25RequestText(input: ProviderRequestInput): string | null {
+  const procedure = port25Procedure(input);
+  return procedure.kind === 'request' || procedure.kind === 'unknown' ? procedure.text : null;
+}
 
 function input(vpsHostId: string, extra: Partial<ProviderRequestInput> = {}): ProviderRequestInput {
   return { domain: DOMAIN, mailHost: MAIL_HOST, ipv4: [IPV4], ipv6: [IPV6], vpsHostId, ...extra };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { whenWords } from '../../../shared/summary/date-words';
-import { shownName, typedBeside } from '../../../shared/model/shown-name';
+import { shownName } from '../../../shared/model/shown-name';
 
 describe('the one time format on screen', () => {
   const now = new Date(2026, 11, 7, 9, 30);
@@ -13,13 +13,10 @@ describe('the one time format on screen', () => {
 });
 
 describe('names as the user reads them', () => {
-  it('shows Unicode, with the ASCII form beside it where it is typed', () => {
+  it('shows Unicode', () => {
     expect(shownName('default._domainkey.xn--bckerei-mller-bfb28a.example')).toBe(
       'default._domainkey.bäckerei-müller.example',
     );
     expect(shownName('example.com')).toBe('example.com');
-    expect(typedBeside('xn--bckerei-mller-bfb28a.example')).toBe(
-      'bäckerei-müller.example (xn--bckerei-mller-bfb28a.example)',
-    );
   });
 });

@@ -1,3 +1,4 @@
+import type { CheckId } from '../../../shared/checks/catalogue';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../shared/checks/finding';
 import { runChanges } from '../../../renderer/src/verify/run-changes';
@@ -5,7 +6,7 @@ import { etaWords } from '../../../renderer/src/verify/eta-words';
 import { viewAnswers, viewName } from '../../../renderer/src/verify/evidence-views';
 import { findingHeading } from '../../../renderer/src/verify/finding-heading';
 
-const f = (check: string, subject: string, status: Finding['status']): Finding => ({
+const f = (check: CheckId, subject: string, status: Finding['status']): Finding => ({
   check,
   subject,
   status,

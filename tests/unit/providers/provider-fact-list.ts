@@ -1,4 +1,4 @@
-import type { Provenance } from './provider-fact';
+import type { Provenance } from '../../../shared/providers/provider-fact';
 
 /** One fact found in a catalogue entry, with the path to it (e.g. "port25", "quirks[0]"). */
 export interface FoundFact {
@@ -8,7 +8,7 @@ export interface FoundFact {
 
 /**
  * Every fact inside a catalogue entry (a DNS host, a VPS host, or a whole catalogue), for the
- * UI's "Sources" list and for the test that no fact lacks a source.
+ * test that no fact lacks a source.
  */
 export function listFacts(entry: unknown, path = ''): FoundFact[] {
   if (Array.isArray(entry)) return entry.flatMap((v, i) => listFacts(v, `${path}[${i}]`));
