@@ -5,6 +5,7 @@ import { detectHostOfDomain } from './dns-host-lookup';
 import { lookUpPublished } from './published-records';
 import { lookUpAddresses } from './name-addresses';
 import { generateProjectDkimKey } from './dkim-generate';
+import { projectDkimKeyFile } from './dkim-key-file';
 import { VerifyService } from '../verify/verify-service';
 import { exportJson, exportZone } from '../export/export-api';
 import { exportPdfOffLoop } from '../export/pdf-off-loop';
@@ -67,6 +68,7 @@ export const handlers: Handlers = {
   'dns.published': async ({ domain, mailHost }, ctx) => lookUpPublished(domain, mailHost, ctx.dns),
   'dns.addresses': async ({ name }, ctx) => lookUpAddresses(name, ctx.dns),
   'dkim.generate': async (req, ctx) => generateProjectDkimKey(req, ctx.store),
+  'dkim.keyFile': async (req, ctx) => projectDkimKeyFile(req, ctx),
   'verify.run': async (req, ctx) =>
     verifyOf(ctx).run(req, (runId, progress) =>
       ctx.events.emit('verify.progress', { runId, progress }),

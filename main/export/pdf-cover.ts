@@ -1,4 +1,4 @@
-import { dateTimeWords } from '../../shared/summary/date-words';
+import { PDF_TIME_ZONE_NOTE, dateTimeWords } from '../../shared/summary/date-words';
 import { domainText } from './domain-label';
 import type { PdfFlow } from './pdf-flow';
 import { body, bullets } from './pdf-heading';
@@ -59,6 +59,7 @@ export function drawCover(flow: PdfFlow, s: SetupSummary): void {
     s.verifiedAt ? dateTimeWords(s.verifiedAt) : 'Not yet: no check has been run.',
   );
   fact(flow, 'This summary made', dateTimeWords(s.generatedAt));
+  fact(flow, 'Times in this summary', PDF_TIME_ZONE_NOTE);
 
   flow.gap(18);
   flow.paragraph('Status', { size: SIZE.h2, color: COLOR.muted });

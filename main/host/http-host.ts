@@ -5,6 +5,7 @@ import type { ApiContext } from '../api/context';
 import { dispatch } from '../api/dispatch';
 import { tooDeepAt, tooDeepMessage } from '../api/payload-depth';
 import { readStatic } from './static-files';
+import { REFUSED_PAGE_CSP, refusedPage } from './refused-page';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 /** The browser-mode server: the renderer and the contract over HTTP, on loopback, behind a token. */
@@ -88,6 +89,20 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       url.searchParams.get('token') ??
       readCookie(req.headers.cookie, cookieName());
     if (!presented || !sameToken(presented, token)) {
+      // A person opening the page (a bookmark or tab from an earlier start, or the address
+      // without its token) gets a page saying what to do; calls and files get the short text.
+      if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
+        res.writeHead(401, {
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+          'x-frame-options': 'DENY',
+          'referrer-policy': 'no-referrer',
+          'content-security-policy': REFUSED_PAGE_CSP,
+        });
+        res.end(refusedPage(presented ? 'old-address' : 'no-token'));
+        return;
+      }
       send(
         res,
         401,

@@ -20,6 +20,9 @@ const router = createHashRouter([
   {
     path: '/p/:projectId/:step',
     lazy: () => import('./app/ProjectLayout').then((m) => ({ Component: m.ProjectLayout })),
+    // Opening a project's address directly (a reload) waits for that chunk: say so, and the
+    // router does not warn in the console about having nothing to show meanwhile.
+    hydrateFallbackElement: <p role="status">Opening the project…</p>,
   },
   { path: '*', element: <Navigate to="/projects" replace /> },
 ]);

@@ -124,6 +124,27 @@ export const calls = {
     }),
   },
   /**
+   * The generated private key file, on the user's explicit request. In the desktop app main
+   * shows it in the file manager (`reveal`) or copies it where the user chooses (`save`, 0600):
+   * the key never crosses IPC. In browser mode there is no file manager or dialog to open, so
+   * `download` answers the PEM text once, over the loopback connection with the token header,
+   * for the page to offer as a download: the only payload a private key ever travels in.
+   */
+  'dkim.keyFile': {
+    request: z.object({
+      projectId: z.string().min(1),
+      selector: z.string().min(1).max(63),
+      action: z.enum(['reveal', 'save', 'download']),
+    }),
+    response: z.object({
+      /** Where the file is (reveal) or was saved (save); null when a save was cancelled. */
+      path: z.string().nullable(),
+      fileName: z.string(),
+      /** Only for `download`, only in browser mode. */
+      pem: z.string().optional(),
+    }),
+  },
+  /**
    * Which company hosts a domain's DNS, recognised from its NS records (asked through this
    * computer's resolver, falling back to public ones; 8 seconds at most). A lookup that could not
    * be made answers with `problem` in plain words, never an error.

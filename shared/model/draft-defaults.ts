@@ -27,6 +27,7 @@ export const DRAFT_DEFAULTS = {
   sendingPurpose: '',
   sendingAudience: '',
   sendingVolume: '',
+  sshUser: '',
   published: null,
   security: null,
 } as const;

@@ -55,8 +55,13 @@ export function stepOfField(field: DraftField): StepId {
 
 /** Split an address field: people paste lists separated by commas, semicolons or spaces. */
 export function splitAddresses(text: string): string[] {
+  // "5,161,77,10" is one IPv4 address typed with commas (a keypad or a locale's habit), not four
+  // addresses: keep it whole so it gets one message suggesting dots.
+  if (COMMA_IPV4.test(text)) return [text.trim()];
   return text.split(/[\s,;]+/).filter((s) => s !== '');
 }
+
+const COMMA_IPV4 = /^\s*\d{1,3}(?:\s*,\s*\d{1,3}){3}\s*$/;
 
 /** Which draft field a plan-validate field path came from. */
 function draftFieldOf(planField: string, draft: FilledDraft): DraftField {

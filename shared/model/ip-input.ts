@@ -146,6 +146,29 @@ export function validateIpInput(raw: string, family: IpFamily = 'any'): IpInputR
       message: `Enter your server's address; ${PANEL}.`,
     };
   }
+  // A web address copied from the browser ("https://5.161.77.10/"): its "://" is not IPv6.
+  const url = /^[a-z][a-z0-9+.-]*:\/\/\[?([^/\]]+?)\]?(?::\d+)?(?:\/.*)?$/i.exec(s);
+  if (url) {
+    const inner = validateIpInput(url[1]!, family);
+    return {
+      ok: false,
+      level: 'error',
+      message: inner.ok
+        ? `"${s}" is a web address. Enter only the server's address: ${inner.value}.`
+        : `"${s}" is a web address, not a server address; ${PANEL}.`,
+    };
+  }
+  const commas = /^\d{1,3}(?:\s*,\s*\d{1,3}){3}$/.test(s) ? s.replace(/\s*,\s*/g, '.') : null;
+  if (commas) {
+    const dotted = parseIpv4(commas);
+    return {
+      ok: false,
+      level: 'error',
+      message: dotted.ok
+        ? `"${s}" uses commas; an IPv4 address is written with dots: ${dotted.value}.`
+        : `"${s}" uses commas; an IPv4 address is four numbers from 0 to 255 separated by dots, for example 203.0.113.10.`,
+    };
+  }
   const looksV6 = s.includes(':');
   if (family === 'ipv4' && looksV6) {
     const v6 = parseIpv6(s);

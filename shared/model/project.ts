@@ -105,6 +105,8 @@ export const draftSchema = z.looseObject({
   sendingVolume: z.string().default(D.sendingVolume).optional(),
   /** The optional "Secure delivery" choices, in the plan's own form (security-plan.ts). */
   security: securityPlanSchema.nullable().default(D.security).optional(),
+  /** The user name the user logs in to their server with (the DKIM key's copy command), as typed. */
+  sshUser: z.string().default(D.sshUser).optional(),
   /** The last look at what the domain publishes, for the names it was made for. */
   published: publishedRecordsSchema
     .extend({ domain: z.string(), mailHost: z.string(), checkedAt: z.string() })

@@ -42,14 +42,23 @@ function fromChecks(
   return { mark: 'done', why: 'The last check found this right.' };
 }
 
+/** Whether a finding comes from the mail server's checks (port 25), which a DNS-only run skips. */
+export function isSmtpFinding(f: Finding): boolean {
+  return checkInfo(f.check)?.group === 'smtp';
+}
+
 /**
  * Mark every step. `findings` are the last check's (null before any check): they decide the steps
  * whose work happens elsewhere (records at the DNS host, PTR at the VPS host) and Verify itself.
+ * `wholeRun` is the newest check that also looked at the mail server: when the last check was
+ * the Records step's DNS-only one, Verify is judged from its DNS answers plus that run's server
+ * checks, so checking the records again does not take Verify's ✓ away.
  */
 export function stepMarks(
   draft: FilledDraft,
   planned: DraftPlan,
   findings: readonly Finding[] | null,
+  wholeRun: readonly Finding[] | null = null,
   messageFindings: readonly Finding[] | null = null,
 ): StepMarks {
   const problems = planned.ok ? [] : planned.problems;
@@ -72,7 +81,8 @@ export function stepMarks(
     return m.mark === 'attention' ? m : fromChecks(found(step), 'to fix on this step');
   };
 
-  const smtpChecked = all.some((f) => checkInfo(f.check)?.group === 'smtp');
+  const smtpChecked = all.some(isSmtpFinding);
+  const verifyFindings = smtpChecked ? all : [...all, ...(wholeRun ?? []).filter(isSmtpFinding)];
   return {
     projects: OPEN,
     domain: input('domain', draft.domain.trim() !== ''),
@@ -86,10 +96,10 @@ export function stepMarks(
     secure: checked('secure'),
     // Verify is done only after a whole check: one without the mail server's checks confirms
     // the DNS alone (the Records step's "Check these now").
-    verify: all.some((f) => f.status === 'fail')
-      ? fromChecks(all, 'in all: the steps marked ! say what to fix')
-      : smtpChecked
-        ? fromChecks(all, '')
+    verify: verifyFindings.some((f) => f.status === 'fail')
+      ? fromChecks(verifyFindings, 'in all: the steps marked ! say what to fix')
+      : verifyFindings.some(isSmtpFinding)
+        ? fromChecks(verifyFindings, '')
         : OPEN,
     // Skippable, and done only when a test message passed (read, signed, DMARC aligned).
     'message-test': !messageFindings

@@ -310,6 +310,19 @@ test('Journey 1: a new project through every step checks all green', async ({ pa
   await expect(page.getByText(/^What the check saw: .*not checked/)).toHaveCount(1);
   await expectAccessible(page, 'Journey 1: Summary');
   await page.screenshot({ path: shot('journey1-08-summary'), fullPage: true });
+  // The Records step's DNS-only check does not take Verify's ✓ away, now or after a reload.
+  await page
+    .getByRole('navigation', { name: 'Setup steps' })
+    .getByRole('link', { name: /^Records/ })
+    .click();
+  await page.getByRole('button', { name: 'Check these now' }).click();
+  await expect(page.getByRole('button', { name: 'Check these now' })).toBeEnabled({
+    timeout: 30_000,
+  });
+  await expect(stepMark(page, 'Verify')).toHaveAttribute('data-mark', 'done');
+  await page.reload();
+  await expect(stepMark(page, 'Records')).toHaveAttribute('data-mark', 'done');
+  await expect(stepMark(page, 'Verify')).toHaveAttribute('data-mark', 'done');
 });
 
 test('Journey 2: a broken zone shows fixes, then watch mode turns it green', async ({

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { STEP_IDS, type StepId } from '../../../shared/model/steps';
 import { useAppStore } from '../state/app-store';
 import { StepNav } from '../components/StepNav';
+import { SkipLink } from '../components/SkipLink';
 import { SaveIndicator } from '../components/SaveIndicator';
 import { DomainStep } from '../steps/DomainStep';
 import { LaterStep } from '../steps/LaterStep';
@@ -33,7 +34,8 @@ const BUILT_STEPS: Partial<Record<StepId, StepScreen>> = {
 /** A project's step: loads the project, remembers the step, shows the step's screen. */
 export function ProjectLayout() {
   const { projectId = '', step = 'domain' } = useParams();
-  const { project, projectError, lastRun, lastMessage, openProject, setStep } = useAppStore();
+  const { project, projectError, lastRun, lastWholeRun, lastMessage, openProject, setStep } =
+    useAppStore();
   const stepId = (STEP_IDS as string[]).includes(step) ? (step as StepId) : 'domain';
 
   useEffect(() => {
@@ -46,24 +48,26 @@ export function ProjectLayout() {
 
   const draft = project?.id === projectId ? project.draft : null;
   const findings = lastRun?.projectId === projectId ? lastRun.document.findings : null;
+  const whole = lastWholeRun?.projectId === projectId ? lastWholeRun.document.findings : null;
   const messageFindings =
     lastMessage?.projectId === projectId ? lastMessage.result.document.findings : null;
   const marks = useMemo(
     () =>
       draft
-        ? stepMarks(withDraftDefaults(draft), draftToPlan(draft), findings, messageFindings)
+        ? stepMarks(withDraftDefaults(draft), draftToPlan(draft), findings, whole, messageFindings)
         : undefined,
-    [draft, findings, messageFindings],
+    [draft, findings, whole, messageFindings],
   );
 
   return (
     <div className="layout">
+      <SkipLink />
       <aside className="sidebar">
         <p className="brand">Mailwright</p>
         {project ? <p className="project-name">{project.name}</p> : null}
         <StepNav projectId={projectId} current={stepId} marks={marks} />
       </aside>
-      <main className="content" id="main">
+      <main className="content" id="main" tabIndex={-1}>
         {projectError ? (
           <div className="notice error" role="alert">
             {projectError} <Link to="/projects">Back to your projects</Link>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { whenWords } from '../../../shared/summary/date-words';
 import type { Plan } from '../../../shared/model/plan';
 import type { Draft, PublishedRecords } from '../../../shared/model/project';
 import { api } from '../state/api-ref';
@@ -129,7 +130,7 @@ export function PublishedToday({
               {p}
             </p>
           ))}
-          <p className="hint">Checked {new Date(current.checkedAt).toLocaleString()}.</p>
+          <p className="hint">Checked {whenWords(current.checkedAt)}.</p>
         </>
       ) : (
         <p className="hint">

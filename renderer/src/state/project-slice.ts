@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { isSmtpFinding } from '../../../shared/model/step-marks';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
 import type { MessageResult } from '../../../shared/checks/message-result';
 import type { Draft, Project } from '../../../shared/model/project';
@@ -21,6 +22,8 @@ export interface ProjectSlice {
   lastMessage: { projectId: string; result: MessageResult } | null;
   /** Remember a test-message result just checked. */
   noteMessage(projectId: string, result: MessageResult): void;
+  /** The newest run that also checked the mail server (the Verify step's), for Verify's mark. */
+  lastWholeRun: { projectId: string; document: CheckDocument } | null;
   openProject(id: string): Promise<void>;
   /** A check of the open project finished: it is now the newest. */
   noteRun(projectId: string, document: CheckDocument): void;
@@ -74,13 +77,14 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     noteMessage(projectId, result) {
       if (get().project?.id === projectId) set({ lastMessage: { projectId, result } });
     },
+    lastWholeRun: null,
     async openProject(id) {
       if (get().project?.id === id) return;
       await get().flushSave();
       const r = await api().call('projects.get', { id });
       if (r.ok) set({ project: r.value, projectError: null, saveState: 'idle', saveError: null });
       else set({ project: null, projectError: r.error.message });
-      set({ lastRun: null, lastMessage: null });
+      set({ lastRun: null, lastWholeRun: null, lastMessage: null });
       if (!r.ok) return;
       void api()
         .call('message.last', { projectId: id })
@@ -90,15 +94,24 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
         });
       // The marks can wait for the history: the step shows first.
       const runs = await api().call('runs.list', { projectId: id });
-      const newest = runs.ok ? runs.value.runs[0] : undefined;
-      if (!newest) return;
-      const doc = await api().call('runs.get', { projectId: id, runId: newest.id });
-      // A run made meanwhile (or another project opened) wins over this older answer.
-      if (doc.ok && get().project?.id === id && get().lastRun === null)
-        set({ lastRun: { projectId: id, document: doc.value } });
+      const list = runs.ok ? runs.value.runs : [];
+      // The newest run, and (a few back at most) the newest that also checked the mail server.
+      for (const [i, entry] of list.slice(0, 6).entries()) {
+        const doc = await api().call('runs.get', { projectId: id, runId: entry.id });
+        // A run made meanwhile (or another project opened) wins over this older answer.
+        if (!doc.ok || get().project?.id !== id) return;
+        const found = { projectId: id, document: doc.value };
+        if (i === 0 && get().lastRun === null) set({ lastRun: found });
+        if (doc.value.findings.some(isSmtpFinding)) {
+          if (get().lastWholeRun === null) set({ lastWholeRun: found });
+          return;
+        }
+      }
     },
     noteRun(projectId, document) {
-      if (get().project?.id === projectId) set({ lastRun: { projectId, document } });
+      if (get().project?.id !== projectId) return;
+      set({ lastRun: { projectId, document } });
+      if (document.findings.some(isSmtpFinding)) set({ lastWholeRun: { projectId, document } });
     },
     updateDraft(patch) {
       const p = get().project;

@@ -6,6 +6,7 @@ import { CopyButton } from '../components/CopyButton';
 import { useDraft } from '../hooks/use-draft';
 import { useMakeDkimKey } from '../hooks/use-make-dkim-key';
 import { DkimEd25519 } from './DkimEd25519';
+import { DkimKeyToServer } from './DkimKeyToServer';
 
 /** The file name part of a path, whatever the separator of the computer it came from. */
 function baseName(path: string): string {
@@ -75,6 +76,15 @@ export function DkimGenerate({ project, selector }: { project: Project; selector
             rsaSelector={key.selector}
             domain={domain.ok ? domain.domain : undefined}
           />
+          {domain.ok ? (
+            <DkimKeyToServer
+              project={project}
+              keyFile={key.keyFile}
+              keyFileName={baseName(key.keyFile)}
+              selector={key.selector}
+              domain={domain.domain}
+            />
+          ) : null}
           {setup ? (
             <div className="setup card-section">
               <h2 className="card-title">{setup.title}</h2>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { whenWords } from '../../../shared/summary/date-words';
 import { useNavigate } from 'react-router';
 import type { ProjectSummary } from '../../../shared/model/project';
 import { STEPS } from '../../../shared/model/steps';
@@ -125,7 +126,7 @@ function ProjectRow({ project }: { project: ProjectSummary }) {
             <h3>{project.name}</h3>
             <p className="muted">
               {project.domain ? project.domain : 'No domain yet'} · at step “{stepTitle}” · saved{' '}
-              {new Date(project.updatedAt).toLocaleString()}
+              {whenWords(project.updatedAt)}
             </p>
             <ProjectStatusLine project={project} />
           </>
@@ -190,9 +191,7 @@ function ProjectStatusLine({ project }: { project: ProjectSummary }) {
       <StatusBadge status={status} />
       <span>
         {counts}
-        {project.lastRun
-          ? ` · last checked ${new Date(project.lastRun.startedAt).toLocaleString()}`
-          : ''}
+        {project.lastRun ? ` · last checked ${whenWords(project.lastRun.startedAt)}` : ''}
       </span>
     </p>
   );

@@ -3,7 +3,7 @@ import '../summary/summary.css';
 import { Link } from 'react-router';
 import type { Project } from '../../../shared/model/project';
 import { recordsToPublish } from '../../../shared/records/records-to-publish';
-import { dateTimeWords } from '../../../shared/summary/date-words';
+import { whenWords } from '../../../shared/summary/date-words';
 import { recordCheck } from '../../../shared/summary/record-status';
 import { PlanProblems } from '../components/PlanProblems';
 import { StepFooter } from '../components/StepFooter';
@@ -61,8 +61,8 @@ export function SummaryStep({ project }: { project: Project }) {
           <p>{status.detail}</p>
           {run ? (
             <p className="muted">
-              Checked {dateTimeWords(new Date(run.startedAt))}:{' '}
-              {plural(run.summary.pass, 'check', 'checks')} passed
+              Checked {whenWords(run.startedAt)}: {plural(run.summary.pass, 'check', 'checks')}{' '}
+              passed
               {run.summary.fail > 0 ? `, ${run.summary.fail} failed` : ''}
               {run.summary.pending > 0 ? `, ${run.summary.pending} waiting for DNS` : ''}
               {run.summary.warn > 0

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { whenWords } from '../../../shared/summary/date-words';
 import type { Project } from '../../../shared/model/project';
 import { summarize } from '../../../shared/checks/status';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
@@ -107,7 +108,7 @@ export function VerifyStep({ project }: { project: Project }) {
       const at = Date.now() + delay;
       setNextAt(at);
       setAnnounce(
-        `${changes.length > 0 ? `${changes.length} change${changes.length === 1 ? '' : 's'} since the last check. ` : ''}${counts}. Next check at ${new Date(at).toLocaleTimeString()}.`,
+        `${changes.length > 0 ? `${changes.length} change${changes.length === 1 ? '' : 's'} since the last check. ` : ''}${counts}. Next check at ${whenWords(new Date(at))}.`,
       );
       timer.current = setTimeout(() => void checkOnce(true), delay);
     },
@@ -188,7 +189,7 @@ export function VerifyStep({ project }: { project: Project }) {
         <>
           {state.document && !state.running ? (
             <p className="verify-summary" data-testid="verify-summary">
-              Last check {new Date(state.document.startedAt).toLocaleString()}
+              Last check {whenWords(state.document.startedAt)}
               {announce ? '.' : `: ${countsText(summary)}.`}
             </p>
           ) : null}

@@ -1,5 +1,6 @@
 import type { Finding } from '../../../shared/checks/finding';
-import { isoWords } from '../../../shared/summary/date-words';
+import { shownName } from '../../../shared/model/shown-name';
+import { whenWords } from '../../../shared/summary/date-words';
 import { STATUS_URGENCY } from '../../../shared/summary/status-words';
 import { sentence } from '../app/sentence';
 import { StatusBadge } from '../components/StatusBadge';
@@ -13,13 +14,14 @@ export function AttentionList({ findings }: { findings: readonly Finding[] }) {
     .sort((a, b) => STATUS_URGENCY.indexOf(a.status) - STATUS_URGENCY.indexOf(b.status));
   if (items.length === 0) return null;
   return (
-    <ul className="attention" data-testid="attention">
+    <ul className="summary-attention" data-testid="attention">
       {items.map((f) => (
         <li key={`${f.check}:${f.subject}`}>
           <StatusBadge status={f.status} /> <strong>{sentence(f.title)}</strong>
+          {f.status === 'pending' ? <span> ({shownName(f.subject)})</span> : null}
           {f.fix ? <span> {f.fix}</span> : null}
           {f.status === 'pending' && f.eta ? (
-            <span> It should be visible everywhere by {isoWords(f.eta)}.</span>
+            <span> It should be visible everywhere by {whenWords(f.eta)}.</span>
           ) : null}
         </li>
       ))}

@@ -1,4 +1,5 @@
 import type { Finding } from '../../../shared/checks/finding';
+import { shownName } from '../../../shared/model/shown-name';
 import { StatusBadge } from '../components/StatusBadge';
 import { viewAnswers, type ViewAnswer } from './evidence-views';
 import { etaWords } from './eta-words';
@@ -20,7 +21,7 @@ export function FindingItem({ finding, now }: { finding: Finding; now: number })
       <div className="finding-head">
         <StatusBadge status={finding.status} />
         <h3>{findingHeading(finding)}</h3>
-        <span className="finding-subject muted">about {finding.subject}</span>
+        <span className="finding-subject muted">about {shownName(finding.subject)}</span>
       </div>
       {finding.status === 'pending' && finding.eta ? (
         <p className="finding-eta" data-testid="eta">

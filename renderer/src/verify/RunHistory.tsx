@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { whenWords } from '../../../shared/summary/date-words';
 import type { RunSummary } from '../../../shared/checks/run-summary';
 import type { StatusSummary } from '../../../shared/checks/finding';
 import { api } from '../state/api-ref';
@@ -16,7 +17,7 @@ export function countsText(s: StatusSummary): string {
   return parts.join(', ') || 'no checks';
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString();
+const when = (iso: string) => whenWords(iso);
 
 /**
  * The project's past runs with their counts, and what changed between two of them (by default

@@ -1,4 +1,5 @@
 import type { Finding } from '../../../shared/checks/finding';
+import { shownName } from '../../../shared/model/shown-name';
 import { checkInfo } from '../../../shared/checks/catalogue';
 
 /**
@@ -12,5 +13,7 @@ export function findingHeading(f: Finding): string {
   if (f.status === 'unknown') return `${name}: could not be checked`;
   const skipped = /^Not checked:\s*(.+)$/i.exec(f.title);
   if (skipped) return `${name} (not checked: ${skipped[1]})`;
+  // A line that waits for DNS says which record it waits for.
+  if (f.status === 'pending') return `${f.title}: ${name}, ${shownName(f.subject)}`;
   return f.title;
 }

@@ -6,7 +6,7 @@ export interface WatchTiming {
   floorMs: number;
   /** The wait when nothing is pending and the last run changed something (ms). */
   baseMs: number;
-  /** The longest wait while backing off (ms). */
+  /** The longest wait while backing off with no ETA to wait for (ms). */
   capMs: number;
 }
 
@@ -44,8 +44,10 @@ export function nextWatchDelay(
     .map((f) => Date.parse(f.eta ?? ''))
     .filter((t) => Number.isFinite(t));
   if (etas.length > 0) {
+    // When the nearest ETA expires, however far: checking at a fixed cap before it would only
+    // show the same "waiting" again.
     const untilEta = Math.min(...etas) - now + 1000;
-    return clamp(untilEta, timing.floorMs, timing.capMs);
+    return Math.max(untilEta, timing.floorMs);
   }
   const backedOff = timing.baseMs * 2 ** Math.min(unchangedRuns, 10);
   return clamp(backedOff, timing.floorMs, timing.capMs);

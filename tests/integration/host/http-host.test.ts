@@ -83,6 +83,21 @@ describe('browser mode server', () => {
     expect(call.status).toBe(401);
   });
 
+  it('tells a person who opens an old or token-less address what to do, in a page', async () => {
+    const old = await raw(`/?token=${'x'.repeat(host.token.length)}`, { headers: own() });
+    expect(old.status).toBe(401);
+    expect(String(old.headers['content-type'])).toContain('text/html');
+    expect(old.body).toContain('This address is from an earlier start');
+    expect(old.body).toContain('Use the address printed in the terminal');
+    expect(old.body).not.toContain('<script');
+    expect(String(old.headers['content-security-policy'])).toContain("default-src 'none'");
+    const bare = await raw('/', { headers: own() });
+    expect(bare.body).toContain('Open the address printed in the terminal');
+    // Files and calls keep the short text answer.
+    const js = await raw('/assets/x.js', { headers: own() });
+    expect(js.body).toMatch(/^Unauthorized/);
+  });
+
   it('refuses a wrong token', async () => {
     const r = await raw('/api/call/projects.list', {
       method: 'POST',

@@ -113,6 +113,22 @@ describe('stepMarks', () => {
     expect(marksOf(complete, dnsOnly)).toMatchObject({ records: 'done', verify: 'open' });
   });
 
+  it('a DNS-only check after a whole one keeps Verify judged by both (its ✓ stays)', () => {
+    const dnsOnly = allGreen.filter((f) => !f.check.startsWith('smtp.'));
+    const marks = stepMarks(fillDraft(complete), draftToPlan(complete), dnsOnly, allGreen);
+    expect(marks.verify.mark).toBe('done');
+    const dnsBroken = dnsOnly.map((f, i) => (i === 0 ? { ...f, status: 'fail' as const } : f));
+    expect(
+      stepMarks(fillDraft(complete), draftToPlan(complete), dnsBroken, allGreen).verify.mark,
+    ).toBe('attention');
+    const serverBroken = allGreen.map((f) =>
+      f.check.startsWith('smtp.') ? { ...f, status: 'fail' as const } : f,
+    );
+    expect(
+      stepMarks(fillDraft(complete), draftToPlan(complete), dnsOnly, serverBroken).verify.mark,
+    ).toBe('attention');
+  });
+
   it('DKIM is done once the key is known, never while it is unknown', () => {
     const { dkimPaste: _unused, ...noKey } = complete;
     expect(marksOf(noKey, allGreen)).toMatchObject({ dkim: 'open', records: 'done' });

@@ -28,6 +28,12 @@ describe('watch schedule', () => {
     expect(nextWatchDelay(findings, NOW, 0, DEFAULT_WATCH_TIMING)).toBe(121_000);
   });
 
+  it('waits for a far ETA itself, not a fixed 15 minutes before it', () => {
+    expect(
+      nextWatchDelay([f('pending', '2026-11-22T10:29:00Z')], NOW, 0, DEFAULT_WATCH_TIMING),
+    ).toBe(29 * 60_000 + 1000);
+  });
+
   it('never re-checks sooner than every 30 s, even when the ETA is near or past', () => {
     expect(
       nextWatchDelay([f('pending', '2026-11-22T10:00:05Z')], NOW, 0, DEFAULT_WATCH_TIMING),
