@@ -37,8 +37,7 @@ export type FilledDraft = Required<Draft>;
 
 /**
  * Fill in the fields a typed draft lacks. Its values are trusted to be of the right form (main
- * checks every draft against the schema before it is saved or sent); for a draft read from
- * disk or the wire as `unknown`, use fillDraft (draft-fill.ts) instead.
+ * checks every draft against the schema, with its defaults, before it is saved or sent).
  */
 export function withDraftDefaults(draft: Partial<Draft>): FilledDraft {
   const out: Record<string, unknown> = { ...draft };

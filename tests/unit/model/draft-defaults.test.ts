@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DRAFT_DEFAULTS, withDraftDefaults } from '../../../shared/model/draft-defaults';
-import { fillDraft } from '../../../shared/model/draft-fill';
+import { fillDraft } from './draft-fill';
 import { draftSchema } from '../../../shared/model/project';
 
 describe('draft defaults without the schema library (the renderer fills drafts this way)', () => {

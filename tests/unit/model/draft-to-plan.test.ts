@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fillDraft } from '../../../shared/model/draft-fill';
+import { fillDraft } from './draft-fill';
 import { draftToPlan, splitAddresses } from '../../../shared/model/draft-to-plan';
 import { planRecords } from '../../../shared/records/plan-records';
 

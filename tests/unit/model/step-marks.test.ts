@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../shared/checks/finding';
 import { draftToPlan } from '../../../shared/model/draft-to-plan';
-import { fillDraft } from '../../../shared/model/draft-fill';
+import { fillDraft } from './draft-fill';
 import { stepMarks } from '../../../shared/model/step-marks';
 
 const spki = generateKeyPairSync('rsa', { modulusLength: 2048 })

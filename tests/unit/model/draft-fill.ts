@@ -1,7 +1,8 @@
-import type { FilledDraft } from './draft-defaults';
-import { draftSchema } from './project';
+import type { FilledDraft } from '../../../shared/model/draft-defaults';
+import { draftSchema } from '../../../shared/model/project';
 
 /**
+ * Test helper: a whole draft from a partial object, as an older file would be read.
  * Fill in the defaults of a draft read from disk or from the wire (older files lack fields).
  * Field by field: one value a newer or older version wrote differently falls back to its
  * default alone, and never blanks the rest of what the user typed. This checks every value
