@@ -101,6 +101,16 @@ function nsNamesOf(d: DomainObservation): string[] {
 }
 
 /**
+ * A gathering started early and awaited later, by the groups that need it: a rejection before its
+ * first await must not count as unhandled (Node ends the process on one, which would end
+ * `mailwright serve`); the groups still see it and turn it into `unknown` findings.
+ */
+function awaitedLater<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
+/**
  * The DNS, DNSBL and propagation groups of a run. Every group gathers at once; a group waits for
  * the domain's observations only before judging (for the negative TTL and the DNS host's name),
  * never before asking.
@@ -110,9 +120,11 @@ export function dnsGroups(s: DnsGroupState): { runs: GroupRun[]; facts: SharedFa
   const ips = [...plan.ipv4, ...plan.ipv6];
   const timeoutMs = s.options.timeoutMs ?? 3000;
 
-  const domainObs = gatherDomain(l, plan.domain);
-  const hostObs = gatherHost(l, plan);
-  const ptrObs = new Map<string, Promise<PtrObservation>>(ips.map((ip) => [ip, gatherPtr(l, ip)]));
+  const domainObs = awaitedLater(gatherDomain(l, plan.domain));
+  const hostObs = awaitedLater(gatherHost(l, plan));
+  const ptrObs = new Map<string, Promise<PtrObservation>>(
+    ips.map((ip) => [ip, awaitedLater(gatherPtr(l, ip))]),
+  );
   const ctxFor = async (): Promise<EvalContext> => {
     const d = await domainObs;
     const detected = detectDnsHost(nsNamesOf(d));
