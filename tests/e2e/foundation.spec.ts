@@ -95,5 +95,9 @@ test('an empty project name gets a clear message', async ({ page, served }) => {
 test('without the token the page is refused', async ({ page, served }) => {
   const res = await page.goto(served.url.replace(/\?token=.*/, ''));
   expect(res?.status()).toBe(401);
-  await expect(page.getByText(/Unauthorized/)).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Open the address printed in the terminal' }),
+  ).toBeVisible();
+  // The refused page is not the app: no project list, nothing of the user's.
+  await expect(page.getByRole('heading', { name: 'Projects' })).toHaveCount(0);
 });

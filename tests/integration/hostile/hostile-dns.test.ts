@@ -114,7 +114,13 @@ describe('truncation that stays truncated (tests/peers/hostile-dns)', () => {
       dns = await startHostileDns(ZONE, mode);
       const settings = { resolvers: [dns.address], timeoutMs: 1000 };
       const published = await lookUpPublished(ZONE, `mail.${ZONE}`, settings);
-      expect([...(published.unread ?? [])].sort()).toEqual(['dmarc', 'mailHostSpf', 'mx', 'spf']);
+      expect([...(published.unread ?? [])].sort()).toEqual([
+        'dmarc',
+        'mailHostAddresses',
+        'mailHostSpf',
+        'mx',
+        'spf',
+      ]);
       expect(published.problems.join(' ')).toMatch(/could not/i);
       const addresses = await lookUpAddresses(`mail.${ZONE}`, settings);
       expect(addresses.problem).toMatch(/^We could not look up mail\.hostile\.test: /);
