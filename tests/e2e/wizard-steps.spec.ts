@@ -124,6 +124,12 @@ test('a new project through Server, DNS host, Records, DKIM and Reverse DNS', as
   const box = page.getByLabel('DKIM record or key from your mail software');
   await box.fill('hello, this is my key');
   await expect(page.getByTestId('dkim-error')).toContainText('does not look like a DKIM record');
+  // A key delegated by CNAME (as SendGrid hands it out) is recognised, never called wrong.
+  await box.fill('s1._domainkey CNAME s1.domainkey.u123.wl.sendgrid.net.');
+  await expect(page.getByTestId('dkim-cname')).toContainText(
+    's1._domainkey.example.test as a CNAME record pointing to s1.domainkey.u123.wl.sendgrid.net',
+  );
+  await expect(page.getByTestId('dkim-error')).toHaveCount(0);
   await box.fill(paste);
   await expect(page.getByTestId('dkim-ok')).toHaveText(
     'This is a valid DKIM record: an RSA key of 2048 bits, for the selector "default".',

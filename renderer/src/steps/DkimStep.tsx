@@ -5,6 +5,7 @@ import type { Project } from '../../../shared/model/project';
 import { defaultSelectorFor, findMailSoftware } from '../../../shared/providers/mail-software';
 import { describeProvenance, isKnown } from '../../../shared/providers/provider-fact';
 import { normalizePastedDkim } from '../../../shared/records/dkim-paste';
+import { parseDkimCnamePaste } from '../../../shared/records/dkim-cname-paste';
 import { planRecords } from '../../../shared/records/plan-records';
 import { CopyButton } from '../components/CopyButton';
 import { StepFooter } from '../components/StepFooter';
@@ -24,6 +25,12 @@ export function DkimStep({ project }: { project: Project }) {
   const pasted = useMemo(
     () => (draft.dkimPaste.trim() === '' ? null : normalizePastedDkim(draft.dkimPaste)),
     [draft.dkimPaste],
+  );
+  // A key delegated by CNAME (SES, SendGrid, Microsoft 365…) is not a key record, but the plan
+  // reads it (draft-to-plan): say what it is instead of calling it wrong.
+  const cname = useMemo(
+    () => (pasted && !pasted.ok ? parseDkimCnamePaste(draft.dkimPaste) : null),
+    [pasted, draft.dkimPaste],
   );
   const canGenerate = software?.keySource !== 'own-ui';
   const source = canGenerate ? draft.dkimSource : 'paste';
@@ -132,7 +139,7 @@ export function DkimStep({ project }: { project: Project }) {
             rows={6}
             spellCheck={false}
             placeholder={'default._domainkey IN TXT ( "v=DKIM1; k=rsa; "\n  "p=MIIBIjANBgkqh…" )'}
-            aria-invalid={pasted && !pasted.ok ? true : undefined}
+            aria-invalid={pasted && !pasted.ok && !cname ? true : undefined}
             aria-describedby={`${pasteId}-help`}
             data-testid="dkim-paste"
           />
@@ -175,6 +182,16 @@ export function DkimStep({ project }: { project: Project }) {
                   <CopyButton value={plannedRecord?.value ?? pasted.record} label="DKIM record" />
                 </div>
               </>
+            ) : cname ? (
+              <p className="field-ok" data-testid="dkim-cname">
+                This is a DKIM key your mail service keeps for you: publish{' '}
+                <code>
+                  {cname.selector ?? selector ?? fallbackSelector}._domainkey
+                  {domain.ok ? `.${domain.domain}` : ''}
+                </code>{' '}
+                as a CNAME record pointing to <code>{cname.target}</code>. The Records step lists it
+                with the others.
+              </p>
             ) : (
               <p className="field-error" data-testid="dkim-error">
                 {pasted.message}
