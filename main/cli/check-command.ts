@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { loadPlan } from '../../shared/model/plan-load';
+import { readPlanFlag } from './plan-flag';
 import type { VerifyOptions } from '../../shared/checks/verify-options';
 import type { VerifyProgress } from '../../shared/checks/verify-progress';
 import { runVerification } from '../verify/run-verification';
@@ -54,22 +53,8 @@ export function registerCheckCommand(program: Command): void {
     .requiredOption('--plan <file>', 'the plan file (JSON, as the app saves it)')
     .option('--json', 'print only the JSON document of the results');
   addNetworkOptions(command).action(async (flags: CheckFlags) => {
-    let text: string;
-    try {
-      text = await readFile(flags.plan, 'utf8');
-    } catch (e) {
-      process.stderr.write(
-        `mailwright: --plan: cannot read ${flags.plan} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).\n`,
-      );
-      process.exitCode = 2;
-      return;
-    }
-    const loaded = loadPlan(text);
-    if (!loaded.ok) {
-      process.stderr.write(`mailwright: ${loaded.field}: ${loaded.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
+    const plan = await readPlanFlag(flags.plan);
+    if (!plan) return;
     const options: VerifyOptions = { ...verifyOptionsFromFlags(flags), planFile: flags.plan };
     const controller = new AbortController();
     const onSigint = (): void => controller.abort(new Error('cancelled by Ctrl+C'));
@@ -77,7 +62,7 @@ export function registerCheckCommand(program: Command): void {
     const live = !flags.json && process.stdout.isTTY ? progressLine(process.stdout) : undefined;
     try {
       const doc = await runVerification({
-        plan: loaded.plan,
+        plan,
         options,
         signal: controller.signal,
         groups: await defaultProbeGroups(),

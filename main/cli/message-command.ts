@@ -1,6 +1,6 @@
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { loadPlan } from '../../shared/model/plan-load';
+import { readPlanFlag } from './plan-flag';
 import type { Plan } from '../../shared/model/plan';
 import { MESSAGE_LIMITS } from '../../shared/checks/message-limits';
 import { runMessageCheck } from '../message/message-check';
@@ -65,23 +65,8 @@ export function registerMessageCommand(program: Command): void {
   addNetworkOptions(command).action(async (file: string | undefined, flags: MessageFlags) => {
     let plan: Plan | undefined;
     if (flags.plan !== undefined) {
-      let text: string;
-      try {
-        text = await readFile(flags.plan, 'utf8');
-      } catch (e) {
-        process.stderr.write(
-          `mailwright: --plan: cannot read ${flags.plan} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).\n`,
-        );
-        process.exitCode = 2;
-        return;
-      }
-      const loaded = loadPlan(text);
-      if (!loaded.ok) {
-        process.stderr.write(`mailwright: ${loaded.field}: ${loaded.message}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      plan = loaded.plan;
+      plan = await readPlanFlag(flags.plan);
+      if (!plan) return;
     }
     if (file === undefined && process.stdin.isTTY) {
       process.stderr.write(
