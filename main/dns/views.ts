@@ -85,6 +85,7 @@ function view(
  * Create the views of one verification run. Every run gets a fresh cache: a second run after an
  * edit never reuses answers of the first. Nothing is sent until a view is asked.
  */
+// eslint-disable-next-line max-lines-per-function -- over 100 lines: to be split along its seams (#16)
 export function createViews(options: ViewsOptions = {}): DnsViews {
   const timeoutMs = options.timeoutMs ?? 3000;
   const nsPort = options.nsPort ?? 53;

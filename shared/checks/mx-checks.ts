@@ -102,6 +102,7 @@ export function evaluateMxPresent(obs: MxObservation, ctx: EvalContext): Finding
 }
 
 /** mx.target: an MX points at the mail host; targets resolve, are not IP literals and not CNAMEs. */
+// eslint-disable-next-line max-lines-per-function -- over 100 lines: to be split along its seams (#16)
 export function evaluateMxTarget(obs: MxObservation, ctx: EvalContext): Finding {
   const domain = ctx.plan.domain;
   const host = ctx.plan.mailHost;

@@ -71,6 +71,7 @@ export function spfAllTerm(all: 'softfail' | 'fail'): string {
  * Build or merge the SPF record. `existing` holds the text of every SPF record already at the
  * domain (usually none or one; two or more is the mistake this fixes).
  */
+// eslint-disable-next-line max-lines-per-function -- over 100 lines: to be split along its seams (#16)
 export function buildSpf(wants: SpfWants, existing: readonly string[] = []): SpfBuild {
   const notes: string[] = [];
   const warnings: string[] = [];

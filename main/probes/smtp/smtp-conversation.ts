@@ -65,6 +65,7 @@ async function ehlo(
  * It never sends MAIL FROM. It never throws: every failure is recorded in the observation, and
  * the conversation stops at the first step that failed.
  */
+// eslint-disable-next-line max-lines-per-function -- over 100 lines: to be split along its seams (#16)
 export async function probeSmtpServer(options: SmtpProbeOptions): Promise<SmtpServerObservation> {
   const { address, port, mailHost, timeouts, signal } = options;
   const startedAt = new Date().toISOString();

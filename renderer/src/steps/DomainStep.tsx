@@ -12,6 +12,7 @@ import { modeInForce, receiversElsewhere } from '../../../shared/model/mode-defa
  * Domain & mail host: the domain with live validation, the mail server's name, what the domain
  * publishes today, and whether this server also receives its mail.
  */
+// eslint-disable-next-line max-lines-per-function -- over 100 lines: to be split along its seams (#16)
 export function DomainStep({ project }: { project: Project }) {
   const updateDraft = useAppStore((s) => s.updateDraft);
   const domainId = useId();

@@ -15,6 +15,7 @@ import { notifyChange } from '../verify/notify';
 import { AttentionSummary } from '../verify/AttentionSummary';
 
 /** The Verify step: check everything now, watch until it all passes, and see earlier checks. */
+// eslint-disable-next-line max-lines-per-function -- over 100 lines: to be split along its seams (#16)
 export function VerifyStep({ project }: { project: Project }) {
   const { state, run, cancel, show } = useVerifyRun(project.id);
   const [watching, setWatching] = useState(false);
