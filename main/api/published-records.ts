@@ -2,6 +2,8 @@ import { createViews, type ViewsOptions } from '../dns/views';
 import type { DnsResult } from '../dns/types';
 import type { PublishedRecords } from '../../shared/model/project';
 import { lookupFailure } from './lookup-failure';
+import { dmarcTexts } from '../../shared/checks/dmarc-applied';
+import { inheritedDmarc, zoneOf } from './published-parents';
 
 /** The four lookups together may take this long. */
 const PUBLISHED_TIMEOUT_MS = 10_000;
@@ -32,14 +34,20 @@ export async function lookUpPublished(
   const views = createViews({ timeoutMs: 3000, ...settings, signal });
   const ask = (name: string, type: 'TXT' | 'MX' | 'A' | 'AAAA', s: AbortSignal) =>
     views.recursive.query(name, type, s);
-  const [txt, dmarc, mx, hostTxt, hostA, hostAaaa] = await Promise.all([
+  const [txt, dmarc, mx, hostTxt, hostA, hostAaaa, zone] = await Promise.all([
     ask(d, 'TXT', signal),
     ask(`_dmarc.${d}`, 'TXT', signal),
     ask(d, 'MX', signal),
     h === d ? null : ask(h, 'TXT', signal),
     ask(h, 'A', signal),
     ask(h, 'AAAA', signal),
+    zoneOf(views.recursive, d, signal),
   ]);
+  // A subdomain without a DMARC record of its own: which parent's record receivers apply.
+  const inherited =
+    lookupFailure(dmarc) === null && dmarcTexts(texts(dmarc)).length === 0
+      ? await inheritedDmarc(views.recursive, d, signal)
+      : undefined;
   const looked: { kind: Unread; result: DnsResult; what: string }[] = [
     { kind: 'spf', result: txt, what: `the SPF record of ${d}` },
     { kind: 'dmarc', result: dmarc, what: `the DMARC record of ${d}` },
@@ -82,6 +90,8 @@ export async function lookUpPublished(
       : [hostA, hostAaaa].flatMap((r) =>
           r.records.flatMap((x) => (x.type === 'A' || x.type === 'AAAA' ? [x.address] : [])),
         ),
+    ...(inherited ? { dmarcInherited: inherited } : {}),
+    ...(zone ? { zone } : {}),
     problems,
     unread,
   };

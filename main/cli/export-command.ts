@@ -191,7 +191,7 @@ async function runExport(
   const overview = recordsToPublish(plan, published);
 
   if (flags.zone !== undefined) {
-    await writeOut('--zone', flags.zone, buildZoneFile(plan, overview.records));
+    await writeOut('--zone', flags.zone, buildZoneFile(plan, overview.records, overview.zone));
     out(`Wrote the zone file to ${flags.zone}\n`);
   }
   if (flags.json !== undefined) {
@@ -199,7 +199,12 @@ async function runExport(
     out(`Wrote the JSON export to ${flags.json}\n`);
   }
   if (flags.pdf !== undefined) {
-    const pdf = await buildSummaryPdf(plan, overview.records, run, { paper, now });
+    const pdf = await buildSummaryPdf(plan, overview.records, run, {
+      paper,
+      now,
+      zone: overview.zone,
+      ...(overview.dmarc ? { dmarc: overview.dmarc } : {}),
+    });
     await writeOut('--pdf', flags.pdf, pdf);
     out(`Wrote the setup summary to ${flags.pdf}\n`);
   }

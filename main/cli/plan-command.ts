@@ -62,13 +62,15 @@ export async function runPlanCommand(
       version: VERSION,
       domain: plan.domain,
       mailHost: plan.mailHost,
+      zone: overview.zone,
       records: overview.records,
       notes: overview.notes,
+      ...(overview.dmarc ? { dmarc: overview.dmarc } : {}),
       warnings,
     };
     io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
   } else if (opts.zone) {
-    io.stdout(renderZone(overview.records, plan.domain));
+    io.stdout(renderZone(overview.records, overview.zone));
   } else {
     io.stdout(
       renderRecordsTable(

@@ -43,9 +43,11 @@ export async function exportPdf(req: {
   message?: { checkedAt: string; document: CheckDocument } | undefined;
 }): Promise<ExportedPdf> {
   const plan = checkedPlan(req.plan);
-  const { records } = recordsToPublish(plan, req.published);
+  const { records, zone, dmarc } = recordsToPublish(plan, req.published);
   const pdf = await buildSummaryPdf(plan, records, req.run, {
     paper: req.paper ?? 'a4',
+    zone,
+    ...(dmarc ? { dmarc } : {}),
     ...(req.message ? { message: req.message } : {}),
   });
   return {
@@ -61,11 +63,11 @@ export async function exportZone(req: {
   published?: PublishedToday | null | undefined;
 }): Promise<ExportedText> {
   const plan = checkedPlan(req.plan);
-  const { records } = recordsToPublish(plan, req.published);
+  const { records, zone } = recordsToPublish(plan, req.published);
   return {
     fileName: `${fileStem(plan)}.zone`,
     mimeType: 'text/plain',
-    text: buildZoneFile(plan, records),
+    text: buildZoneFile(plan, records, zone),
   };
 }
 

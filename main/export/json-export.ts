@@ -2,6 +2,7 @@ import type { CheckDocument } from '../../shared/checks/verify-progress';
 import type { Plan } from '../../shared/model/plan';
 import type { PlannedRecord } from '../../shared/records/planned-record';
 import type { PlanOverview } from '../../shared/records/plan-records';
+import type { DmarcCoverage } from '../../shared/records/dmarc-coverage';
 import type { PublishedToday } from '../../shared/records/records-to-publish';
 import { VERSION } from '../cli/version';
 
@@ -19,10 +20,14 @@ export interface JsonExport {
   plan: Plan;
   /** What the domain published when it was looked up (the records merge with it); null: not looked. */
   published: PublishedToday | null;
+  /** The DNS zone the records are typed into (a subdomain plan's is usually its parent's). */
+  zone: string;
   /** The records to publish, each with its action (add, edit, delete, keep): the Records step's. */
   records: PlannedRecord[];
   /** Sentences about the plan as a whole (where mail is received in send-only mode...). */
   notes: string[];
+  /** For a subdomain without a DMARC record of its own: which record applies, whether it needs one. */
+  dmarc?: DmarcCoverage;
   /** The last verification run, or null when none was made. */
   run: CheckDocument | null;
 }
@@ -43,8 +48,10 @@ export function buildJsonExport(
     exportedAt: now.toISOString(),
     plan,
     published: published ?? null,
+    zone: overview.zone,
     records: overview.records,
     notes: overview.notes,
+    ...(overview.dmarc ? { dmarc: overview.dmarc } : {}),
     run: run ?? null,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -103,4 +103,9 @@ export function drawRecords(flow: PdfFlow, s: SetupSummary): void {
       merges.map((r) => `${r.fullName.unicode} (${r.type}): ${r.mergeNote ?? ''}`),
     );
   }
+  if (s.dmarcApplies !== undefined) {
+    flow.gap(8);
+    heading(flow, 'Which DMARC record applies', 2);
+    body(flow, s.dmarcApplies);
+  }
 }

@@ -4,6 +4,7 @@ import { compareSubjects } from '../../shared/checks/finding-order';
 import type { CheckDocument } from '../../shared/checks/verify-progress';
 import type { Plan } from '../../shared/model/plan';
 import { renderForDnsHost } from '../../shared/providers/dns-host-render';
+import { zoneFor } from '../../shared/records/dns-zone';
 import { getDnsHost } from '../../shared/providers/dns-hosts';
 import type { PlannedRecord, RecordAction, RecordType } from '../../shared/records/planned-record';
 import { domainLabel, type DomainLabel } from './domain-label';
@@ -52,6 +53,10 @@ export interface SetupSummaryInput {
   port25Request?: ProviderRequest;
   /** The VPS host's name as users know it. */
   vpsHostName?: string;
+  /** The DNS zone the records are typed into (Name boxes are relative to it); default by the PSL. */
+  zone?: string;
+  /** For a subdomain plan without a DMARC record of its own: which record applies (a sentence). */
+  dmarcApplies?: string;
 }
 
 /** One row of the records table. */
@@ -128,6 +133,8 @@ export interface SetupSummary {
   status: OverallStatus;
   counts?: StatusSummary;
   records: RecordRow[];
+  /** For a subdomain plan without a DMARC record of its own: which record applies (a sentence). */
+  dmarcApplies?: string;
   /** fail, pending, warn and unknown findings, most urgent first. */
   problems: FindingItem[];
   /** info findings. */
@@ -169,8 +176,13 @@ function byUrgencyThenCatalogue(a: Finding, b: Finding): number {
   );
 }
 
-function recordRow(record: PlannedRecord, plan: Plan, findings: Finding[] | undefined): RecordRow {
-  const form = renderForDnsHost(record, plan.dnsHost ?? 'other', plan.domain);
+function recordRow(
+  record: PlannedRecord,
+  plan: Plan,
+  zone: string,
+  findings: Finding[] | undefined,
+): RecordRow {
+  const form = renderForDnsHost(record, plan.dnsHost ?? 'other', zone);
   const row: RecordRow = {
     key: record.key,
     fullName: domainLabel(record.name),
@@ -237,7 +249,9 @@ export function buildSetupSummary(input: SetupSummaryInput): SetupSummary {
     dnsHostChosen: plan.dnsHost !== undefined,
     generatedAt: input.generatedAt,
     status: overallStatus(run),
-    records: input.records.map((r) => recordRow(r, plan, findings)),
+    records: input.records.map((r) =>
+      recordRow(r, plan, input.zone ?? zoneFor(plan.domain), findings),
+    ),
     problems: sorted.filter((f) => f.status !== 'pass' && f.status !== 'info').map(item),
     notes: sorted.filter((f) => f.status === 'info').map(item),
     passes: sorted.filter((f) => f.status === 'pass').map(item),
@@ -253,6 +267,7 @@ export function buildSetupSummary(input: SetupSummaryInput): SetupSummary {
   if (plan.dnsHost !== undefined && getDnsHost(plan.dnsHost).id !== 'other')
     summary.dnsHostName = getDnsHost(plan.dnsHost).name;
   if (input.vpsHostName !== undefined) summary.vpsHostName = input.vpsHostName;
+  if (input.dmarcApplies !== undefined) summary.dmarcApplies = input.dmarcApplies;
   if (input.ptrRequest !== undefined) summary.ptrRequest = input.ptrRequest;
   if (input.port25Request !== undefined) summary.port25Request = input.port25Request;
   const client = mailClientSettings(plan.mailHost, findings);

@@ -2,6 +2,7 @@ import { senderReadiness } from '../../shared/summary/sender-requirements';
 import type { CheckDocument } from '../../shared/checks/verify-progress';
 import type { Plan } from '../../shared/model/plan';
 import type { PlannedRecord } from '../../shared/records/planned-record';
+import type { DmarcCoverage } from '../../shared/records/dmarc-coverage';
 import type { PaperSize } from './pdf-style';
 import { port25RequestFor, ptrRequestFor, vpsHostName } from './provider-requests';
 import { buildSetupSummary, type SetupSummary } from './setup-summary';
@@ -14,6 +15,10 @@ export interface SummaryExportOptions {
   now?: Date;
   /** The last test message's result (the "Ready for Gmail and Yahoo" table uses it). */
   message?: { checkedAt: string; document: CheckDocument };
+  /** The zone the records are typed into (recordsToPublish's overview.zone). */
+  zone?: string;
+  /** Which DMARC record applies to a subdomain plan (recordsToPublish's overview.dmarc). */
+  dmarc?: DmarcCoverage;
 }
 
 /** The summary data for a plan, its planned records and its last run (undefined: none yet). */
@@ -22,8 +27,11 @@ export function summaryFor(
   records: readonly PlannedRecord[],
   run: CheckDocument | undefined,
   now: Date = new Date(),
+  overview: Pick<SummaryExportOptions, 'zone' | 'dmarc'> = {},
 ): SetupSummary {
   const input: Parameters<typeof buildSetupSummary>[0] = { plan, records, generatedAt: now };
+  if (overview.zone !== undefined) input.zone = overview.zone;
+  if (overview.dmarc !== undefined) input.dmarcApplies = overview.dmarc.sentence;
   if (run !== undefined) input.run = run;
   const ptr = ptrRequestFor(plan);
   if (ptr !== undefined) input.ptrRequest = ptr;
@@ -45,7 +53,7 @@ export function buildSummaryPdf(
   run: CheckDocument | undefined,
   options: SummaryExportOptions = {},
 ): Promise<Uint8Array> {
-  const summary = summaryFor(plan, records, run, options.now);
+  const summary = summaryFor(plan, records, run, options.now, options);
   const readiness = {
     rows: senderReadiness(run?.findings ?? null, options.message?.document.findings ?? null),
     ...(options.message ? { messageCheckedAt: options.message.checkedAt } : {}),

@@ -132,6 +132,7 @@ export function dnsGroups(s: DnsGroupState): { runs: GroupRun[]; facts: SharedFa
     const hostId = plan.dnsHost && plan.dnsHost !== 'other' ? plan.dnsHost : detected?.id;
     const ctx: EvalContext = { plan, observedAt: s.now().toISOString() };
     if (d.negativeTtl !== undefined) ctx.negativeTtl = d.negativeTtl;
+    if (d.zone !== undefined) ctx.zone = d.zone;
     if (hostId) {
       ctx.dnsHostName = dnsHostName(hostId);
       ctx.dnsHostId = hostId;

@@ -15,7 +15,7 @@ import {
   type ObservedAnswer,
 } from './dns-observation';
 import type { DmarcObservation } from './observations';
-import { atDnsHost, nameField, relativeName, type EvalContext } from './eval-context';
+import { atDnsHost, nameField, type EvalContext } from './eval-context';
 import { judgeVisibility, waitWords } from './visibility';
 
 export { dmarcTexts };
@@ -142,7 +142,7 @@ function inheritedFinding(applied: AppliedDmarc, ctx: EvalContext, lines: string
     return makeFinding('dmarc.present', name, 'warn', {
       title: `The DMARC record of ${applied.at} covers this domain, with a weaker policy than planned`,
       detail,
-      fix: `Publish a DMARC record of its own for ${ctx.plan.domain}: a TXT record ${atDnsHost(ctx)}, Name "${relativeName(name, applied.at ?? ctx.plan.domain)}" (in full: ${name}), Value ${suggestedDmarc(ctx)}. Or, if every subdomain should get it, add "sp=${wanted}" to the record at ${at}.`,
+      fix: `Publish a DMARC record of its own for ${ctx.plan.domain}: a TXT record ${atDnsHost(ctx)}, Name "${nameField(name, ctx)}" (in full: ${name}), Value ${suggestedDmarc(ctx)}. Or, if every subdomain should get it, add "sp=${wanted}" to the record at ${at}.`,
       evidence,
     });
   }

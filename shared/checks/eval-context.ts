@@ -1,5 +1,6 @@
 import type { Plan } from '../model/plan';
 import { renderForDnsHost } from '../providers/dns-host-render';
+import { zoneFor } from '../records/dns-zone';
 
 /** What every evaluator gets beside its observations. */
 export interface EvalContext {
@@ -12,6 +13,8 @@ export interface EvalContext {
   dnsHostName?: string;
   /** The DNS host's catalogue id when known, so fixes name fields the way its form wants them. */
   dnsHostId?: string;
+  /** The zone the domain lives in, as discovery found it (its SOA's owner); Name fields are relative to it. */
+  zone?: string;
 }
 
 /** "at your DNS host (Cloudflare)" or "at your DNS host": where the user edits records. */
@@ -29,10 +32,11 @@ export function relativeName(name: string, domain: string): string {
 
 /**
  * What to type in the DNS host's Name field for a record at `name`: the host's own convention
- * when the host is known (shared/providers), else the name relative to the domain ("@" for it).
+ * when the host is known (shared/providers), else the name relative to the zone ("@" for its
+ * apex): `_dmarc.news` for a plan of news.example.com living in the zone example.com.
  */
 export function nameField(name: string, ctx: EvalContext): string {
-  const domain = ctx.plan.domain;
+  const domain = zoneFor(ctx.plan.domain, ctx.zone);
   if (ctx.dnsHostId && ctx.dnsHostId !== 'other') {
     const form = renderForDnsHost(
       {

@@ -18,6 +18,13 @@ export const publishedRecordsSchema = z.object({
    * Older files lack it: then nobody looked.
    */
   mailHostAddresses: z.array(z.string()).optional(),
+  /**
+   * For a subdomain without a DMARC record of its own: the first DMARC record up the tree
+   * (RFC 9989's walk), which receivers apply to it. Absent when not looked for or none found.
+   */
+  dmarcInherited: z.object({ at: z.string(), texts: z.array(z.string()) }).optional(),
+  /** The DNS zone the domain lives in (the owner of its SOA), when the look-up found it. */
+  zone: z.string().optional(),
   /** Lookups that could not be made, in plain words (their lists are then empty). */
   problems: z.array(z.string()),
   /**

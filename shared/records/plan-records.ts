@@ -2,7 +2,10 @@ import type { CheckId } from '../checks/catalogue';
 import type { Plan } from '../model/plan';
 import { defaultSelectorFor } from '../providers/mail-software';
 import { senderInclude } from '../providers/senders';
+import { dmarcTexts } from '../checks/dmarc-applied';
 import { buildDmarc } from './dmarc-build';
+import { dmarcCoverage, type DmarcCoverage, type InheritedDmarc } from './dmarc-coverage';
+import { zoneFor } from './dns-zone';
 import type { PlannedRecord } from './planned-record';
 import { againstToday, deleteRecord } from './record-actions';
 import { reverseName } from './reverse-name';
@@ -37,6 +40,13 @@ export interface ExistingRecords {
   mailHostSpf?: string[];
   /** The A and AAAA addresses the mail host name has today (the website's, at the apex). */
   mailHostAddresses?: string[];
+  /**
+   * For a subdomain without a DMARC record of its own: the first record up the tree, which
+   * receivers apply to it instead (dmarc-coverage.ts). Absent when not looked for or none.
+   */
+  dmarcInherited?: InheritedDmarc;
+  /** The zone the domain lives in, as a look-up found it (its SOA's owner). */
+  zone?: string;
   /** Lists above that were looked for but could not be read: the plan must not assume "none". */
   unread?: string[];
 }
@@ -46,6 +56,13 @@ export interface PlanOverview {
   records: PlannedRecord[];
   /** Plain sentences about the plan as a whole (e.g. where mail is received in send-only mode). */
   notes: string[];
+  /**
+   * The DNS zone the records are typed into (names in a DNS host's form are relative to it):
+   * example.com for a plan of news.example.com unless a look-up found news.example.com's own.
+   */
+  zone: string;
+  /** For a subdomain without a DMARC record of its own: which record applies, and whether it needs one. */
+  dmarc?: DmarcCoverage;
 }
 
 const SPF_CHECKS: CheckId[] = [
@@ -331,7 +348,20 @@ function dkimRecords(plan: Plan): PlannedRecord[] {
   return out;
 }
 
-function dmarcRecords(plan: Plan, existing: ExistingRecords): PlannedRecord[] {
+/** A subdomain's coverage by a parent's record, when it has none of its own (read, not assumed). */
+function dmarcCoverageOf(plan: Plan, existing: ExistingRecords): DmarcCoverage | undefined {
+  const known = existing.dmarc !== undefined && !unread(existing, 'dmarc');
+  if (!known || dmarcTexts(existing.dmarc ?? []).length > 0) return undefined;
+  return dmarcCoverage(plan, existing.dmarcInherited);
+}
+
+function dmarcRecords(
+  plan: Plan,
+  existing: ExistingRecords,
+  coverage: DmarcCoverage | undefined,
+): PlannedRecord[] {
+  // The parent's record already applies, as strict as planned: nothing to publish here.
+  if (coverage && !coverage.needsOwn) return [];
   const known = existing.dmarc !== undefined && !unread(existing, 'dmarc');
   const built = buildDmarc(
     {
@@ -389,13 +419,15 @@ function ptrRecords(plan: Plan): PlannedRecord[] {
  */
 export function planOverview(plan: Plan, existing: ExistingRecords = {}): PlanOverview {
   const notes: string[] = [];
+  const dmarc = dmarcCoverageOf(plan, existing);
+  if (dmarc) notes.push(dmarc.sentence);
   const records: PlannedRecord[] = [
     ...addressRecords(plan, existing),
     ...mxRecords(plan, existing, notes),
     ...spfRecords(plan, existing),
     ...heloSpfRecords(plan, existing),
     ...dkimRecords(plan),
-    ...dmarcRecords(plan, existing),
+    ...dmarcRecords(plan, existing, dmarc),
     // Secure delivery (only the parts the plan's `security` section chose): secure-records.ts.
     ...secureRecords(
       plan,
@@ -403,7 +435,12 @@ export function planOverview(plan: Plan, existing: ExistingRecords = {}): PlanOv
     ),
     ...ptrRecords(plan),
   ];
-  return { records, notes };
+  return {
+    records,
+    notes,
+    zone: zoneFor(plan.domain, existing.zone),
+    ...(dmarc ? { dmarc } : {}),
+  };
 }
 
 /** The records to publish, in the order to create them. */

@@ -28,6 +28,8 @@ export function existingRecordsFor(
   const out: ExistingRecords = { unread: [...unread] };
   if (!unread.includes('spf')) out.spf = published.spf;
   if (!unread.includes('dmarc')) out.dmarc = published.dmarc;
+  if (published.dmarcInherited !== undefined) out.dmarcInherited = published.dmarcInherited;
+  if (published.zone !== undefined) out.zone = published.zone;
   if (!unread.includes('mx')) out.mx = published.mx;
   if (!unread.includes('mailHostSpf')) out.mailHostSpf = published.mailHostSpf;
   if (published.mailHostAddresses !== undefined && !unread.includes('mailHostAddresses'))

@@ -63,7 +63,7 @@ export function RecordsStep({ project }: { project: Project }) {
 
   const downloadZone = () => {
     if (!planned.ok || !overview) return;
-    downloadText(`${planned.plan.domain}.zone`, renderZone(overview.records, planned.plan.domain));
+    downloadText(`${planned.plan.domain}.zone`, renderZone(overview.records, overview.zone));
   };
 
   return (
@@ -172,7 +172,7 @@ export function RecordsStep({ project }: { project: Project }) {
                 <RecordCard
                   index={i + 1}
                   record={r}
-                  form={renderForDnsHost(r, hostId, planned.plan.domain)}
+                  form={renderForDnsHost(r, hostId, overview.zone)}
                   projectId={project.id}
                   {...(checkedRun ? { check: recordCheck(r, checkedRun.findings) } : {})}
                 />

@@ -104,6 +104,11 @@ export function SummaryStep({ project }: { project: Project }) {
               status: recordCheck(r, run?.findings).status,
             }))}
           />
+          {overview.dmarc ? (
+            <p className="notice info" data-testid="dmarc-applies">
+              {overview.dmarc.sentence}
+            </p>
+          ) : null}
           <NextSteps records={overview.records} from={run ? new Date(run.startedAt) : new Date()} />
           <SenderReadiness
             projectId={project.id}
