@@ -49,6 +49,7 @@ describe('the wizard lookups against Knot on loopback', () => {
       mx: [{ preference: 1, exchange: 'aspmx.l.google.com' }],
       mailHostSpf: [],
       mailHostAddresses: ['192.0.2.10'],
+      zone: 'shop.test',
       problems: [],
       unread: [],
     });
