@@ -1,4 +1,4 @@
-import { parseTagList, type Tag } from './tag-list';
+import { parseTagList, type Tag, type TagList } from './tag-list';
 import { parseMailAddress, parseMailtoUri } from './mail-address';
 
 /**
@@ -169,99 +169,89 @@ function choice<T extends string>(
   return undefined;
 }
 
-/**
- * Parse a DMARC record (the joined TXT text). Never throws; problems come as plain sentences.
- */
-// eslint-disable-next-line max-lines-per-function -- over 100 lines: to be split along its seams (#16)
-export function parseDmarc(text: string, options: DmarcParseOptions = {}): DmarcRecord {
-  const orgDomain = options.orgDomain ?? true;
-  const problems: DmarcProblem[] = [];
-  const result: DmarcRecord = {
-    text,
-    isDmarc: false,
-    valid: false,
-    tags: {},
-    testing: false,
-    adkim: 'r',
-    aspf: 'r',
-    rua: [],
-    ruf: [],
-    problems,
-  };
-  const list = parseTagList(text);
+/** Why the record is not read as DMARC at all (no v=DMARC1, or not first); null when it is. */
+function versionProblem(list: TagList): DmarcProblem | null {
   const first = list.tags[0];
   const versionTag = list.tags.find((t) => t.name === 'v');
   if (!versionTag) {
-    problems.push({
+    return {
       level: 'error',
       code: 'not-dmarc',
       message: 'This is not a DMARC record: a DMARC record starts with "v=DMARC1".',
-    });
-    return result;
+    };
   }
   if (versionTag.value !== 'DMARC1') {
-    problems.push({
+    return {
       level: 'error',
       code: 'bad-version',
       tag: 'v',
       message: `The record says "v=${versionTag.value}"; it must be exactly "v=DMARC1" (capital letters), or receivers ignore it.`,
-    });
-    return result;
+    };
   }
   if (first !== versionTag || list.issues.some((i) => i.index < versionTag.index)) {
-    problems.push({
+    return {
       level: 'error',
       code: 'version-not-first',
       tag: 'v',
       message:
         '"v=DMARC1" must come first in the record, or receivers ignore the whole record. Move it to the start.',
-    });
-    return result;
+    };
   }
-  result.isDmarc = true;
+  return null;
+}
 
-  for (const issue of list.issues) {
+/** Parts that are not name=value tags, and tags given twice. */
+function listProblems(list: TagList): DmarcProblem[] {
+  return list.issues.flatMap((issue): DmarcProblem[] => {
     if (issue.kind === 'duplicate') {
-      problems.push({
-        level: 'error',
-        code: 'duplicate-tag',
-        tag: issue.name,
-        message: `"${issue.name}=" appears more than once. Keep one; receivers may reject the record otherwise.`,
-      });
-    } else if (issue.kind === 'no-equals' || issue.kind === 'bad-name') {
-      problems.push({
-        level: 'error',
-        code: 'syntax',
-        message: `"${issue.text}" is not a tag: each part must look like name=value, separated by ";".`,
-      });
+      return [
+        {
+          level: 'error',
+          code: 'duplicate-tag',
+          tag: issue.name,
+          message: `"${issue.name}=" appears more than once. Keep one; receivers may reject the record otherwise.`,
+        },
+      ];
     }
-  }
+    if (issue.kind === 'no-equals' || issue.kind === 'bad-name') {
+      return [
+        {
+          level: 'error',
+          code: 'syntax',
+          message: `"${issue.text}" is not a tag: each part must look like name=value, separated by ";".`,
+        },
+      ];
+    }
+    return [];
+  });
+}
 
-  const byName = new Map(list.tags.map((t) => [t.name, t]));
-  for (const t of list.tags) result.tags[t.name] = t.value;
+/** No p=: an error at the organizational domain, a warning below it (the parent's applies). */
+function missingPolicy(orgDomain: boolean): DmarcProblem {
+  return orgDomain
+    ? {
+        level: 'error',
+        code: 'missing-policy',
+        tag: 'p',
+        message:
+          'The record has no policy ("p="). Add "p=none" to start; receivers may ignore a record without it.',
+      }
+    : {
+        level: 'warning',
+        code: 'missing-policy',
+        tag: 'p',
+        message:
+          'The record has no policy ("p="), so the parent domain\'s policy applies. Add "p=" to set one here.',
+      };
+}
 
+/** Read the tags' values into the record, with a problem for each value that is not allowed. */
+function readTags(result: DmarcRecord, byName: Map<string, Tag>, orgDomain: boolean): void {
+  const problems = result.problems;
   result.policy = policyValue(byName.get('p'), problems);
   result.subdomainPolicy = policyValue(byName.get('sp'), problems);
   result.nonexistentPolicy = policyValue(byName.get('np'), problems);
-  if (!byName.has('p')) {
-    problems.push(
-      orgDomain
-        ? {
-            level: 'error',
-            code: 'missing-policy',
-            tag: 'p',
-            message:
-              'The record has no policy ("p="). Add "p=none" to start; receivers may ignore a record without it.',
-          }
-        : {
-            level: 'warning',
-            code: 'missing-policy',
-            tag: 'p',
-            message:
-              'The record has no policy ("p="), so the parent domain\'s policy applies. Add "p=" to set one here.',
-          },
-    );
-  }
+  if (!byName.has('p')) problems.push(missingPolicy(orgDomain));
   result.adkim =
     choice(byName.get('adkim'), ['r', 's'] as const, 'adkim (DKIM alignment)', problems) ?? 'r';
   result.aspf =
@@ -284,27 +274,41 @@ export function parseDmarc(text: string, options: DmarcParseOptions = {}): Dmarc
   if (rua) result.rua = parseUris(rua, problems);
   const ruf = byName.get('ruf');
   if (ruf) result.ruf = parseUris(ruf, problems);
+}
 
-  for (const t of list.tags) {
+/** Tags RFC 9989 removed, and tags DMARC does not know (receivers ignore both). */
+function tagWarnings(tags: readonly Tag[]): DmarcProblem[] {
+  return tags.flatMap((t): DmarcProblem[] => {
     const removed = REMOVED[t.name];
     if (removed) {
-      problems.push({
-        level: 'warning',
-        code: 'removed-tag',
-        tag: t.name,
-        message: `"${t.rawName}=${t.value}": ${removed}`,
-      });
-    } else if (!KNOWN.has(t.name)) {
-      problems.push({
-        level: 'warning',
-        code: 'unknown-tag',
-        tag: t.name,
-        message: `"${t.rawName}=" is not a DMARC tag; receivers ignore it. Check the spelling.`,
-      });
+      return [
+        {
+          level: 'warning',
+          code: 'removed-tag',
+          tag: t.name,
+          message: `"${t.rawName}=${t.value}": ${removed}`,
+        },
+      ];
     }
-  }
+    if (!KNOWN.has(t.name)) {
+      return [
+        {
+          level: 'warning',
+          code: 'unknown-tag',
+          tag: t.name,
+          message: `"${t.rawName}=" is not a DMARC tag; receivers ignore it. Check the spelling.`,
+        },
+      ];
+    }
+    return [];
+  });
+}
+
+/** A record that works but does not protect yet: p=none, or t=y (testing). */
+function ladderWarnings(result: DmarcRecord): DmarcProblem[] {
+  const out: DmarcProblem[] = [];
   if (result.policy === 'none') {
-    problems.push({
+    out.push({
       level: 'warning',
       code: 'policy-none',
       tag: 'p',
@@ -313,7 +317,7 @@ export function parseDmarc(text: string, options: DmarcParseOptions = {}): Dmarc
     });
   }
   if (result.testing) {
-    problems.push({
+    out.push({
       level: 'warning',
       code: 'testing',
       tag: 't',
@@ -321,6 +325,39 @@ export function parseDmarc(text: string, options: DmarcParseOptions = {}): Dmarc
         '"t=y" marks the policy as a test: receivers apply a milder policy than the one written. Remove it when you are confident.',
     });
   }
+  return out;
+}
+
+/**
+ * Parse a DMARC record (the joined TXT text). Never throws; problems come as plain sentences.
+ */
+export function parseDmarc(text: string, options: DmarcParseOptions = {}): DmarcRecord {
+  const orgDomain = options.orgDomain ?? true;
+  const problems: DmarcProblem[] = [];
+  const result: DmarcRecord = {
+    text,
+    isDmarc: false,
+    valid: false,
+    tags: {},
+    testing: false,
+    adkim: 'r',
+    aspf: 'r',
+    rua: [],
+    ruf: [],
+    problems,
+  };
+  const list = parseTagList(text);
+  const notDmarc = versionProblem(list);
+  if (notDmarc) {
+    problems.push(notDmarc);
+    return result;
+  }
+  result.isDmarc = true;
+  problems.push(...listProblems(list));
+  const byName = new Map(list.tags.map((t) => [t.name, t]));
+  for (const t of list.tags) result.tags[t.name] = t.value;
+  readTags(result, byName, orgDomain);
+  problems.push(...tagWarnings(list.tags), ...ladderWarnings(result));
   result.valid = !problems.some((p) => p.level === 'error');
   return result;
 }
