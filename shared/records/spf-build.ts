@@ -67,26 +67,22 @@ export function spfAllTerm(all: 'softfail' | 'fail'): string {
   return all === 'fail' ? '-all' : '~all';
 }
 
-/**
- * Build or merge the SPF record. `existing` holds the text of every SPF record already at the
- * domain (usually none or one; two or more is the mistake this fixes).
- */
-// eslint-disable-next-line max-lines-per-function -- over 100 lines: to be split along its seams (#16)
-export function buildSpf(wants: SpfWants, existing: readonly string[] = []): SpfBuild {
-  const notes: string[] = [];
-  const warnings: string[] = [];
-  const olds = existing.map((t) => parseSpf(t)).filter((r) => r.isSpf);
-  if (olds.length > 1) {
-    notes.push(
-      `Your domain has ${olds.length} SPF records; receivers reject them all when there is more than one. This single record replaces them: delete the others.`,
-    );
-  }
+/** What the records of today bring to the merged one. */
+interface OldParts {
+  /** Mechanisms kept, as written, in order. */
+  kept: string[];
+  keptMechs: SpfMechanism[];
+  /** Terms already in the record (qualifier, name and argument, lowercase). */
+  seen: Set<string>;
+  /** The first `all` of today's records. */
+  oldAll?: SpfMechanism;
+  modifiers: string[];
+}
 
-  const kept: string[] = [];
-  const keptMechs: SpfMechanism[] = [];
-  const seen = new Set<string>();
-  let oldAll: SpfMechanism | undefined;
-  const modifiers: string[] = [];
+/** Take every term of today's records once, leaving out what receivers never read. */
+function mergeOld(olds: readonly SpfRecord[], notes: string[], warnings: string[]): OldParts {
+  const parts: OldParts = { kept: [], keptMechs: [], seen: new Set(), modifiers: [] };
+  const { seen, modifiers } = parts;
   for (const old of olds) {
     for (const term of old.terms) {
       const key = term.kind === 'modifier' ? term.text.toLowerCase() : termKey(term);
@@ -104,7 +100,7 @@ export function buildSpf(wants: SpfWants, existing: readonly string[] = []): Spf
         continue;
       }
       if (term.name === 'all') {
-        oldAll ??= term;
+        parts.oldAll ??= term;
         continue;
       }
       if (seen.has(key)) {
@@ -112,8 +108,8 @@ export function buildSpf(wants: SpfWants, existing: readonly string[] = []): Spf
         continue;
       }
       seen.add(key);
-      kept.push(term.text);
-      keptMechs.push(term);
+      parts.kept.push(term.text);
+      parts.keptMechs.push(term);
     }
     for (const p of old.problems) {
       if (p.level === 'error' && p.code !== 'too-many-lookups') {
@@ -123,7 +119,12 @@ export function buildSpf(wants: SpfWants, existing: readonly string[] = []): Spf
       }
     }
   }
+  return parts;
+}
 
+/** The plan's addresses, names and includes that today's records do not already cover. */
+function wantedTerms(wants: SpfWants, old: OldParts): { added: string[]; includes: string[] } {
+  const { seen, keptMechs } = old;
   const added: string[] = [];
   for (const ip of wants.ipv4) {
     if (!covered(ip, keptMechs)) added.push(`ip4:${ip}`);
@@ -146,42 +147,44 @@ export function buildSpf(wants: SpfWants, existing: readonly string[] = []): Spf
     seen.add(`+include:${name}`);
     includes.push(`include:${name}`);
   }
+  return { added, includes };
+}
 
-  const hasRedirect = modifiers.some((m) => /^redirect=/i.test(m));
-  let allTerm: string | undefined;
-  if (oldAll) {
-    if (oldAll.qualifier === '+') {
-      allTerm = spfAllTerm(wants.all);
-      warnings.push(
-        `Your current record ends with "${oldAll.text}", which does not protect your domain; the merged record ends with "${allTerm}" instead. Check that every service that sends your mail is listed first.`,
-      );
-    } else if (oldAll.qualifier === '?') {
-      // "?all" (neutral) tells receivers nothing about forged mail. "~all" is the gentle step up:
-      // mail from a sender the old record forgot is marked, not refused.
-      allTerm = '~all';
-      warnings.push(
-        `Your current record ends with "${oldAll.text}" (neutral: receivers learn nothing about forged mail); the merged record ends with "~all" instead, so mail from anywhere else is marked as suspicious. Check that every service that sends your mail is listed first; once it is, you can make it "-all".`,
-      );
-    } else {
-      allTerm = oldAll.qualifier === '-' ? '-all' : '~all';
-    }
-  } else if (!hasRedirect) {
-    allTerm = spfAllTerm(wants.all);
-  }
-
-  const terms = ['v=spf1', ...added, ...kept, ...includes];
-  if (allTerm) terms.push(allTerm);
-  terms.push(...modifiers.filter((m) => !(allTerm && /^redirect=/i.test(m))));
-  if (allTerm && hasRedirect && oldAll) {
-    notes.push(
-      'We left out the redirect= of your current record: it is ignored when the record ends with "all".',
+/** The merged record's `all`: today's, tightened from +all and ?all; none after a redirect alone. */
+function endingTerm(
+  oldAll: SpfMechanism | undefined,
+  wants: SpfWants,
+  hasRedirect: boolean,
+  warnings: string[],
+): string | undefined {
+  if (!oldAll) return hasRedirect ? undefined : spfAllTerm(wants.all);
+  if (oldAll.qualifier === '+') {
+    const allTerm = spfAllTerm(wants.all);
+    warnings.push(
+      `Your current record ends with "${oldAll.text}", which does not protect your domain; the merged record ends with "${allTerm}" instead. Check that every service that sends your mail is listed first.`,
     );
+    return allTerm;
   }
-  const value = terms.join(' ');
-  const parsed = parseSpf(value);
+  if (oldAll.qualifier === '?') {
+    // "?all" (neutral) tells receivers nothing about forged mail. "~all" is the gentle step up:
+    // mail from a sender the old record forgot is marked, not refused.
+    warnings.push(
+      `Your current record ends with "${oldAll.text}" (neutral: receivers learn nothing about forged mail); the merged record ends with "~all" instead, so mail from anywhere else is marked as suspicious. Check that every service that sends your mail is listed first; once it is, you can make it "-all".`,
+    );
+    return '~all';
+  }
+  return oldAll.qualifier === '-' ? '-all' : '~all';
+}
 
-  if (olds.length > 0) {
-    const what = [...added, ...includes];
+/** What the user should know about the finished record: what was merged, what the lookups cost. */
+function resultNotes(
+  parsed: SpfRecord,
+  merged: boolean,
+  what: readonly string[],
+  notes: string[],
+  warnings: string[],
+): void {
+  if (merged) {
     notes.push(
       what.length > 0
         ? `We kept everything in your current SPF record and added ${what.map((t) => `"${t}"`).join(', ')}. Edit your existing SPF record to this value; do not add a second one.`
@@ -197,5 +200,36 @@ export function buildSpf(wants: SpfWants, existing: readonly string[] = []): Spf
       `The record itself uses ${parsed.lookupCount} of the ${SPF_MAX_LOOKUPS} DNS lookups allowed; each include: can use more inside it. The check step counts them all.`,
     );
   }
+}
+
+/**
+ * Build or merge the SPF record. `existing` holds the text of every SPF record already at the
+ * domain (usually none or one; two or more is the mistake this fixes).
+ */
+export function buildSpf(wants: SpfWants, existing: readonly string[] = []): SpfBuild {
+  const notes: string[] = [];
+  const warnings: string[] = [];
+  const olds = existing.map((t) => parseSpf(t)).filter((r) => r.isSpf);
+  if (olds.length > 1) {
+    notes.push(
+      `Your domain has ${olds.length} SPF records; receivers reject them all when there is more than one. This single record replaces them: delete the others.`,
+    );
+  }
+  const old = mergeOld(olds, notes, warnings);
+  const { added, includes } = wantedTerms(wants, old);
+  const hasRedirect = old.modifiers.some((m) => /^redirect=/i.test(m));
+  const allTerm = endingTerm(old.oldAll, wants, hasRedirect, warnings);
+
+  const terms = ['v=spf1', ...added, ...old.kept, ...includes];
+  if (allTerm) terms.push(allTerm);
+  terms.push(...old.modifiers.filter((m) => !(allTerm && /^redirect=/i.test(m))));
+  if (allTerm && hasRedirect && old.oldAll) {
+    notes.push(
+      'We left out the redirect= of your current record: it is ignored when the record ends with "all".',
+    );
+  }
+  const value = terms.join(' ');
+  const parsed = parseSpf(value);
+  resultNotes(parsed, olds.length > 0, [...added, ...includes], notes, warnings);
   return { value, parsed, merged: olds.length > 0, notes, warnings };
 }
