@@ -67,8 +67,131 @@ async function probe(
   }
 }
 
+/** What one count carries while it walks the tree. */
+interface Walk {
+  result: SpfLookupCount;
+  resolver: SpfResolver;
+  visited: Set<string>;
+  /** Records fetched so far (the walk stops past maxRecords). */
+  records: number;
+  maxRecords: number;
+}
+
+type LookupTerm = SpfRecord['lookupTerms'][number];
+
+/**
+ * Fetch and parse the node's one SPF record, noting why it cannot be walked (seen before, too
+ * deep, unreachable, none, several). Returns whether its terms should be walked.
+ */
+async function readNode(w: Walk, node: SpfNode): Promise<boolean> {
+  const key = node.domain.toLowerCase().replace(/\.$/, '');
+  if (w.visited.has(key)) {
+    node.problems.push(
+      `${node.domain} is included twice (or includes itself); receivers count it each time.`,
+    );
+    return false;
+  }
+  w.visited.add(key);
+  if (++w.records > w.maxRecords) {
+    w.result.incomplete = true;
+    node.problems.push('Stopped: too many nested records.');
+    return false;
+  }
+  const txt = await probe(w.resolver, node.domain, 'TXT');
+  if (txt.outcome === 'error') {
+    w.result.incomplete = true;
+    node.broken = 'unreachable';
+    node.problems.push(`The SPF record of ${node.domain} could not be fetched (DNS error).`);
+    return false;
+  }
+  const texts =
+    txt.outcome === 'ok'
+      ? (txt.value as string[][]).map((r) => [].concat(r as never).join(''))
+      : [];
+  const spf = texts.filter((t) => /^v=spf1( |$)/i.test(t));
+  if (spf.length === 0) {
+    node.broken = 'no-spf';
+    node.problems.push(`${node.domain} has no SPF record.`);
+    return false;
+  }
+  if (spf.length > 1) {
+    node.broken = 'several';
+    node.problems.push(
+      `${node.domain} has ${spf.length} SPF records; receivers reject that (permerror).`,
+    );
+    return false;
+  }
+  node.record = spf[0] as string;
+  node.parsed = parseSpf(node.record);
+  const syntax = node.parsed.problems.find(
+    (p) => p.level === 'error' && p.code !== 'too-many-lookups',
+  );
+  if (syntax) {
+    node.broken = 'syntax';
+    node.problems.push(syntax.message);
+  }
+  return true;
+}
+
+/** include: or redirect=: walk the target's record as a child of this one. */
+async function walkInclude(w: Walk, node: SpfNode, term: LookupTerm, target: string) {
+  const child: SpfNode = {
+    domain: target,
+    ownLookups: 0,
+    children: [],
+    problems: [],
+    via: term.text,
+  };
+  node.children.push(child);
+  await walkNode(w, child);
+  if (!child.record && child.problems.some((p) => p.includes('has no SPF record'))) {
+    w.result.voidLookups += 1;
+    w.result.voidTargets.push(target);
+    node.problems.push(
+      `"${term.text}" points at a name without an SPF record; receivers treat that as a permanent error (permerror).`,
+    );
+  }
+}
+
+/** a, mx, exists: ask whether the target has what the term looks for (void lookups). */
+async function probeTarget(w: Walk, node: SpfNode, name: string, target: string) {
+  const types = name === 'mx' ? ['MX'] : name === 'exists' ? ['A'] : ['A', 'AAAA'];
+  const answers = await Promise.all(types.map((t) => probe(w.resolver, target, t)));
+  if (answers.some((a) => a.outcome === 'error')) w.result.incomplete = true;
+  else if (answers.every((a) => a.outcome === 'void')) {
+    w.result.voidLookups += 1;
+    w.result.voidTargets.push(target);
+  }
+  if (name === 'mx') {
+    const mx = answers[0]?.value;
+    if (Array.isArray(mx) && mx.length > 10) {
+      node.problems.push(
+        `${target} has ${mx.length} MX records; receivers look at no more than 10 (permerror).`,
+      );
+    }
+  }
+}
+
+/** One record and, in order, everything its lookup terms reach. */
+async function walkNode(w: Walk, node: SpfNode): Promise<void> {
+  if (!(await readNode(w, node)) || !node.parsed) return;
+  for (const term of node.parsed.lookupTerms) {
+    node.ownLookups += term.lookups;
+    const target = term.kind === 'modifier' ? term.value : (term.domain ?? node.domain);
+    if (term.hasMacro) {
+      w.result.macroTerms.push(term.text);
+      continue;
+    }
+    if (term.name === 'include' || term.name === 'redirect') {
+      await walkInclude(w, node, term, target);
+      continue;
+    }
+    if (term.name === 'ptr') continue; // needs the client's address; counted, not probed
+    await probeTarget(w, node, term.name, target);
+  }
+}
+
 /** Count the worst-case lookups of `domain`'s SPF tree. Never throws. */
-// eslint-disable-next-line max-lines-per-function -- over 100 lines: to be split along its seams (#16)
 export async function countSpfLookups(
   domain: string,
   resolver: SpfResolver,
@@ -83,103 +206,7 @@ export async function countSpfLookups(
     root: { domain, ownLookups: 0, children: [], problems: [] },
     problems: [],
   };
-  const visited = new Set<string>();
-  let records = 0;
-
-  const walk = async (node: SpfNode): Promise<void> => {
-    const key = node.domain.toLowerCase().replace(/\.$/, '');
-    if (visited.has(key)) {
-      node.problems.push(
-        `${node.domain} is included twice (or includes itself); receivers count it each time.`,
-      );
-      return;
-    }
-    visited.add(key);
-    if (++records > maxRecords) {
-      result.incomplete = true;
-      node.problems.push('Stopped: too many nested records.');
-      return;
-    }
-    const txt = await probe(resolver, node.domain, 'TXT');
-    if (txt.outcome === 'error') {
-      result.incomplete = true;
-      node.broken = 'unreachable';
-      node.problems.push(`The SPF record of ${node.domain} could not be fetched (DNS error).`);
-      return;
-    }
-    const texts =
-      txt.outcome === 'ok'
-        ? (txt.value as string[][]).map((r) => [].concat(r as never).join(''))
-        : [];
-    const spf = texts.filter((t) => /^v=spf1( |$)/i.test(t));
-    if (spf.length === 0) {
-      node.broken = 'no-spf';
-      node.problems.push(`${node.domain} has no SPF record.`);
-      return;
-    }
-    if (spf.length > 1) {
-      node.broken = 'several';
-      node.problems.push(
-        `${node.domain} has ${spf.length} SPF records; receivers reject that (permerror).`,
-      );
-      return;
-    }
-    node.record = spf[0] as string;
-    node.parsed = parseSpf(node.record);
-    const syntax = node.parsed.problems.find(
-      (p) => p.level === 'error' && p.code !== 'too-many-lookups',
-    );
-    if (syntax) {
-      node.broken = 'syntax';
-      node.problems.push(syntax.message);
-    }
-    for (const term of node.parsed.lookupTerms) {
-      node.ownLookups += term.lookups;
-      const target = term.kind === 'modifier' ? term.value : (term.domain ?? node.domain);
-      if (term.hasMacro) {
-        result.macroTerms.push(term.text);
-        continue;
-      }
-      const name = term.name;
-      if (name === 'include' || name === 'redirect') {
-        const child: SpfNode = {
-          domain: target,
-          ownLookups: 0,
-          children: [],
-          problems: [],
-          via: term.text,
-        };
-        node.children.push(child);
-        await walk(child);
-        if (!child.record && child.problems.some((p) => p.includes('has no SPF record'))) {
-          result.voidLookups += 1;
-          result.voidTargets.push(target);
-          node.problems.push(
-            `"${term.text}" points at a name without an SPF record; receivers treat that as a permanent error (permerror).`,
-          );
-        }
-        continue;
-      }
-      if (name === 'ptr') continue; // needs the client's address; counted, not probed
-      const types = name === 'mx' ? ['MX'] : name === 'exists' ? ['A'] : ['A', 'AAAA'];
-      const answers = await Promise.all(types.map((t) => probe(resolver, target, t)));
-      if (answers.some((a) => a.outcome === 'error')) result.incomplete = true;
-      else if (answers.every((a) => a.outcome === 'void')) {
-        result.voidLookups += 1;
-        result.voidTargets.push(target);
-      }
-      if (name === 'mx') {
-        const mx = answers[0]?.value;
-        if (Array.isArray(mx) && mx.length > 10) {
-          node.problems.push(
-            `${target} has ${mx.length} MX records; receivers look at no more than 10 (permerror).`,
-          );
-        }
-      }
-    }
-  };
-
-  await walk(result.root);
+  await walkNode({ result, resolver, visited: new Set(), records: 0, maxRecords }, result.root);
   const sum = (n: SpfNode): number => n.ownLookups + n.children.reduce((s, c) => s + sum(c), 0);
   result.lookups = sum(result.root);
   if (result.lookups > SPF_MAX_LOOKUPS) {
