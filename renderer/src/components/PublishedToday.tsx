@@ -27,7 +27,9 @@ function describe(p: PublishedRecords, domain: string, onRecords: boolean): stri
   if (!unread.has('dmarc'))
     out.push(
       p.dmarc.length === 0
-        ? 'It has no DMARC record yet.'
+        ? p.dmarcInherited
+          ? `It has no DMARC record of its own; receivers use the one at _dmarc.${p.dmarcInherited.at}.`
+          : 'It has no DMARC record yet.'
         : `It has a DMARC record (${p.dmarc[0]}): the DMARC ${cards} says whether to keep it.`,
     );
   return out;
