@@ -7,7 +7,7 @@ import { useDraft, usePlan } from '../hooks/use-draft';
 import { api } from '../state/api-ref';
 import type { StepId } from '../../../shared/model/steps';
 import { useAppStore } from '../state/app-store';
-import { downloadBytes } from '../summary/save-export';
+import { downloadText } from '../app/download';
 
 /** Where the "Check signing" link leads: the Test message step checks a real signed message. */
 const SIGNING_CHECK_STEP: StepId = 'message-test';
@@ -59,11 +59,7 @@ export function DkimKeyToServer({
     const r = await api().call('dkim.keyFile', { projectId: project.id, selector, action });
     if (!r.ok) return setStatus(r.error.message);
     if (action === 'download' && r.value.pem !== undefined) {
-      downloadBytes(
-        r.value.fileName,
-        'application/x-pem-file',
-        new TextEncoder().encode(r.value.pem),
-      );
+      downloadText(r.value.fileName, r.value.pem, 'application/x-pem-file');
       setStatus(
         `Downloaded as ${r.value.fileName}. Copy it to your server, then delete the download.`,
       );

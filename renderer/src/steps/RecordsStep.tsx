@@ -7,7 +7,7 @@ import { getDnsHost } from '../../../shared/providers/dns-hosts';
 import { isKnown } from '../../../shared/providers/provider-fact';
 import { recordsToPublish } from '../../../shared/records/records-to-publish';
 import { renderZone } from '../../../shared/records/zone-render';
-import { downloadText } from '../app/zone-download';
+import { downloadText } from '../app/download';
 import { PlanProblems } from '../components/PlanProblems';
 import { PublishedToday } from '../components/PublishedToday';
 import { RecordCard } from '../components/RecordCard';
