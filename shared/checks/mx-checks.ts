@@ -1,4 +1,5 @@
 import type { Finding } from './finding';
+import { pendingFinding } from './visibility-findings';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
 import {
   publishedAnswers,
@@ -10,7 +11,7 @@ import {
 } from './dns-observation';
 import type { MxObservation } from './observations';
 import { atDnsHost, type EvalContext } from './eval-context';
-import { judgeVisibility, waitWords } from './visibility';
+import { judgeVisibility } from './visibility';
 import { targetProblem } from './mx-target-problem';
 import { DNS_LIMITS, countWords } from './dns-limits';
 
@@ -81,16 +82,14 @@ export function evaluateMxPresent(obs: MxObservation, ctx: EvalContext): Finding
     });
   }
   if (v.lagging.length > 0) {
-    return makeFinding('mx.present', domain, 'pending', {
-      title: 'Published, not yet visible everywhere',
-      detail: detailText(
-        `Your DNS host has the MX record pointing at ${host}. Some resolvers still have the old answer${v.waitSeconds !== undefined ? ` and should update ${waitWords(v.waitSeconds)}` : ''}.`,
-        lines,
-      ),
-      fix: 'Nothing to change. Wait, then check again.',
-      ...(v.eta ? { eta: v.eta } : {}),
+    return pendingFinding(
+      'mx.present',
+      domain,
+      `Your DNS host has the MX record pointing at ${host}`,
+      v,
+      lines,
       evidence,
-    });
+    );
   }
   return makeFinding('mx.present', domain, 'pass', {
     title: 'The domain says where its mail goes',
