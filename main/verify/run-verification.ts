@@ -12,7 +12,8 @@ import { createViews, type ViewsOptions } from '../dns/views';
 import { VERSION } from '../cli/version';
 import { checkDocument } from './check-document';
 import { createRunLookups } from './run-lookups';
-import { dnsGroups, type DnsGroupState } from './dns-groups';
+import { dnsGroups } from './dns-groups';
+import type { DnsGroupState } from './dns-run';
 import type { ProbeGroup, SharedFacts } from './probe-group';
 
 /** One verification run's input. */
