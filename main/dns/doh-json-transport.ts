@@ -1,4 +1,4 @@
-import { runQuery } from './query-run';
+import { queryTransport } from './query-run';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type DohResolver from 'dns-over-http-resolver';
 import { canonicalName } from './dns-names';
@@ -6,7 +6,7 @@ import { DohHttpError, fetchDoh } from './doh-fetch';
 import { dohJsonSchema, responseFromJson } from './doh-json-parse';
 import type { FetchFunction } from './doh-fetch';
 import type { DohJson } from './doh-json-parse';
-import type { DnsResult, DnsTransport, QueryType, SentQuery } from './types';
+import type { DnsTransport, QueryType, SentQuery } from './types';
 
 /** Options of the JSON DoH client. */
 export interface DohJsonOptions {
@@ -113,19 +113,9 @@ export function createDohJsonTransport(options: DohJsonOptions): DnsTransport {
     return getJson(resourceFor(ctx.name, ctx.type), ctx);
   }
 
-  function query(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsResult> {
-    return runQuery(
-      { server, timeoutMs: options.timeoutMs },
-      name,
-      type,
-      signal,
-      async (deadline) => {
-        const qname = canonicalName(name);
-        const json = await fetchAnswer({ signal: deadline, name: qname, type });
-        return { response: responseFromJson(json, qname, type), via: 'doh-json' as const };
-      },
-    );
-  }
-
-  return { server, query };
+  return queryTransport(server, options.timeoutMs, async (name, type, deadline) => {
+    const qname = canonicalName(name);
+    const json = await fetchAnswer({ signal: deadline, name: qname, type });
+    return { response: responseFromJson(json, qname, type), via: 'doh-json' as const };
+  });
 }

@@ -1,9 +1,9 @@
-import { runQuery } from './query-run';
+import { queryTransport } from './query-run';
 import { Buffer } from 'node:buffer';
 import { fetchDoh } from './doh-fetch';
 import { buildWireQuery, decodeWireResponse } from './wire-message';
 import type { FetchFunction } from './doh-fetch';
-import type { DnsResult, DnsTransport, QueryType, SentQuery } from './types';
+import type { DnsTransport, SentQuery } from './types';
 
 /** Options of the RFC 8484 (wire-format) DoH client. */
 export interface DohWireOptions {
@@ -22,34 +22,20 @@ export function createDohWireTransport(options: DohWireOptions): DnsTransport {
   const fetchFn = options.fetch ?? fetch;
   const server = options.url;
 
-  function query(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsResult> {
-    return runQuery(
-      { server, timeoutMs: options.timeoutMs },
-      name,
-      type,
-      signal,
-      async (deadline) => {
-        const wire = buildWireQuery(name, type, { recursionDesired: true });
-        options.onSend?.({ server, name: wire.name, type, via: 'doh-wire' });
-        const response = await fetchDoh(
-          fetchFn,
-          server,
-          {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/dns-message',
-              accept: 'application/dns-message',
-            },
-            body: new Uint8Array(wire.bytes),
-          },
-          deadline,
-        );
-        const body = Buffer.from(await response.arrayBuffer());
-        const decoded = decodeWireResponse(body, wire);
-        return { response: decoded, via: 'doh-wire' as const };
+  return queryTransport(server, options.timeoutMs, async (name, type, deadline) => {
+    const wire = buildWireQuery(name, type, { recursionDesired: true });
+    options.onSend?.({ server, name: wire.name, type, via: 'doh-wire' });
+    const response = await fetchDoh(
+      fetchFn,
+      server,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/dns-message', accept: 'application/dns-message' },
+        body: new Uint8Array(wire.bytes),
       },
+      deadline,
     );
-  }
-
-  return { server, query };
+    const body = Buffer.from(await response.arrayBuffer());
+    return { response: decodeWireResponse(body, wire), via: 'doh-wire' as const };
+  });
 }
