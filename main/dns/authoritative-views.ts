@@ -8,13 +8,19 @@ import { view, type ViewSetup } from './view-setup';
 import type { AuthoritativeSet, DiscoveryOptions } from './authoritative-discovery';
 import type { DnsResult, DnsResultView, QueryType } from './types';
 
-/** The authoritative side of one run's views (see DnsViews). */
+/** The authoritative side of one run's views (part of DnsViews). */
 export interface AuthoritativeViews {
+  /**
+   * Zone, nameservers and one view per nameserver for a name (memoised per run). With
+   * `within` (the user's domain), a zone found above it is reported (delegated: false) without
+   * asking the parent's nameservers.
+   */
   authoritativeFor(
     name: string,
     signal?: AbortSignal,
     options?: DiscoveryOptions,
   ): Promise<AuthoritativeSet>;
+  /** Ask every authoritative server of `name`'s zone for name/type (one answer per nameserver view). */
   authoritative(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsResult[]>;
 }
 

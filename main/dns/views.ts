@@ -3,12 +3,11 @@ import { createConcurrencyLimit } from './concurrency-limit';
 import { parseServerAddress } from './server-address';
 import { viewSetup } from './view-setup';
 import { dohViews, recursiveView, resolverViews, systemView } from './recursive-views';
-import { createAuthoritativeViews } from './authoritative-views';
-import type { AuthoritativeSet, DiscoveryOptions } from './authoritative-discovery';
+import { createAuthoritativeViews, type AuthoritativeViews } from './authoritative-views';
 import type { FetchFunction } from './doh-fetch';
 import type { PublicResolver } from './public-resolvers';
 import type { QueryStats, RunContext } from './run-transport';
-import type { DnsResult, DnsResultView, QueryType, SentQuery } from './types';
+import type { DnsResultView, SentQuery } from './types';
 
 /** Options of one run's views (CLI flags and settings map onto these). */
 export interface ViewsOptions {
@@ -40,25 +39,13 @@ export interface ViewsOptions {
 }
 
 /** The points of view of one run, sharing one cache and one concurrency limit. */
-export interface DnsViews {
+export interface DnsViews extends AuthoritativeViews {
   /** The resolver discovery and follow-up lookups go through: the first of `resolvers`, else the system view falling back to the public ones. */
   recursive: DnsResultView;
   /** This computer's resolver ("This computer"); null when `resolvers` replace it. */
   systemView: DnsResultView | null;
   /** Cloudflare, Google, Quad9 over DoH, or one per `resolvers` entry. */
   publicViews: DnsResultView[];
-  /**
-   * Zone, nameservers and one view per nameserver for a name (memoised per run). With
-   * `within` (the user's domain), a zone found above it is reported (delegated: false) without
-   * asking the parent's nameservers.
-   */
-  authoritativeFor(
-    name: string,
-    signal?: AbortSignal,
-    options?: DiscoveryOptions,
-  ): Promise<AuthoritativeSet>;
-  /** Ask every authoritative server of `name`'s zone for name/type (one answer per nameserver view). */
-  authoritative(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsResult[]>;
   /** Queries sent and cache hits so far in this run. */
   stats(): QueryStats;
   /** Whether this run may contact only loopback addresses. */
