@@ -4,7 +4,7 @@ import { createDohJsonTransport } from './doh-json-transport';
 import { createDohWireTransport } from './doh-wire-transport';
 import { createFailoverTransport } from './failover-transport';
 import { createNodeResolverTransport } from './node-resolver-transport';
-import { DEFAULT_PUBLIC_RESOLVERS } from './public-resolvers';
+import { DEFAULT_PUBLIC_RESOLVERS, type PublicResolver } from './public-resolvers';
 import { runTransport } from './run-transport';
 import { formatServerAddress, parseServerAddress } from './server-address';
 import { view, type ViewSetup } from './view-setup';
@@ -28,35 +28,42 @@ export function resolverViews(
 }
 
 /**
- * The public DoH views: the endpoints given, else Cloudflare, Google and Quad9 unless resolvers
- * replace them; only loopback ones in a loopback-only run.
+ * The DoH endpoints a run may ask: the ones given, else Cloudflare, Google and Quad9 unless
+ * resolvers replace them; only loopback ones in a loopback-only run.
  */
+export function dohEndpointsFor(
+  setup: Pick<ViewSetup, 'loopbackOnly'>,
+  options: ViewsOptions,
+  hasResolvers: boolean,
+): readonly PublicResolver[] {
+  const endpoints = options.doh?.endpoints ?? (hasResolvers ? [] : DEFAULT_PUBLIC_RESOLVERS);
+  return endpoints.filter(
+    (endpoint) => !setup.loopbackOnly || isLoopback(new URL(endpoint.url).hostname),
+  );
+}
+
+/** One public view per DoH endpoint, in its format (JSON or RFC 8484 wire). */
 export function dohViews(
   setup: ViewSetup,
   options: ViewsOptions,
-  hasResolvers: boolean,
+  endpoints: readonly PublicResolver[],
 ): DnsResultView[] {
-  const endpoints = options.doh?.endpoints ?? (hasResolvers ? [] : DEFAULT_PUBLIC_RESOLVERS);
-  return endpoints
-    .filter((endpoint) => !setup.loopbackOnly || isLoopback(new URL(endpoint.url).hostname))
-    .map((endpoint) => {
-      const common = {
-        url: endpoint.url,
-        timeoutMs: setup.timeoutMs,
-        ...(options.doh?.fetch && { fetch: options.doh.fetch }),
-        ...(setup.onSend && { onSend: setup.onSend }),
-      };
-      const transport =
-        endpoint.format === 'json'
-          ? createDohJsonTransport(common)
-          : createDohWireTransport(common);
-      return view(
-        runTransport(transport, setup.run, endpoint.format),
-        `public:${endpoint.id}`,
-        'public',
-        endpoint.label,
-      );
-    });
+  return endpoints.map((endpoint) => {
+    const common = {
+      url: endpoint.url,
+      timeoutMs: setup.timeoutMs,
+      ...(options.doh?.fetch && { fetch: options.doh.fetch }),
+      ...(setup.onSend && { onSend: setup.onSend }),
+    };
+    const transport =
+      endpoint.format === 'json' ? createDohJsonTransport(common) : createDohWireTransport(common);
+    return view(
+      runTransport(transport, setup.run, endpoint.format),
+      `public:${endpoint.id}`,
+      'public',
+      endpoint.label,
+    );
+  });
 }
 
 /** This computer's resolver ("This computer"): its servers over the wire, Node's resolver behind. */

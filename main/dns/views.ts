@@ -2,7 +2,13 @@ import { isLoopback } from './loopback';
 import { createConcurrencyLimit } from './concurrency-limit';
 import { parseServerAddress } from './server-address';
 import { viewSetup } from './view-setup';
-import { dohViews, recursiveView, resolverViews, systemView } from './recursive-views';
+import {
+  dohEndpointsFor,
+  dohViews,
+  recursiveView,
+  resolverViews,
+  systemView,
+} from './recursive-views';
 import { createAuthoritativeViews, type AuthoritativeViews } from './authoritative-views';
 import type { FetchFunction } from './doh-fetch';
 import type { PublicResolver } from './public-resolvers';
@@ -50,6 +56,8 @@ export interface DnsViews extends AuthoritativeViews {
   stats(): QueryStats;
   /** Whether this run may contact only loopback addresses. */
   loopbackOnly: boolean;
+  /** The JSON DoH endpoints among the public views (what dns-over-http-resolver can ask). */
+  jsonDohEndpoints: readonly PublicResolver[];
 }
 
 /**
@@ -73,7 +81,8 @@ export function createViews(options: ViewsOptions = {}): DnsViews {
     ...(options.onSend && { onSend: options.onSend }),
   });
   const byResolver = resolverViews(setup, resolvers);
-  const publicViews = [...byResolver, ...dohViews(setup, options, resolvers.length > 0)];
+  const endpoints = dohEndpointsFor(setup, options, resolvers.length > 0);
+  const publicViews = [...byResolver, ...dohViews(setup, options, endpoints)];
   // Resolvers the caller named replace this computer's.
   const system = resolvers.length === 0 ? systemView(setup, options.systemServers) : null;
   const recursive = recursiveView(byResolver[0], system, publicViews);
@@ -84,5 +93,6 @@ export function createViews(options: ViewsOptions = {}): DnsViews {
     ...createAuthoritativeViews(setup, recursive),
     stats: () => ({ ...run.stats }),
     loopbackOnly: setup.loopbackOnly,
+    jsonDohEndpoints: endpoints.filter((e) => e.format === 'json'),
   };
 }
