@@ -2,20 +2,9 @@ import { queryTransport } from './query-run';
 import { canonicalName } from './dns-names';
 import { DohHttpError, fetchDoh } from './doh-fetch';
 import { dohJsonSchema, responseFromJson } from './doh-json-parse';
-import type { FetchFunction } from './doh-fetch';
+import type { DohOptions } from './doh-fetch';
 import type { DohJson } from './doh-json-parse';
-import type { DnsTransport, QueryType, SentQuery } from './types';
-
-/** Options of the JSON DoH client. */
-export interface DohJsonOptions {
-  /** Endpoint, e.g. "https://cloudflare-dns.com/dns-query" or "https://dns.google/resolve". */
-  url: string;
-  timeoutMs: number;
-  /** Injectable fetch (tests, proxies); default the global fetch. */
-  fetch?: FetchFunction;
-  /** Called once per HTTP request sent. */
-  onSend?: (sent: SentQuery) => void;
-}
+import type { DnsTransport, QueryType } from './types';
 
 /**
  * A DNS-over-HTTPS client for the JSON flavour (`accept: application/dns-json`). Keeps the
@@ -23,7 +12,7 @@ export interface DohJsonOptions {
  * (dns-over-http-resolver drops the first and joins the last; it serves address look-ups in
  * doh-addresses.ts).
  */
-export function createDohJsonTransport(options: DohJsonOptions): DnsTransport {
+export function createDohJsonTransport(options: DohOptions): DnsTransport {
   const fetchFn = options.fetch ?? fetch;
   const server = options.url;
 

@@ -2,23 +2,14 @@ import { queryTransport } from './query-run';
 import { Buffer } from 'node:buffer';
 import { fetchDoh } from './doh-fetch';
 import { buildWireQuery, decodeWireResponse } from './wire-message';
-import type { FetchFunction } from './doh-fetch';
-import type { DnsTransport, SentQuery } from './types';
-
-/** Options of the RFC 8484 (wire-format) DoH client. */
-export interface DohWireOptions {
-  /** Endpoint, e.g. "https://dns.quad9.net/dns-query". */
-  url: string;
-  timeoutMs: number;
-  fetch?: FetchFunction;
-  onSend?: (sent: SentQuery) => void;
-}
+import type { DohOptions } from './doh-fetch';
+import type { DnsTransport } from './types';
 
 /**
  * A DNS-over-HTTPS client for RFC 8484 (`application/dns-message`, POST). The body is the
  * same packet the UDP client sends, so answers keep exact TXT bytes, TTLs, AA and the SOA.
  */
-export function createDohWireTransport(options: DohWireOptions): DnsTransport {
+export function createDohWireTransport(options: DohOptions): DnsTransport {
   const fetchFn = options.fetch ?? fetch;
   const server = options.url;
 
