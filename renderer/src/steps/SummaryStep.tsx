@@ -99,10 +99,10 @@ export function SummaryStep({ project }: { project: Project }) {
           </p>
           <SummaryRecords
             checked={run !== undefined}
-            rows={overview.records.map((r) => ({
-              record: r,
-              status: recordCheck(r, run?.findings).status,
-            }))}
+            rows={overview.records.map((r) => {
+              const { status, words } = recordCheck(r, run?.findings);
+              return { record: r, status, ...(words ? { words } : {}) };
+            })}
           />
           <NextSteps records={overview.records} from={run ? new Date(run.startedAt) : new Date()} />
           <SenderReadiness
