@@ -18,6 +18,8 @@ import { runForDomain, summaryStatus } from '../summary/summary-status';
 import { useLastRun } from '../summary/use-last-run';
 import { SenderReadiness } from '../summary/SenderReadiness';
 import { useAppStore } from '../state/app-store';
+import { AllDone } from '../verify/AllDone';
+import { useAllDone } from '../verify/use-all-done';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -39,6 +41,7 @@ export function SummaryStep({ project }: { project: Project }) {
   const stored = last.state === 'ready' ? last.run : undefined;
   const run = planned.ok ? runForDomain(stored, planned.plan.domain) : undefined;
   const status = summaryStatus(run);
+  const done = useAllDone(project, run);
   const verifyLink = `/p/${project.id}/verify`;
 
   return (
@@ -85,6 +88,8 @@ export function SummaryStep({ project }: { project: Project }) {
           ) : null}
         </div>
       )}
+
+      {done ? <AllDone done={done} nextStepsBelow /> : null}
 
       {!planned.ok ? <PlanProblems projectId={project.id} problems={planned.problems} /> : null}
 
