@@ -36,7 +36,7 @@ export function AllDone({
           : ''}
       </p>
       <h3>Verified</h3>
-      <ul data-testid="all-done-verified">
+      <ul className="all-done-verified" data-testid="all-done-verified">
         {done.verified.map((g) => (
           <li key={g.group}>
             <span aria-hidden="true">✓ </span>
