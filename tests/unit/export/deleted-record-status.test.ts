@@ -14,6 +14,7 @@ const googleMx: PlannedRecord = {
   why: 'Mail is delivered to smtp.google.com today.',
   checks: [],
   action: 'delete',
+  subject: { kind: 'name' },
 };
 
 /** An MX finding whose evidence holds what the DNS host (and a resolver) answered. */
