@@ -11,7 +11,7 @@ import type { ViewsOptions } from '../dns/views';
 import { runVerification } from './run-verification';
 import type { ProbeGroup } from './probe-group';
 import { storageMessage } from '../store/storage-error';
-import { carryEtas } from '../../shared/checks/eta-carry';
+import { carryEta, carryEtas } from '../../shared/checks/eta-carry';
 
 /** What verify.run needs beside the request: settings and injectable pieces (tests). */
 export interface VerifySettings {
@@ -72,16 +72,26 @@ export class VerifyService {
       const groups = this.settings.groups
         ? await this.settings.groups()
         : await import('./default-groups').then((m) => m.defaultProbeGroups());
+      // The run before, read first, so live findings already show a carried ETA.
+      const before = req.projectId ? await this.lastRun(req.projectId) : undefined;
+      const previous = before?.domain === plan.domain ? before : undefined;
+      const startedAt = Date.now();
       const measured = await runVerification({
         plan,
         options: { ...this.settings.options, ...req.options },
         signal: controller.signal,
         groups,
-        onProgress: (p) => onProgress(runId, p),
+        onProgress: (p) =>
+          onProgress(
+            runId,
+            p.type === 'check-finished'
+              ? { ...p, finding: carryEta(previous, p.finding, startedAt) }
+              : p,
+          ),
         ...(this.settings.viewsOptions ? { viewsOptions: this.settings.viewsOptions } : {}),
       });
       if (!req.projectId) return { runId, document: measured };
-      const document = carryEtas(await this.lastRun(req.projectId), measured);
+      const document = carryEtas(previous, measured);
       // The results are the user's whatever the disk says: a history that cannot be written
       // (disk full, read-only folder) is a note beside them, never a lost run.
       try {

@@ -48,26 +48,31 @@ function earlierEta(
 }
 
 /**
+ * One finding with its ETA carried from the run before (see earlierEta), as the run streams it:
+ * the live list shows the same time the finished run will. `at`: when this run started (ms).
+ */
+export function carryEta(previous: CheckDocument | undefined, f: Finding, at: number): Finding {
+  if (!previous) return f;
+  const before = previous.findings.find((p) => p.check === f.check && p.subject === f.subject);
+  const eta = earlierEta(f, before, at);
+  if (!eta || eta === f.eta) return f;
+  const wait = (Date.parse(eta) - at) / 1000;
+  return {
+    ...f,
+    eta,
+    detail: f.detail.replace(WAIT_PHRASE, waitWords(wait)),
+    evidence: { ...f.evidence, etaMeasured: f.eta, etaCarriedFrom: previous.startedAt },
+  };
+}
+
+/**
  * A run whose pending ETAs are carried forward from the run before it where nothing the DNS host
  * publishes changed (see earlierEta). The carried finding's own words follow its ETA, and its
  * evidence keeps what this run measured (`etaMeasured`), so nothing seen is hidden.
  */
 export function carryEtas(previous: CheckDocument | undefined, doc: CheckDocument): CheckDocument {
   if (!previous || previous.domain !== doc.domain) return doc;
-  const startedAt = Date.parse(doc.startedAt);
-  const byKey = new Map(previous.findings.map((f) => [`${f.check} ${f.subject}`, f]));
-  let carried = false;
-  const findings = doc.findings.map((f) => {
-    const eta = earlierEta(f, byKey.get(`${f.check} ${f.subject}`), startedAt);
-    if (!eta || eta === f.eta) return f;
-    carried = true;
-    const wait = (Date.parse(eta) - startedAt) / 1000;
-    return {
-      ...f,
-      eta,
-      detail: f.detail.replace(WAIT_PHRASE, waitWords(wait)),
-      evidence: { ...f.evidence, etaMeasured: f.eta, etaCarriedFrom: previous.startedAt },
-    };
-  });
-  return carried ? { ...doc, findings } : doc;
+  const at = Date.parse(doc.startedAt);
+  const findings = doc.findings.map((f) => carryEta(previous, f, at));
+  return findings.some((f, i) => f !== doc.findings[i]) ? { ...doc, findings } : doc;
 }

@@ -6,6 +6,7 @@ import { ProjectStore } from '../../../main/store/project-store';
 import { VerifyService } from '../../../main/verify/verify-service';
 import { planSchema } from '../../../shared/model/plan';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
+import type { Finding } from '../../../shared/checks/finding';
 import { zoneText } from '../../peers/zone-fixtures';
 import { startDohEndpoint, type DohEndpoint } from '../../peers/doh-endpoint';
 import { startUnbound, type UnboundPeer } from '../../peers/unbound';
@@ -76,10 +77,16 @@ const hostA = (doc: CheckDocument) => {
 describe('an ETA between runs', () => {
   it('stays while the DNS host answers the same, and follows new evidence when it changes', async () => {
     const project = await new ProjectStore(dir).create('ETA');
-    const run = (service: VerifyService, ip: string) =>
-      service
-        .run({ projectId: project.id, plan: plan(ip) }, () => undefined)
+    // What the screen shows while a run is on its way: the findings as they stream in.
+    let streamed: Finding[] = [];
+    const run = (service: VerifyService, ip: string) => {
+      streamed = [];
+      return service
+        .run({ projectId: project.id, plan: plan(ip) }, (_id, p) => {
+          if (p.type === 'check-finished') streamed.push(p.finding);
+        })
         .then((r) => r.document);
+    };
 
     // Both caches learn the old address, the second a few seconds later.
     expect(hostA(await run(viaA, '192.0.2.10')).status).toBe('pass');
@@ -97,6 +104,7 @@ describe('an ETA between runs', () => {
     const again = hostA(await run(viaB, '192.0.2.11'));
     expect(again.status).toBe('pending');
     expect(again.eta).toBe(promised);
+    expect(streamed.find((f) => f.check === 'host.a')?.eta).toBe(promised);
     const measured = String(again.evidence?.etaMeasured);
     expect(Date.parse(measured) - Date.parse(promised)).toBeGreaterThan(PRIME_GAP_MS - 1500);
 
