@@ -90,6 +90,8 @@ export interface RecordRow {
   /** Why the value is not known yet (the value is then a placeholder). */
   incomplete?: string;
   status: ShownStatus;
+  /** The status in words when they say more than the status's own (a record to delete). */
+  statusWords?: string;
 }
 
 /** One finding as the summary lists it. */
@@ -183,6 +185,7 @@ function recordRow(
   findings: Finding[] | undefined,
 ): RecordRow {
   const form = renderForDnsHost(record, plan.dnsHost ?? 'other', zone);
+  const check = recordCheck(record, findings);
   const row: RecordRow = {
     key: record.key,
     fullName: domainLabel(record.name),
@@ -193,8 +196,9 @@ function recordRow(
     where: record.where,
     why: record.why,
     action: record.action ?? 'add',
-    status: recordCheck(record, findings).status,
+    status: check.status,
   };
+  if (check.words !== undefined) row.statusWords = check.words;
   if (record.oldValue !== undefined) row.oldValue = record.oldValue;
   if (record.warnings !== undefined && record.warnings.length > 0) row.warnings = record.warnings;
   if (record.incomplete !== undefined) row.incomplete = record.incomplete;

@@ -15,6 +15,7 @@ import {
 import type { DkimKeyInfo, DkimObservation } from './observations';
 import { atDnsHost, nameField, type EvalContext } from './eval-context';
 import { judgeSameValues, pendingFinding } from './visibility-findings';
+import { problemsFinding } from './syntax-findings';
 import { dkimName } from './dkim-selectors';
 
 /** Whether a TXT value is meant as a DKIM key record (v=DKIM1 or a p= tag). */
@@ -222,32 +223,23 @@ export function evaluateDkimSyntax(obs: DkimObservation, ctx: EvalContext): Find
   }
   const rec = recs[0] as DkimKeyRecord;
   const own = rec.problems.filter((p) => !['testing', 'weak-key', 'short-key'].includes(p.code));
-  const errors = own.filter((p) => p.level === 'error');
-  if (errors.length > 0) {
-    return makeFinding('dkim.syntax', name, 'fail', {
-      title: errors.some((p) => p.code === 'truncated')
+  const problems = problemsFinding(
+    'dkim.syntax',
+    name,
+    own,
+    {
+      record: 'The DKIM record',
+      errorTitle: own.some((p) => p.level === 'error' && p.code === 'truncated')
         ? 'The DKIM key is cut short'
         : 'The DKIM record has a mistake',
-      detail: detailText(
-        'Receivers cannot use this key record:',
-        errors.map((p) => p.message),
-      ),
-      fix: `Replace the TXT record "${rel}" ${atDnsHost(ctx)} with the record from the DKIM step, copied with its copy button.`,
-      evidence,
-    });
-  }
-  const warnings = own.filter((p) => p.level === 'warning');
-  if (warnings.length > 0) {
-    return makeFinding('dkim.syntax', name, 'warn', {
-      title: 'The DKIM record works, with something to tidy',
-      detail: detailText(
-        'The key record is usable, but:',
-        warnings.map((p) => p.message),
-      ),
-      fix: 'Tidy the parts above when you next change the key.',
-      evidence,
-    });
-  }
+      errorLead: 'Receivers cannot use this key record:',
+      errorFix: `Replace the TXT record "${rel}" ${atDnsHost(ctx)} with the record from the DKIM step, copied with its copy button.`,
+      warningLead: 'The key record is usable, but:',
+      warningFix: 'Tidy the parts above when you next change the key.',
+    },
+    evidence,
+  );
+  if (problems) return problems;
   return makeFinding('dkim.syntax', name, 'pass', {
     title: 'The DKIM record is written correctly',
     detail: `The record at ${name} is a valid ${rec.keyType === 'ed25519' ? 'Ed25519' : 'RSA'} key record.`,

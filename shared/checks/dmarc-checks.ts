@@ -17,6 +17,7 @@ import {
 import type { DmarcObservation } from './observations';
 import { atDnsHost, nameField, type EvalContext } from './eval-context';
 import { judgeSameValues, pendingFinding } from './visibility-findings';
+import { problemsFinding } from './syntax-findings';
 
 export { dmarcTexts };
 
@@ -204,30 +205,21 @@ export function evaluateDmarcSyntax(obs: DmarcObservation, ctx: EvalContext): Fi
   const rec = parsed(obs, ctx);
   const own = rec.problems.filter((p) => !OTHER_CHECKS.has(p.code));
   const evidence = { record: rec.text, problems: rec.problems };
-  const errors = own.filter((p) => p.level === 'error');
-  if (errors.length > 0) {
-    return makeFinding('dmarc.syntax', name, 'fail', {
-      title: 'The DMARC record has a mistake',
-      detail: detailText(
-        `Receivers may ignore "${rec.text}":`,
-        errors.map((p) => p.message),
-      ),
-      fix: `Edit the TXT record "${nameField(name, ctx)}" ${atDnsHost(ctx)}. A correct record looks like: ${suggestedDmarc(ctx)}`,
-      evidence,
-    });
-  }
-  const warnings = own.filter((p) => p.level === 'warning');
-  if (warnings.length > 0) {
-    return makeFinding('dmarc.syntax', name, 'warn', {
-      title: 'The DMARC record works, with something to tidy',
-      detail: detailText(
-        `"${rec.text}" is usable, but:`,
-        warnings.map((p) => p.message),
-      ),
-      fix: 'Tidy the parts above when you next edit the record.',
-      evidence,
-    });
-  }
+  const problems = problemsFinding(
+    'dmarc.syntax',
+    name,
+    own,
+    {
+      record: 'The DMARC record',
+      errorTitle: 'The DMARC record has a mistake',
+      errorLead: `Receivers may ignore "${rec.text}":`,
+      errorFix: `Edit the TXT record "${nameField(name, ctx)}" ${atDnsHost(ctx)}. A correct record looks like: ${suggestedDmarc(ctx)}`,
+      warningLead: `"${rec.text}" is usable, but:`,
+      warningFix: 'Tidy the parts above when you next edit the record.',
+    },
+    evidence,
+  );
+  if (problems) return problems;
   return makeFinding('dmarc.syntax', name, 'pass', {
     title: 'The DMARC record is written correctly',
     detail: `"${rec.text}" follows the DMARC standard.`,

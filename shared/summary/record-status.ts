@@ -2,11 +2,14 @@ import type { Finding } from '../checks/finding';
 import { canonicalIp } from '../checks/ip-facts';
 import type { PlannedRecord } from '../records/planned-record';
 import { worstStatus, type ShownStatus } from './status-words';
+import { DELETED_RECORD_WORDS, deletedRecordState } from './deleted-record-status';
 
 /** The findings that verify one planned record, and the status they add up to. */
 export interface RecordCheck {
   status: ShownStatus;
   findings: Finding[];
+  /** Words that say more than the status's own (a record to delete: "Still published: delete it"). */
+  words?: string;
 }
 
 /**
@@ -42,6 +45,7 @@ export function recordCheck(
   findings: readonly Finding[] | undefined,
 ): RecordCheck {
   if (findings === undefined) return { status: 'not-checked', findings: [] };
+  if (record.action === 'delete') return deletedRecordCheck(record, findings);
   const checks = new Set(record.checks);
   const matching = findings.filter((f) => checks.has(f.check));
   const chosen = matching.filter((f) => !aboutAnotherOfItsKind(record, f.subject));
@@ -60,4 +64,15 @@ export function recordCheck(
         })
       : chosen;
   return { status, findings: [...shown] };
+}
+
+/** A record to delete has no check of its own: what the DNS host answered says whether it is gone. */
+function deletedRecordCheck(record: PlannedRecord, findings: readonly Finding[]): RecordCheck {
+  const state = deletedRecordState(record, findings);
+  if (state === undefined) return { status: 'not-checked', findings: [] };
+  return {
+    status: state === 'gone' ? 'pass' : 'fail',
+    findings: [],
+    words: DELETED_RECORD_WORDS[state],
+  };
 }

@@ -353,6 +353,10 @@ test('Journey 2: a broken zone shows fixes, then watch mode turns it green', asy
 
   await page.getByRole('button', { name: 'Watch until everything passes' }).click();
   await expect(page.getByTestId('next-check')).toBeVisible({ timeout: 30_000 });
+  // "Check now" stays while watching: it checks at once and plans the next check from there.
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(page.getByTestId('next-check')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Stop watching' })).toBeVisible();
 
   // The fix, made the way a user would: the DNS host's zone changes; caches are flushed.
   await world.knot.setZone('broken.test', mailZone('broken.test', { ip: '192.0.2.21' }));
@@ -371,6 +375,13 @@ test('Journey 2: a broken zone shows fixes, then watch mode turns it green', asy
   );
   await expect(page.getByRole('button', { name: 'Watch until everything passes' })).toBeVisible();
   expect(await badCount(page)).toBe(0);
+  // The All done moment: what was verified, what was not looked at (no test message was
+  // read here), and the ladder.
+  const done = page.getByTestId('all-done');
+  await expect(done.getByRole('heading', { level: 2 })).toHaveText(/^All done/);
+  await expect(done.getByTestId('all-done-verified')).toContainText('SPF: who may send');
+  await expect(done.getByTestId('all-done-not-looked')).toContainText('A real message');
+  await expect(done.getByTestId('all-done-ladder')).toContainText('p=reject');
   await expect(stepMark(page, 'Reverse DNS')).toHaveAttribute('data-mark', 'done');
   const notes = await page.evaluate(() => (window as unknown as { seenNotes: string[] }).seenNotes);
   expect(notes.join('\n')).toContain('Mailwright: Mail for broken.test');

@@ -16,6 +16,8 @@ import { runForDomain, summaryStatus } from '../summary/summary-status';
 import { useLastRun } from '../summary/use-last-run';
 import { SenderReadiness } from '../summary/SenderReadiness';
 import { useAppStore } from '../state/app-store';
+import { AllDone } from '../verify/AllDone';
+import { useAllDone } from '../verify/use-all-done';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -32,6 +34,7 @@ export function SummaryStep({ project }: { project: Project }) {
   const stored = last.state === 'ready' ? last.run : undefined;
   const run = planned.ok ? runForDomain(stored, planned.plan.domain) : undefined;
   const status = summaryStatus(run);
+  const done = useAllDone(project, run);
   const verifyLink = `/p/${project.id}/verify`;
 
   return (
@@ -79,6 +82,8 @@ export function SummaryStep({ project }: { project: Project }) {
         </div>
       )}
 
+      {done ? <AllDone done={done} nextStepsBelow /> : null}
+
       {!planned.ok ? <PlanProblems projectId={project.id} problems={planned.problems} /> : null}
 
       {planned.ok && overview ? (
@@ -92,10 +97,10 @@ export function SummaryStep({ project }: { project: Project }) {
           </p>
           <SummaryRecords
             checked={run !== undefined}
-            rows={overview.records.map((r) => ({
-              record: r,
-              status: recordCheck(r, run?.findings).status,
-            }))}
+            rows={overview.records.map((r) => {
+              const { status, words } = recordCheck(r, run?.findings);
+              return { record: r, status, ...(words ? { words } : {}) };
+            })}
           />
           {overview.dmarc ? (
             <p className="notice info" data-testid="dmarc-applies">
