@@ -141,7 +141,8 @@ export type SmtpSighting =
 export interface DaneObservation {
   /** TLSA at _25._tcp.<mail host>. */
   tlsa: ValidatedLookup;
-  smtp: SmtpSighting;
+  /** What each address of the mail host showed (one entry per address talked to, at least one). */
+  smtp: SmtpSighting[];
 }
 
 /** CAA facts (caa.mail-host): from the mail host up to the domain, the first name with CAA decides. */

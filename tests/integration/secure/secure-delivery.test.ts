@@ -235,6 +235,57 @@ describe('a plan that chose all four, published from the planner to Knot', () =>
   });
 });
 
+describe('DANE judged per address: a second Postfix for mail.good.test on another loopback address', () => {
+  // The mail host has two addresses; a DANE sender may reach either, so each is compared.
+  let sameKey: PostfixPeer;
+  let newKey: PostfixPeer;
+  let newKeyHash: string;
+  beforeAll(async () => {
+    const renewed = await makeLeafFor(dir, 'mail-renewed', ['mail.good.test'], ca);
+    newKeyHash = spkiSha256(renewed.certPem);
+    [sameKey, newKey] = await Promise.all([
+      startPostfix({
+        hostname: 'mail.good.test',
+        certDir: mailCert.dir,
+        address: '127.0.0.2',
+        port: postfix.port,
+      }),
+      startPostfix({
+        hostname: 'mail.good.test',
+        certDir: renewed.dir,
+        address: '127.0.0.3',
+        port: postfix.port,
+      }),
+    ]);
+  }, 30_000);
+  afterAll(async () => {
+    await Promise.allSettled([sameKey?.stop(), newKey?.stop()]);
+  });
+
+  /** dane.tlsa for good.test when the mail host's addresses are `addresses` (no --smtp-address). */
+  async function daneAt(addresses: string[]): Promise<Finding> {
+    const { smtpAddress: _through, ...direct } = options();
+    const [smtp, secure] = groups();
+    const input = { plan: allFour('good.test', [keyHash]), options: direct, addresses };
+    const [a, b] = await Promise.all([runGroup(smtp!, input), runGroup(secure!, input)]);
+    return find([...a.findings, ...b.findings], 'dane.tlsa');
+  }
+
+  it('passes when both addresses show the published key, naming both', async () => {
+    const f = await daneAt(['127.0.0.1', '127.0.0.2']);
+    expect(f.status, f.detail).toBe('pass');
+    expect(f.detail).toMatch(/at each of 127\.0\.0\.[12] and 127\.0\.0\.[12]/);
+  });
+
+  it("fails naming the address whose Postfix has another key, with that key's record as fix", async () => {
+    const f = await daneAt(['127.0.0.1', '127.0.0.3']);
+    expect(f.status).toBe('fail');
+    expect(f.title).toBe('The TLSA record does not match the server at 127.0.0.3');
+    expect(f.detail).toContain(`127.0.0.3 shows a key whose hash is ${newKeyHash}`);
+    expect(f.fix).toContain(`3 1 1 ${newKeyHash}`);
+  });
+});
+
 describe('broken MTA-STS policies, served by a real HTTPS server', () => {
   const plan = () => allFour('good.test', [keyHash]);
   const policy = (mx: string[]) =>
