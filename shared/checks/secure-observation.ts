@@ -52,8 +52,19 @@ export interface DnssecObservation {
     ede?: ObservedEde[];
     error?: string;
   };
-  /** The same with checking disabled: does the data exist at all, and is it signed (RRSIG). */
-  unchecked?: { outcome: ObservedOutcome; signed: boolean; error?: string };
+  /**
+   * The same with checking disabled: does the data exist at all, is it signed (RRSIG), and from
+   * when to when its signatures are valid (ISO dates: latest inception, earliest expiration).
+   */
+  unchecked?: {
+    outcome: ObservedOutcome;
+    signed: boolean;
+    validFrom?: string;
+    validUntil?: string;
+    error?: string;
+  };
+  /** When the probe asked (ISO), to hold the signatures' dates against. */
+  askedAt?: string;
   /** DNSKEY at the zone apex (checking disabled): the algorithms of the keys. */
   dnskey?: { outcome: ObservedOutcome; algorithms: number[] };
   /** DS for the zone at its parent (checking disabled): the algorithms named. */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { canonicalName } from '../../main/dns/dns-names';
@@ -17,7 +17,15 @@ export interface SignedZone {
   text: string;
   /** Knot signs it itself (automatic DNSSEC, ECDSA P-256); default true. */
   sign?: boolean;
+  /**
+   * Signed once, offline, by Knot's kzonesign as if it were 30 days ago, and served as it is (Knot
+   * does not re-sign it): every signature has expired, as when a DNS host stops re-signing.
+   */
+  expiredSignatures?: boolean;
 }
+
+/** How far back an expired zone is signed: well past the policy's 14-day signature lifetime. */
+const EXPIRED_AGO_S = 30 * 24 * 3600;
 
 /** A running Knot that signs its zones itself. */
 export interface SignedKnotPeer {
@@ -60,11 +68,14 @@ ${common}
 ${common}
     dnssec-signing: on
     dnssec-policy: auto
+  - id: presigned
+${common}
+    dnssec-policy: auto
 zone:
 ${Object.entries(zones)
   .map(
     ([z, o]) =>
-      `  - domain: "${canonicalName(z)}."${o.sign === false ? '' : '\n    template: signed'}`,
+      `  - domain: "${canonicalName(z)}."${o.sign === false ? '' : `\n    template: ${o.expiredSignatures ? 'presigned' : 'signed'}`}`,
   )
   .join('\n')}
 `;
@@ -82,6 +93,15 @@ export async function startSignedKnot(zones: Record<string, SignedZone>): Promis
   await Promise.all(Object.entries(zones).map(([n, z]) => writeFile(zoneFile(n), z.text)));
   const conf = join(dir, 'knot.conf');
   await writeFile(conf, config(dir, port, zones));
+  for (const [name, z] of Object.entries(zones)) {
+    if (!z.expiredSignatures) continue;
+    // kzonesign makes the keys in the KASP database (so ds() works) and writes the signed file.
+    const when = Math.floor(Date.now() / 1000) - EXPIRED_AGO_S;
+    const out = join(dir, 'presigned');
+    await mkdir(out, { recursive: true });
+    await run('kzonesign', ['-c', conf, '-t', String(when), '-o', out, `${canonicalName(name)}.`]);
+    await writeFile(zoneFile(name), await readFile(join(out, `${canonicalName(name)}.zone`)));
+  }
   const peer = spawnPeer('knotd', ['-c', conf], dir);
   const socket = join(dir, 'run', 'knot.sock');
   const stop = async (): Promise<void> => {

@@ -73,6 +73,7 @@ const childZones = (): Record<string, string> => ({
   'plain.test': zoneText({ origin: 'plain.test', records: [`mail IN A ${IP}`, '@ IN MX 10 mail'] }),
   'nods.test': zoneText({ origin: 'nods.test', records: [`mail IN A ${IP}`] }),
   'bogus.test': zoneText({ origin: 'bogus.test', records: [`mail IN A ${IP}`] }),
+  'expired.test': zoneText({ origin: 'expired.test', records: [`mail IN A ${IP}`] }),
 });
 
 function parentZone(ds: string[]): string {
@@ -106,10 +107,12 @@ beforeAll(async () => {
     'plain.test': { text: zones['plain.test'] ?? '', sign: false },
     'nods.test': { text: zones['nods.test'] ?? '' },
     'bogus.test': { text: zones['bogus.test'] ?? '' },
+    'expired.test': { text: zones['expired.test'] ?? '', expiredSignatures: true },
   });
   const ds = [
     ...(await knot.ds('good.test')),
     ...(await knot.ds('wrongkey.test')),
+    ...(await knot.ds('expired.test')),
     // A DS whose digest matches no key of bogus.test: the chain of trust breaks there.
     ...(await knot.ds('bogus.test')).map((l) =>
       l.replace(
@@ -189,6 +192,12 @@ describe('DNSSEC seen for real (Knot signs, Unbound validates from a trust ancho
     expect(bogus.state).toBe('bogus');
     // Unbound's Extended DNS Error names the cause.
     expect(bogus.reason).toMatch(/DS hash mismatches key|DNSKEY missing/);
+  });
+
+  it('a zone whose signatures ran out (signed offline 30 days ago) is bogus: "signatures expired"', async () => {
+    const expired = dnssecState(await probeDnssec(resolver(), 'expired.test', { timeoutMs: 2000 }));
+    expect(expired).toMatchObject({ state: 'bogus', cause: 'expired' });
+    expect(expired.reason).toMatch(/signatures expired/);
   });
 });
 
@@ -368,5 +377,16 @@ describe('what is not chosen is information, never a problem', () => {
       { noSmtp: true },
     );
     expect(find(fs, 'dnssec.domain').status).toBe('fail');
+  });
+
+  it('expired signatures are a fail that says so, and the fix is re-signing, not the DS', async () => {
+    const fs = await secureRun(
+      { domain: 'expired.test', mailHost: 'mail.expired.test', ipv4: [IP] },
+      { noSmtp: true },
+    );
+    const f = find(fs, 'dnssec.domain');
+    expect(f.status).toBe('fail');
+    expect(f.detail, f.detail).toMatch(/signatures expired/);
+    expect(f.fix).toMatch(/re-sign/);
   });
 });

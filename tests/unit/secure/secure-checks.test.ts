@@ -200,6 +200,27 @@ describe('DNSSEC states', () => {
   it('passes a secure zone', () => {
     expect(evaluateDnssec('dnssec.domain', dnssecObs('secure'), none).status).toBe('pass');
   });
+  it('names expired signatures from the EDE, or from their dates when a cached answer says only "bogus"', () => {
+    const bogus = dnssecObs('bogus');
+    const said = { ...bogus, validated: { ...bogus.validated!, ede: [{ code: 7 }] } };
+    expect(dnssecState(said)).toMatchObject({ state: 'bogus', cause: 'expired' });
+    const cached = {
+      ...bogus,
+      askedAt: '2026-12-07T05:00:00.000Z',
+      validated: { ...bogus.validated!, ede: [{ code: 6 }] },
+      unchecked: {
+        outcome: 'answer' as const,
+        signed: true,
+        validUntil: '2026-11-21T04:00:00.000Z',
+      },
+    };
+    const s = dnssecState(cached);
+    expect(s).toMatchObject({ state: 'bogus', cause: 'expired' });
+    expect(s.reason).toContain('signatures expired on 2026-11-21');
+    const f = evaluateDnssec('dnssec.domain', cached, none);
+    expect(f.status).toBe('fail');
+    expect(f.fix).toMatch(/re-sign/);
+  });
 });
 
 describe('dane.tlsa', () => {
