@@ -16,7 +16,7 @@ import {
 } from './dns-observation';
 import type { DmarcObservation } from './observations';
 import { atDnsHost, nameField, relativeName, type EvalContext } from './eval-context';
-import { judgeVisibility, waitWords } from './visibility';
+import { judgeSameValues, pendingFinding } from './visibility-findings';
 
 export { dmarcTexts };
 
@@ -40,17 +40,7 @@ export function evaluateDmarcPresent(obs: DmarcObservation, ctx: EvalContext): F
   const name = dmarcName(ctx);
   const evidence = { lookup: lookupEvidence(obs.lookup) };
   const lines = perViewLines(obs.lookup);
-  const first = publishedAnswers(obs.lookup).answers[0]?.answer;
-  const want = first ? dmarcValues(first) : [];
-  const v = judgeVisibility(
-    obs.lookup,
-    (a) => {
-      const vals = dmarcValues(a);
-      return vals.length > 0 && vals.length === want.length && vals.every((x, i) => x === want[i]);
-    },
-    ctx.observedAt,
-    ctx.negativeTtl,
-  );
+  const { v, want } = judgeSameValues(obs.lookup, dmarcValues, ctx);
   if (v.state === 'unknown')
     return unknownFinding('dmarc.present', name, whyUnknown(obs.lookup), evidence);
   if (v.state === 'bad') {
@@ -76,16 +66,14 @@ export function evaluateDmarcPresent(obs: DmarcObservation, ctx: EvalContext): F
     });
   }
   if (v.lagging.length > 0) {
-    return makeFinding('dmarc.present', name, 'pending', {
-      title: 'Published, not yet visible everywhere',
-      detail: detailText(
-        `Your DNS host has the DMARC record. Some resolvers still have the old answer${v.waitSeconds !== undefined ? ` and should update ${waitWords(v.waitSeconds)}` : ''}.`,
-        lines,
-      ),
-      fix: 'Nothing to change. Wait, then check again.',
-      ...(v.eta ? { eta: v.eta } : {}),
+    return pendingFinding(
+      'dmarc.present',
+      name,
+      `Your DNS host has the DMARC record`,
+      v,
+      lines,
       evidence,
-    });
+    );
   }
   return makeFinding('dmarc.present', name, 'pass', {
     title: 'The domain has a DMARC record',

@@ -10,6 +10,7 @@ import { startSilentDns } from '../peers/silent-dns';
 import { startPostfix, type PostfixPeer } from '../peers/postfix';
 import { makeLeaf, makeTestCa } from '../integration/smtp/test-certificates';
 import { expectAccessible } from './axe';
+import { makeProject } from './api-call';
 
 // The Verify step against real DNS on loopback: Knot serves the zones, Unbound resolves them,
 // `mailwright serve` is pointed at both. TTLs are 3 s so waiting for DNS caches takes seconds.
@@ -135,39 +136,19 @@ test.afterEach(async () => {
 
 /** Make a project the way the app does (projects.create, projects.save) and open its Verify step. */
 async function openVerify(page: Page, domain: string, ip: string): Promise<void> {
-  const url = new URL(served.url);
-  const token = url.searchParams.get('token') ?? '';
-  const call = async (name: string, body: unknown) => {
-    const res = await fetch(`${url.origin}/api/call/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-mailwright-token': token },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(5000),
-    });
-    const json = (await res.json()) as { ok: boolean; value: Record<string, unknown> };
-    expect(json.ok, JSON.stringify(json)).toBe(true);
-    return json.value;
-  };
-  const project = await call('projects.create', { name: `Mail for ${domain}` });
-  await call('projects.save', {
-    project: {
-      ...project,
-      step: 'verify',
-      draft: {
-        domain,
-        mailHostLabel: 'mail',
-        ipv4: ip,
-        mode: 'send-receive',
-        dkimSource: 'paste',
-        dkimSelector: 'mail',
-        dkimPaste: DKIM,
-        dmarcPolicy: 'quarantine',
-        dmarcRua: `dmarc@${domain}`,
-      },
-    },
+  const id = await makeProject(served, `Mail for ${domain}`, 'verify', {
+    domain,
+    mailHostLabel: 'mail',
+    ipv4: ip,
+    mode: 'send-receive',
+    dkimSource: 'paste',
+    dkimSelector: 'mail',
+    dkimPaste: DKIM,
+    dmarcPolicy: 'quarantine',
+    dmarcRua: `dmarc@${domain}`,
   });
   // A short watch schedule (1 s) through the address, as the brief allows; the clock is real.
-  await page.goto(`${served.url}&watch=1000#/p/${String(project.id)}/verify`);
+  await page.goto(`${served.url}&watch=1000#/p/${id}/verify`);
   await expect(page.getByRole('heading', { level: 1, name: 'Verify' })).toBeVisible();
 }
 

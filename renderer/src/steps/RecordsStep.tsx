@@ -1,19 +1,19 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { DMARC_POLICIES } from '../../../shared/model/plan-choices';
 import type { Project } from '../../../shared/model/project';
 import { renderForDnsHost } from '../../../shared/providers/dns-host-render';
 import { getDnsHost } from '../../../shared/providers/dns-hosts';
 import { isKnown } from '../../../shared/providers/provider-fact';
-import { recordsToPublish } from '../../../shared/records/records-to-publish';
 import { renderZone } from '../../../shared/records/zone-render';
-import { downloadText } from '../app/zone-download';
+import { downloadText } from '../app/download';
 import { PlanProblems } from '../components/PlanProblems';
 import { PublishedToday } from '../components/PublishedToday';
 import { RecordCard } from '../components/RecordCard';
 import { StepFooter } from '../components/StepFooter';
 import { Term } from '../components/Term';
-import { useDraft, usePlan } from '../hooks/use-draft';
+import { useDraft } from '../hooks/use-draft';
+import { usePlanOverview } from '../hooks/use-overview';
 import { recordCheck } from '../../../shared/summary/record-status';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
 import { api } from '../state/api-ref';
@@ -29,14 +29,9 @@ const POLICY_WORDS: Record<(typeof DMARC_POLICIES)[number], string> = {
 // eslint-disable-next-line max-lines-per-function -- over 100 lines: to be split along its seams (#16)
 export function RecordsStep({ project }: { project: Project }) {
   const [draft, update] = useDraft(project);
-  const planned = usePlan(project);
+  const { planned, published, overview } = usePlanOverview(project);
   const ruaId = useId();
   const policyId = useId();
-  const published = draft.published;
-  const overview = useMemo(() => {
-    if (!planned.ok) return null;
-    return recordsToPublish(planned.plan, published);
-  }, [planned, published]);
   const hostId = draft.dnsHost || 'other';
   const host = getDnsHost(hostId);
   const ruaProblem = !planned.ok

@@ -1,14 +1,12 @@
-import { useMemo } from 'react';
 import '../summary/summary.css';
 import { Link } from 'react-router';
 import type { Project } from '../../../shared/model/project';
-import { recordsToPublish } from '../../../shared/records/records-to-publish';
 import { whenWords } from '../../../shared/summary/date-words';
 import { recordCheck } from '../../../shared/summary/record-status';
 import { PlanProblems } from '../components/PlanProblems';
 import { StepFooter } from '../components/StepFooter';
 import { Term } from '../components/Term';
-import { usePlan } from '../hooks/use-draft';
+import { usePlanOverview } from '../hooks/use-overview';
 import { AttentionList } from '../summary/AttentionList';
 import { ExportPanel } from '../summary/ExportPanel';
 import { MailAppSettings } from '../summary/MailAppSettings';
@@ -25,16 +23,11 @@ function plural(n: number, one: string, many: string): string {
 
 /** Summary: where the setup stands, the records, what to do next, and the exports. */
 export function SummaryStep({ project }: { project: Project }) {
-  const planned = usePlan(project);
+  const { planned, published, overview } = usePlanOverview(project);
   const [last] = useLastRun(project.id);
   const lastMessage = useAppStore((s) =>
     s.lastMessage?.projectId === project.id ? s.lastMessage.result : null,
   );
-  const published = project.draft.published ?? undefined;
-  const overview = useMemo(() => {
-    if (!planned.ok) return null;
-    return recordsToPublish(planned.plan, published);
-  }, [planned, published]);
 
   const stored = last.state === 'ready' ? last.run : undefined;
   const run = planned.ok ? runForDomain(stored, planned.plan.domain) : undefined;
@@ -113,7 +106,7 @@ export function SummaryStep({ project }: { project: Project }) {
           <MailAppSettings mailHost={planned.plan.mailHost} findings={run?.findings} />
           <ExportPanel
             plan={planned.plan}
-            published={published ?? null}
+            published={published}
             run={run}
             message={lastMessage ?? undefined}
           />

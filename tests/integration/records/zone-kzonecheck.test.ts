@@ -83,6 +83,7 @@ describe('renderZone output passes kzonecheck (Knot)', () => {
       key: 'odd',
       name: 'odd.example.com',
       type: 'TXT',
+      subject: { kind: 'name' },
       value: 'say "hi" \\ café',
       ttl: 300,
       where: 'dns-host',
