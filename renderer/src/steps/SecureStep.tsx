@@ -3,11 +3,11 @@ import { checksOfGroup } from '../../../shared/checks/catalogue';
 import type { Project } from '../../../shared/model/project';
 import { securityChoices } from '../../../shared/model/security-choices';
 import { mtaStsSetup } from '../../../shared/records/mtasts-setup';
-import { recordsToPublish } from '../../../shared/records/records-to-publish';
 import { PlanProblems } from '../components/PlanProblems';
 import { StatusBadge } from '../components/StatusBadge';
 import { StepFooter } from '../components/StepFooter';
-import { useDraft, usePlan } from '../hooks/use-draft';
+import { useDraft } from '../hooks/use-draft';
+import { usePlanOverview } from '../hooks/use-overview';
 import { useAppStore } from '../state/app-store';
 import { DaneKeyCard } from './DaneKeyCard';
 import { DnssecCard } from './DnssecCard';
@@ -20,7 +20,7 @@ const SECURE_CHECKS = new Set(checksOfGroup('secure'));
 /** Optional hardening of incoming mail: MTA-STS, TLS-RPT, DNSSEC, DANE and CAA. */
 export function SecureStep({ project }: { project: Project }) {
   const [draft, update] = useDraft(project);
-  const planned = usePlan(project);
+  const { planned, published, overview } = usePlanOverview(project);
   const lastRun = useAppStore((s) =>
     s.lastRun?.projectId === project.id ? s.lastRun.document : null,
   );
@@ -29,11 +29,8 @@ export function SecureStep({ project }: { project: Project }) {
   const plan = planned.ok ? planned.plan : null;
   // The same computation as the Records step, `mailwright plan` and the JSON export.
   const sts = useMemo(
-    () =>
-      plan
-        ? mtaStsSetup(plan, draft.published, recordsToPublish(plan, draft.published).records)
-        : undefined,
-    [plan, draft.published],
+    () => (plan && overview ? mtaStsSetup(plan, published, overview.records) : undefined),
+    [plan, published, overview],
   );
   const findings = (lastRun?.findings ?? []).filter((f) => SECURE_CHECKS.has(f.check));
   const seenKey = findings.find((f) => f.check === 'dane.tlsa')?.evidence?.spkiSha256;

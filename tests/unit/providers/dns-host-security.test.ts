@@ -59,6 +59,7 @@ describe('DNS host facts for secure delivery', () => {
       where: 'dns-host' as const,
       why: 'DANE',
       checks: [],
+      subject: { kind: 'name' as const },
     };
     expect(secureRecordNotes('digitalocean', 'DigitalOcean', tlsa)[0]).toContain(
       'DigitalOcean does not take TLSA records',
