@@ -35,6 +35,11 @@ export interface SignedKnotPeer {
   /** The DS records (SHA-256 digest) of a signed zone, as zone-file lines "name. DS tag 13 2 hex". */
   ds(zone: string): Promise<string[]>;
   setZone(name: string, text: string): Promise<void>;
+  /**
+   * Knot's own offline check of a signed zone file (`kzonesign -v`), as of `at` (default now):
+   * an independent cross-check of what the resolver said about the zone.
+   */
+  verify(zone: string, at?: Date): Promise<{ ok: boolean; output: string }>;
   logs(): string;
   stop(): Promise<void>;
 }
@@ -158,6 +163,18 @@ export async function startSignedKnot(zones: Record<string, SignedZone>): Promis
       await run('knotc', ['-b', '-s', socket, 'zone-reload', `${canonicalName(name)}.`], {
         timeout: 10_000,
       });
+    },
+    verify: async (zone, at) => {
+      const when = at ? ['-t', String(Math.floor(at.getTime() / 1000))] : [];
+      try {
+        const r = await run('kzonesign', ['-c', conf, '-v', ...when, `${canonicalName(zone)}.`], {
+          timeout: 10_000,
+        });
+        return { ok: true, output: `${r.stdout}${r.stderr}` };
+      } catch (e) {
+        const err = e as { stdout?: string; stderr?: string };
+        return { ok: false, output: `${err.stdout ?? ''}${err.stderr ?? ''}` };
+      }
     },
     logs: peer.logs,
     stop,
