@@ -252,6 +252,13 @@ test('DKIM: a key made on this computer stays in a 0600 file, and the page shows
     'dkim-key-file',
     'example.test.mw2026.key',
   );
+  // An SFTP program's form, box by box: the server's address, port 22, and the default user.
+  const sftp = page.getByTestId('sftp-settings').locator('.value-row');
+  await expect(sftp.filter({ hasText: 'Host' }).locator('code')).toHaveText('sftp://192.0.2.10');
+  await expect(sftp.filter({ hasText: 'Port' }).locator('code')).toHaveText('22');
+  await expect(sftp.filter({ hasText: 'User' })).toHaveText(
+    'Userroot and your server password or key',
+  );
   await expect(page.getByRole('heading', { name: 'Rspamd signs your mail' })).toBeVisible();
   await expect(page.getByText('/etc/rspamd/local.d/dkim_signing.conf').first()).toBeVisible();
   await expect(page.getByText('All changes saved')).toBeVisible();

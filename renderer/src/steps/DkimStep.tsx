@@ -30,7 +30,10 @@ export function DkimStep({ project }: { project: Project }) {
   const plannedRecord = useMemo(
     () =>
       planned.ok && selector
-        ? planRecords(planned.plan).find((r) => r.key === `dkim:${selector}` && !r.incomplete)
+        ? planRecords(planned.plan).find(
+            (r) =>
+              r.subject.kind === 'dkim-key' && r.subject.selector === selector && !r.incomplete,
+          )
         : undefined,
     [planned, selector],
   );

@@ -8,28 +8,25 @@ export function KeyCopyBySftp({
   sftp: KeyCopyGuide['sftp'];
   keyFileName: string;
 }) {
+  // Each box of the program's connection form: its label, what to type, and what goes with it.
+  const rows: [string, string, string][] = [
+    ['Host', sftp.host, ''],
+    ['Port', sftp.port, ''],
+    ['User', sftp.user, ' and your server password or key'],
+  ];
   return (
     <>
       <h3>With an SFTP program (FileZilla, WinSCP, Cyberduck)</h3>
       <dl className="value-list" data-testid="sftp-settings">
-        <div className="value-row">
-          <dt>Host</dt>
-          <dd>
-            <code>{sftp.host}</code>
-          </dd>
-        </div>
-        <div className="value-row">
-          <dt>Port</dt>
-          <dd>
-            <code>{sftp.port}</code>
-          </dd>
-        </div>
-        <div className="value-row">
-          <dt>User</dt>
-          <dd>
-            <code>{sftp.user}</code> and your server password or key
-          </dd>
-        </div>
+        {rows.map(([label, value, after]) => (
+          <div className="value-row" key={label}>
+            <dt>{label}</dt>
+            <dd>
+              <code>{value}</code>
+              {after}
+            </dd>
+          </div>
+        ))}
       </dl>
       <p>
         Upload <code>{keyFileName}</code> to {sftp.upload} (the folder the program opens first),
