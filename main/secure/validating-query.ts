@@ -34,6 +34,8 @@ export interface SecureAnswer {
   records: SecureRecord[];
   /** Whether the answer (or the negative proof) carried RRSIG records. */
   signed: boolean;
+  /** Validity of the answer's RRSIGs, seconds since 1970: the latest inception, the earliest expiration. */
+  signatureWindow?: { inception: number; expiration: number };
   /** DNSKEY / DS algorithms met in the answer. */
   algorithms: number[];
   /** Owner of the SOA in the authority section (negative answers): the zone. */
@@ -41,6 +43,18 @@ export interface SecureAnswer {
   ede: ObservedEde[];
   resolver: string;
   error?: string;
+}
+
+/** The dates of the answer's RRSIGs (dates decide "expired" when the resolver does not say why). */
+function signatureWindow(answers: readonly packet.Answer[]): SecureAnswer['signatureWindow'] {
+  const sigs = answers.flatMap((rr) =>
+    rr.type === 'RRSIG' ? [rr.data as { inception: number; expiration: number }] : [],
+  );
+  if (sigs.length === 0) return undefined;
+  return {
+    inception: Math.max(...sigs.map((s) => s.inception)),
+    expiration: Math.min(...sigs.map((s) => s.expiration)),
+  };
 }
 
 /** The resolver's label in answers and evidence. */
@@ -187,6 +201,7 @@ export async function askValidating(
       .map((rr) => convert(rr, type))
       .filter((r): r is SecureRecord => r !== undefined);
     const signed = [...answers, ...authorities].some((rr) => rr.type === 'RRSIG');
+    const window = signatureWindow(answers);
     const algorithms = answers.flatMap((rr) =>
       rr.type === 'DNSKEY' || rr.type === 'DS'
         ? [(rr.data as { algorithm: number }).algorithm]
@@ -218,6 +233,7 @@ export async function askValidating(
       authenticated: decoded.flag_ad === true,
       records,
       signed,
+      ...(window ? { signatureWindow: window } : {}),
       algorithms,
       ede,
       ...(zone ? { zone } : {}),
