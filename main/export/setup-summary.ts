@@ -11,6 +11,7 @@ import {
   mailClientSettings,
   type MailClientSettings,
 } from '../../shared/summary/mail-client-settings';
+import { ownerWords } from '../../shared/summary/owner-words';
 import { overallStatus, type OverallStatus } from '../../shared/summary/overall-status';
 import { policyLadder, type LadderStep } from '../../shared/summary/policy-ladder';
 import { recordCheck } from '../../shared/summary/record-status';
@@ -155,7 +156,8 @@ function item(f: Finding): FindingItem {
     title: f.title,
     detail: f.detail,
   };
-  if (f.fix !== undefined) out.fix = f.fix;
+  // The PDF is for a site owner: the checker's terminal commands stay in the JSON.
+  if (f.fix !== undefined) out.fix = ownerWords(f.fix);
   if (f.eta !== undefined) out.eta = f.eta;
   return out;
 }
@@ -219,6 +221,14 @@ function ptrRow(ip: string, mailHost: string, findings: Finding[] | undefined): 
   };
 }
 
+/** A request's steps and notes without terminal commands (the app shows those). */
+function inOwnerWords(request: ProviderRequest): ProviderRequest {
+  const out = { ...request };
+  if (out.steps !== undefined) out.steps = out.steps.map(ownerWords);
+  if (out.notes !== undefined) out.notes = out.notes.map(ownerWords);
+  return out;
+}
+
 /** Work out everything the summary shows. */
 export function buildSetupSummary(input: SetupSummaryInput): SetupSummary {
   const { plan, run } = input;
@@ -253,8 +263,9 @@ export function buildSetupSummary(input: SetupSummaryInput): SetupSummary {
   if (plan.dnsHost !== undefined && getDnsHost(plan.dnsHost).id !== 'other')
     summary.dnsHostName = getDnsHost(plan.dnsHost).name;
   if (input.vpsHostName !== undefined) summary.vpsHostName = input.vpsHostName;
-  if (input.ptrRequest !== undefined) summary.ptrRequest = input.ptrRequest;
-  if (input.port25Request !== undefined) summary.port25Request = input.port25Request;
+  if (input.ptrRequest !== undefined) summary.ptrRequest = inOwnerWords(input.ptrRequest);
+  if (input.port25Request !== undefined)
+    summary.port25Request = inOwnerWords(input.port25Request);
   const client = mailClientSettings(plan.mailHost, findings);
   if (client !== undefined) summary.mailClient = client;
   return summary;

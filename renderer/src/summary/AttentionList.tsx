@@ -3,8 +3,10 @@ import { shownName } from '../../../shared/model/shown-name';
 import { whenWords } from '../../../shared/summary/date-words';
 import { STATUS_URGENCY } from '../../../shared/summary/status-words';
 import { sentence } from '../app/sentence';
+import { ownerWords } from '../../../shared/summary/owner-words';
 import { pasteFixFor } from '../../../shared/summary/finding-paste';
 import { StatusBadge } from '../components/StatusBadge';
+import { TermsUsed } from '../components/TermsUsed';
 import { PasteFix } from '../fixes/PasteFix';
 import { useOpenRecords } from '../hooks/use-open-records';
 
@@ -28,11 +30,12 @@ export function AttentionList({ findings }: { findings: readonly Finding[] }) {
             {paste && open ? (
               <PasteFix fix={paste} open={open} />
             ) : f.fix ? (
-              <span> {f.fix}</span>
+              <span> {ownerWords(f.fix)}</span>
             ) : null}
             {f.status === 'pending' && f.eta ? (
               <span> It should be visible everywhere by {whenWords(f.eta)}.</span>
             ) : null}
+            <TermsUsed texts={[f.title, f.fix]} />
           </li>
         );
       })}

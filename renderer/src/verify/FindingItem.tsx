@@ -2,6 +2,7 @@ import type { Finding } from '../../../shared/checks/finding';
 import { shownName } from '../../../shared/model/shown-name';
 import type { PasteFix as PasteFixData } from '../../../shared/summary/finding-paste';
 import { StatusBadge } from '../components/StatusBadge';
+import { TermsUsed } from '../components/TermsUsed';
 import { PasteFix } from '../fixes/PasteFix';
 import type { OpenRecords } from '../hooks/use-open-records';
 import { viewAnswers, type ViewAnswer } from './evidence-views';
@@ -80,6 +81,7 @@ function Seen({
           <strong>What to do:</strong> {finding.fix}
         </p>
       ) : null}
+      <TermsUsed texts={[finding.title, finding.detail, finding.fix]} />
       {views.length > 0 ? (
         <details className="finding-views">
           <summary>Answers from each place we asked</summary>
