@@ -264,8 +264,7 @@ export function buildSetupSummary(input: SetupSummaryInput): SetupSummary {
     summary.dnsHostName = getDnsHost(plan.dnsHost).name;
   if (input.vpsHostName !== undefined) summary.vpsHostName = input.vpsHostName;
   if (input.ptrRequest !== undefined) summary.ptrRequest = inOwnerWords(input.ptrRequest);
-  if (input.port25Request !== undefined)
-    summary.port25Request = inOwnerWords(input.port25Request);
+  if (input.port25Request !== undefined) summary.port25Request = inOwnerWords(input.port25Request);
   const client = mailClientSettings(plan.mailHost, findings);
   if (client !== undefined) summary.mailClient = client;
   return summary;
