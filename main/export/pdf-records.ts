@@ -15,7 +15,7 @@ function nameCell(r: RecordRow, dnsHost: string | undefined): TableCell {
   } else {
     const alt = r.formNameAlternative !== undefined ? ` (or ${r.formNameAlternative})` : '';
     cell.push({
-      text: `Name box at ${dnsHost ?? 'your DNS host'}: ${r.formName}${alt}`,
+      text: `${r.formNameLabel} box at ${dnsHost ?? 'your DNS host'}: ${r.formName}${alt}`,
       style: muted,
     });
   }
@@ -90,7 +90,10 @@ export function drawRecords(flow: PdfFlow, s: SetupSummary): void {
       nameCell(r, s.dnsHostName),
       [{ text: r.type, style: { face: 'bold' } }],
       valueCell(r),
-      [{ text: String(r.ttl) }],
+      // A host whose form offers "Automatic" gets that word, with the seconds beside it.
+      r.formTtl !== undefined
+        ? [{ text: r.formTtl }, { text: `(${r.ttl})`, style: muted }]
+        : [{ text: String(r.ttl) }],
       statusCell(r),
     ]),
   );

@@ -63,6 +63,10 @@ export interface RecordRow {
   formName: string;
   /** The other way to write the name, when the host's convention is not known. */
   formNameAlternative?: string;
+  /** The form's own word for the name box ("Name", "Host"). */
+  formNameLabel: string;
+  /** The form's TTL choice for "the host's default" ("Automatic"), where it has one. */
+  formTtl?: string;
   type: RecordType;
   value: string;
   /** What to type in the form's value box when it differs from `value` (trailing dot, quotes). */
@@ -177,6 +181,7 @@ function recordRow(record: PlannedRecord, plan: Plan, findings: Finding[] | unde
     key: record.key,
     fullName: domainLabel(record.name),
     formName: form.where === 'dns-host' ? form.nameField : 'Set at your VPS host',
+    formNameLabel: form.where === 'dns-host' ? form.nameLabel : 'Name',
     type: record.type,
     value: record.value,
     ttl: record.ttl,
@@ -190,6 +195,7 @@ function recordRow(record: PlannedRecord, plan: Plan, findings: Finding[] | unde
   if (record.incomplete !== undefined) row.incomplete = record.incomplete;
   if (form.where === 'dns-host') {
     if (form.nameField === '') row.formName = '(leave empty)';
+    if (form.ttlChoice !== undefined) row.formTtl = form.ttlChoice;
     if (form.nameFieldAlternative !== undefined)
       row.formNameAlternative = form.nameFieldAlternative;
     const typed =

@@ -101,6 +101,12 @@ test('Verify and the Summary show the merged SPF line and the DMARC record whole
   )?.trim();
   expect(merged).toContain('include:_spf.google.com');
   expect(merged).toContain('192.0.2.10');
+  // The card says it in Namecheap's own words: its "Host" box and its "Automatic" TTL.
+  const dmarcCard = page.getByTestId('record-card').filter({ hasText: 'DMARC' }).first();
+  await expect(dmarcCard.getByTestId('form-own-words')).toHaveText(
+    "In Namecheap's form: Host = _dmarc, Type = TXT, TTL = Automatic",
+  );
+  await expect(dmarcCard.locator('[data-field="TTL"] code')).toHaveText('Automatic');
 
   await page.goto(`${served.url}#/p/${id}/verify`);
   const single = page.locator('li.finding[data-check="spf.single"]');
@@ -116,7 +122,8 @@ test('Verify and the Summary show the merged SPF line and the DMARC record whole
   await expect(dmarcFix.locator('[data-field="Value"] code')).toContainText(
     'rua=mailto:dmarc@bakery.test',
   );
-  await expect(dmarcFix.locator('[data-field="Name"] code')).toHaveText('_dmarc');
+  // Namecheap's form calls the name box "Host".
+  await expect(dmarcFix.locator('[data-field="Host"] code')).toHaveText('_dmarc');
   await expectAccessible(page, 'Verify with pasteable fixes');
   await single.screenshot({ path: shot('paste-01-verify-spf') });
 

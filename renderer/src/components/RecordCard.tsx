@@ -51,7 +51,12 @@ export function RecordCard({
         </>
       ) : record.action === 'delete' ? (
         <dl className="values">
-          <ValueRow label="Name" value={form.nameField} shown="leave empty" copy={false} />
+          <ValueRow
+            label={form.nameLabel}
+            value={form.nameField}
+            shown="leave empty"
+            copy={false}
+          />
           <ValueRow label="Type" value={form.typeField} copy={false} />
           <ValueRow label="Value today" value={record.value} copy={false} />
         </dl>

@@ -22,7 +22,7 @@ export function PasteFix({ fix, open }: { fix: PasteFixData; open: OpenRecords }
           : 'At your DNS host, add this record:'}
       </p>
       <dl className="values">
-        <ValueRow label="Name" value={form.nameField} shown="leave empty" />
+        <ValueRow label={form.nameLabel} value={form.nameField} shown="leave empty" />
         <ValueRow label="Type" value={form.typeField} copy={false} />
         {form.priorityField !== undefined ? (
           <ValueRow label="Priority" value={form.priorityField} />

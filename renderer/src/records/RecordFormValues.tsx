@@ -1,14 +1,21 @@
-import type { DnsHostForm } from '../../../shared/providers/dns-host-render';
+import { formInOwnWords, type DnsHostForm } from '../../../shared/providers/dns-host-render';
+import { getDnsHost } from '../../../shared/providers/dns-hosts';
 import type { PlannedRecord } from '../../../shared/records/planned-record';
 import { CopyButton } from '../components/CopyButton';
 import { ValueRow } from '../components/ValueRow';
 
 /** What to type in each box of the DNS host's form for one record to add, edit or keep. */
 export function RecordFormValues({ record, form }: { record: PlannedRecord; form: DnsHostForm }) {
+  const ownWords = formInOwnWords(form, getDnsHost(form.hostId).name);
   return (
     <>
+      {ownWords ? (
+        <p className="form-own-words" data-testid="form-own-words">
+          {ownWords}
+        </p>
+      ) : null}
       <dl className="values">
-        <ValueRow label="Name" value={form.nameField} shown="leave empty" />
+        <ValueRow label={form.nameLabel} value={form.nameField} shown="leave empty" />
         {form.nameFieldAlternative !== undefined ? (
           <ValueRow label="Or, if the form adds your domain" value={form.nameFieldAlternative} />
         ) : null}
@@ -17,7 +24,11 @@ export function RecordFormValues({ record, form }: { record: PlannedRecord; form
           <ValueRow label="Priority" value={form.priorityField} />
         ) : null}
         <ValueRow label="Value" value={form.valueField} copy={!record.incomplete} />
-        <ValueRow label="TTL (seconds)" value={form.ttlField} copy={false} />
+        {form.ttlChoice !== undefined ? (
+          <ValueRow label="TTL" value={form.ttlChoice} shown="" copy={false} />
+        ) : (
+          <ValueRow label="TTL (seconds)" value={form.ttlField} copy={false} />
+        )}
         {form.proxyField !== undefined ? (
           <ValueRow label="Proxy status" value={form.proxyField} copy={false} />
         ) : null}
