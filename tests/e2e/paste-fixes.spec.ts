@@ -102,11 +102,14 @@ test('Verify and the Summary show the merged SPF line and the DMARC record whole
   expect(merged).toContain('include:_spf.google.com');
   expect(merged).toContain('192.0.2.10');
   // The card says it in Namecheap's own words: its "Host" box and its "Automatic" TTL.
-  const dmarcCard = page.getByTestId('record-card').filter({ hasText: 'DMARC' }).first();
+  const dmarcCard = page
+    .getByTestId('record-card')
+    .filter({ has: page.getByRole('heading', { name: /^DMARC/ }) });
   await expect(dmarcCard.getByTestId('form-own-words')).toHaveText(
     "In Namecheap's form: Host = _dmarc, Type = TXT, TTL = Automatic",
   );
   await expect(dmarcCard.locator('[data-field="TTL"] code')).toHaveText('Automatic');
+  await dmarcCard.screenshot({ path: shot('paste-00-namecheap-card') });
 
   await page.goto(`${served.url}#/p/${id}/verify`);
   const single = page.locator('li.finding[data-check="spf.single"]');
