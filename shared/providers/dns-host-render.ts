@@ -79,6 +79,9 @@ interface NameBoxes {
 }
 
 function nameBoxes(host: DnsHost, name: string, domain: string): NameBoxes {
+  // The form's own word for the box ("Host" at Namecheap), so the notes match what it shows.
+  const labels = formLabels(host.id);
+  const box = isKnown(labels) ? labels.value.name : 'Name';
   const where = placement(name, domain);
   if (where.kind === 'outside') {
     return {
@@ -92,16 +95,16 @@ function nameBoxes(host: DnsHost, name: string, domain: string): NameBoxes {
   if (isKnown(rule)) {
     if (where.kind === 'apex') {
       return rule.value.apex === '@'
-        ? { nameField: '@', notes: [`Type @ in the Name field: it means ${domain} itself.`] }
+        ? { nameField: '@', notes: [`Type @ in the ${box} field: it means ${domain} itself.`] }
         : {
             nameField: '',
-            notes: [`Leave the Name field empty: an empty name means ${domain} itself.`],
+            notes: [`Leave the ${box} field empty: an empty name means ${domain} itself.`],
           };
     }
     return {
       nameField: where.label,
       notes: [
-        `Type only ${where.label} in the Name field: ${host.name} adds .${domain} itself. If after saving the record shows as ${name}.${domain}, edit it and remove .${domain} from the Name.`,
+        `Type only ${where.label} in the ${box} field: ${host.name} adds .${domain} itself. If after saving the record shows as ${name}.${domain}, edit it and remove .${domain} from the ${box}.`,
       ],
     };
   }
@@ -113,8 +116,8 @@ function nameBoxes(host: DnsHost, name: string, domain: string): NameBoxes {
     nameFieldAlternative: short,
     notes: [
       where.kind === 'apex'
-        ? `Type ${name} in the Name field. If the form already shows .${domain} next to the box, type @ instead (or leave it empty if the form says so).`
-        : `Type ${name} in the Name field. If the form already shows .${domain} next to the box, type only ${short}. Some hosts add the domain automatically: if yours shows ${name}.${domain} after saving, remove .${domain} from the Name field.`,
+        ? `Type ${name} in the ${box} field. If the form already shows .${domain} next to the box, type @ instead (or leave it empty if the form says so).`
+        : `Type ${name} in the ${box} field. If the form already shows .${domain} next to the box, type only ${short}. Some hosts add the domain automatically: if yours shows ${name}.${domain} after saving, remove .${domain} from the ${box} field.`,
     ],
   };
 }

@@ -36,7 +36,7 @@ export function RecordCard({
         <span className={`badge action-${record.action ?? 'add'}`}>{actionWords(record)}</span>
         {check ? <StatusBadge status={check.status} /> : null}
       </header>
-      {check ? <RecordCheckNotes check={check} /> : null}
+      {check ? <RecordCheckNotes check={check} record={record} /> : null}
       <RecordNotes record={record} projectId={projectId} />
 
       {form.where === 'vps-host' ? (

@@ -15,7 +15,7 @@ export function PasteFix({ fix, open }: { fix: PasteFixData; open: OpenRecords }
   const edit = fix.record.action === 'edit';
   return (
     <div className="paste-fix" data-testid="paste-fix">
-      <p>
+      <p className="finding-fix">
         <strong>What to do:</strong>{' '}
         {edit
           ? 'At your DNS host, edit the record so its value is exactly this:'
