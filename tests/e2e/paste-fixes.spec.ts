@@ -141,3 +141,34 @@ test('Verify and the Summary show the merged SPF line and the DMARC record whole
   ).toHaveText([merged ?? '', merged ?? '']);
   await page.screenshot({ path: shot('paste-02-summary'), fullPage: true });
 });
+
+test('a Unicode domain reads in Unicode, with the DNS spelling where the user types it', async ({
+  page,
+}) => {
+  const project = await call('projects.create', { name: 'Bäckerei' });
+  await call('projects.save', {
+    project: {
+      ...project,
+      step: 'records',
+      draft: {
+        domain: 'bäckerei.test',
+        mailHostLabel: 'büro',
+        ipv4: '192.0.2.10',
+        mode: 'send-only',
+        dnsHost: 'namecheap',
+      },
+    },
+  });
+  await page.goto(`${served.url}#/p/${String(project.id)}/records`);
+  await expect(page.getByTestId('published-today').getByRole('heading')).toHaveText(
+    'What bäckerei.test publishes today',
+  );
+  const a = page
+    .getByTestId('record-card')
+    .filter({ has: page.getByRole('heading', { name: /^Address \(A\)/ }) });
+  await expect(a.getByRole('heading')).toHaveText('Address (A) of büro.bäckerei.test');
+  // Where the user types, the DNS spelling (punycode), with what it stands for beside it.
+  await expect(a.locator('[data-field="Host"] code')).toHaveText('xn--bro-hoa');
+  await expect(a.getByTestId('punycode-note')).toContainText('xn--bro-hoa is how DNS writes büro');
+  await a.screenshot({ path: shot('paste-03-unicode-card') });
+});

@@ -1,3 +1,4 @@
+import { shownName } from '../../../shared/model/shown-name';
 import { formInOwnWords, type DnsHostForm } from '../../../shared/providers/dns-host-render';
 import { getDnsHost } from '../../../shared/providers/dns-hosts';
 import type { PlannedRecord } from '../../../shared/records/planned-record';
@@ -12,6 +13,12 @@ export function RecordFormValues({ record, form }: { record: PlannedRecord; form
       {ownWords ? (
         <p className="form-own-words" data-testid="form-own-words">
           {ownWords}
+        </p>
+      ) : null}
+      {shownName(form.nameField) !== form.nameField ? (
+        <p className="hint" data-testid="punycode-note">
+          {form.nameField} is how DNS writes {shownName(form.nameField)}: type it as shown, since
+          most DNS host forms want this form.
         </p>
       ) : null}
       <dl className="values">
