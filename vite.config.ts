@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CONTENT_SECURITY_POLICY_META } from './main/host/csp';
+import { CONTENT_SECURITY_POLICY_META } from './main/host/csp.ts';
 
 // The renderer: one bundle served as mailwright://app/ in Electron and from 127.0.0.1 in browser mode,
 // so asset URLs are relative.

@@ -12,8 +12,12 @@ export interface ApiContext {
   /** Runs verifications (verify.*, runs.*); absent: one is made on the store with real-world settings. */
   verify?: VerifyService;
   /**
-   * DNS settings for the wizard's own lookups (dns.detectHost, dns.published): resolvers and
-   * nameserver port instead of the real-world defaults, e.g. loopback peers in tests.
+   * DNS settings for the wizard's own lookups (dns.detectHost, dns.published, dns.addresses):
+   * resolvers, nameserver port and DoH endpoints instead of the real-world defaults, e.g.
+   * loopback peers in tests.
    */
-  dns?: Pick<ViewsOptions, 'resolvers' | 'nsPort' | 'timeoutMs'>;
+  dns?: WizardDnsSettings;
 }
+
+/** The DNS settings the wizard's look-ups take (a part of the run's ViewsOptions). */
+export type WizardDnsSettings = Pick<ViewsOptions, 'resolvers' | 'nsPort' | 'timeoutMs' | 'doh'>;

@@ -1,7 +1,9 @@
-import { createViews, type ViewsOptions } from '../dns/views';
+import { createViews } from '../dns/views';
+import type { WizardDnsSettings } from './context';
 import type { DnsResult } from '../dns/types';
 import type { PublishedRecords } from '../../shared/model/project';
 import { lookupFailure } from './lookup-failure';
+import { lookUpBothAddresses } from './address-lookup';
 
 /** The four lookups together may take this long. */
 const PUBLISHED_TIMEOUT_MS = 10_000;
@@ -24,21 +26,21 @@ function texts(r: DnsResult): string[] {
 export async function lookUpPublished(
   domain: string,
   mailHost: string,
-  settings: Pick<ViewsOptions, 'resolvers' | 'nsPort' | 'timeoutMs'> = {},
+  settings: WizardDnsSettings = {},
   signal: AbortSignal = AbortSignal.timeout(PUBLISHED_TIMEOUT_MS),
 ): Promise<PublishedRecords> {
   const d = domain.toLowerCase().replace(/\.$/, '');
   const h = mailHost.toLowerCase().replace(/\.$/, '');
-  const views = createViews({ timeoutMs: 3000, ...settings, signal });
-  const ask = (name: string, type: 'TXT' | 'MX' | 'A' | 'AAAA', s: AbortSignal) =>
+  const timeoutMs = settings.timeoutMs ?? 3000;
+  const views = createViews({ timeoutMs, ...settings, signal });
+  const ask = (name: string, type: 'TXT' | 'MX', s: AbortSignal) =>
     views.recursive.query(name, type, s);
-  const [txt, dmarc, mx, hostTxt, hostA, hostAaaa] = await Promise.all([
+  const [txt, dmarc, mx, hostTxt, hostAddresses] = await Promise.all([
     ask(d, 'TXT', signal),
     ask(`_dmarc.${d}`, 'TXT', signal),
     ask(d, 'MX', signal),
     h === d ? null : ask(h, 'TXT', signal),
-    ask(h, 'A', signal),
-    ask(h, 'AAAA', signal),
+    lookUpBothAddresses(h, views, timeoutMs, signal),
   ]);
   const looked: { kind: Unread; result: DnsResult; what: string }[] = [
     { kind: 'spf', result: txt, what: `the SPF record of ${d}` },
@@ -50,7 +52,7 @@ export async function lookUpPublished(
   ];
   // The mail host's addresses: the planner must not add an A record beside the website's.
   // A failure here is not worth a sentence of its own: the Server step looks the name up too.
-  const failedAddress = [hostA, hostAaaa].some((r) => lookupFailure(r) !== null);
+  const failedAddress = hostAddresses.some((r) => r.failure !== null);
   const failed = looked.flatMap((l) => {
     const why = lookupFailure(l.result);
     return why ? [{ ...l, why }] : [];
@@ -77,11 +79,7 @@ export async function lookUpPublished(
         : [],
     ),
     mailHostSpf: hostTxt ? texts(hostTxt).filter((t) => SPF.test(t)) : domainSpf,
-    mailHostAddresses: failedAddress
-      ? []
-      : [hostA, hostAaaa].flatMap((r) =>
-          r.records.flatMap((x) => (x.type === 'A' || x.type === 'AAAA' ? [x.address] : [])),
-        ),
+    mailHostAddresses: failedAddress ? [] : hostAddresses.flatMap((r) => r.addresses),
     problems,
     unread,
   };

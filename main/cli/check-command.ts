@@ -3,9 +3,8 @@ import { readPlanFlag } from './plan-flag';
 import type { VerifyOptions } from '../../shared/checks/verify-options';
 import type { VerifyProgress } from '../../shared/checks/verify-progress';
 import { runVerification } from '../verify/run-verification';
-import { exitStatus } from '../verify/check-document';
 import { defaultProbeGroups } from '../verify/default-groups';
-import { humanReport, useColour } from './check-human-output';
+import { printCheckDocument, untilCtrlC } from './check-output';
 import { addNetworkOptions, verifyOptionsFromFlags, type NetworkFlags } from './network-options';
 
 interface CheckFlags extends NetworkFlags {
@@ -56,27 +55,18 @@ export function registerCheckCommand(program: Command): void {
     const plan = await readPlanFlag(flags.plan);
     if (!plan) return;
     const options: VerifyOptions = { ...verifyOptionsFromFlags(flags), planFile: flags.plan };
-    const controller = new AbortController();
-    const onSigint = (): void => controller.abort(new Error('cancelled by Ctrl+C'));
-    process.once('SIGINT', onSigint);
     const live = !flags.json && process.stdout.isTTY ? progressLine(process.stdout) : undefined;
-    try {
-      const doc = await runVerification({
+    const groups = await defaultProbeGroups();
+    const doc = await untilCtrlC((signal) =>
+      runVerification({
         plan,
         options,
-        signal: controller.signal,
-        groups: await defaultProbeGroups(),
+        signal,
+        groups,
         ...(live ? { onProgress: live.onProgress } : {}),
-      });
-      live?.clear();
-      process.stdout.write(
-        flags.json
-          ? `${JSON.stringify(doc, null, 2)}\n`
-          : humanReport(doc, useColour(process.stdout)),
-      );
-      process.exitCode = exitStatus(doc);
-    } finally {
-      process.off('SIGINT', onSigint);
-    }
+      }),
+    );
+    live?.clear();
+    printCheckDocument(doc, flags.json);
   });
 }

@@ -4,8 +4,7 @@ import { readPlanFlag } from './plan-flag';
 import type { Plan } from '../../shared/model/plan';
 import { MESSAGE_LIMITS } from '../../shared/checks/message-limits';
 import { runMessageCheck } from '../message/message-check';
-import { exitStatus } from '../verify/check-document';
-import { humanReport, useColour } from './check-human-output';
+import { printCheckDocument, untilCtrlC } from './check-output';
 import { addNetworkOptions, verifyOptionsFromFlags, type NetworkFlags } from './network-options';
 
 interface MessageFlags extends NetworkFlags {
@@ -85,33 +84,23 @@ export function registerMessageCommand(program: Command): void {
       process.exitCode = 2;
       return;
     }
-    const controller = new AbortController();
-    const onSigint = (): void => controller.abort(new Error('cancelled by Ctrl+C'));
-    process.once('SIGINT', onSigint);
-    try {
-      const doc = await runMessageCheck({
+    const doc = await untilCtrlC((signal) =>
+      runMessageCheck({
         bytes,
         source: file === undefined || file === '-' ? 'stdin' : 'file',
         ...(plan ? { plan } : {}),
         options: verifyOptionsFromFlags(flags),
-        signal: controller.signal,
-      });
-      const parsed = doc.findings.find((f) => f.check === 'message.parsed');
-      if (doc.findings.length === 1 && parsed?.status === 'fail') {
-        // Not a message: bad input, said on stderr like any other (the JSON still goes to stdout).
-        process.stderr.write(`mailwright: message: ${parsed.title}. ${parsed.detail}\n`);
-        if (flags.json) process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      process.stdout.write(
-        flags.json
-          ? `${JSON.stringify(doc, null, 2)}\n`
-          : humanReport(doc, useColour(process.stdout)),
-      );
-      process.exitCode = exitStatus(doc);
-    } finally {
-      process.off('SIGINT', onSigint);
+        signal,
+      }),
+    );
+    const parsed = doc.findings.find((f) => f.check === 'message.parsed');
+    if (doc.findings.length === 1 && parsed?.status === 'fail') {
+      // Not a message: bad input, said on stderr like any other (the JSON still goes to stdout).
+      process.stderr.write(`mailwright: message: ${parsed.title}. ${parsed.detail}\n`);
+      if (flags.json) process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+      process.exitCode = 2;
+      return;
     }
+    printCheckDocument(doc, flags.json);
   });
 }

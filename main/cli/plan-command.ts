@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { loadPlan } from '../../shared/model/plan-load';
+import { mtaStsSetup } from '../../shared/records/mtasts-setup';
+import { renderMtaStsSetup } from '../../shared/records/mtasts-setup-text';
 import { recordsToPublish } from '../../shared/records/records-to-publish';
 import { renderRecordsTable } from '../../shared/records/records-table';
 import { renderZone } from '../../shared/records/zone-render';
@@ -56,6 +58,7 @@ export async function runPlanCommand(
   // The app's JSON export carries what the domain published when it was made: the records
   // merge with it exactly as the app's Records step did. A plain plan file has none.
   const overview = recordsToPublish(plan, loaded.published);
+  const sts = mtaStsSetup(plan, loaded.published, overview.records);
   if (opts.json) {
     const doc = {
       tool: 'mailwright',
@@ -64,6 +67,7 @@ export async function runPlanCommand(
       mailHost: plan.mailHost,
       records: overview.records,
       notes: overview.notes,
+      ...(sts ? { mtaSts: sts } : {}),
       warnings,
     };
     io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
@@ -80,6 +84,7 @@ export async function runPlanCommand(
         },
       ),
     );
+    if (sts) io.stdout(renderMtaStsSetup(sts));
   }
   for (const w of warnings)
     if (opts.json || opts.zone) io.stderr(`mailwright plan: note: ${w.field}: ${w.message}\n`);

@@ -1,5 +1,18 @@
+import type { SentQuery } from './types';
+
 /** The fetch function a DoH transport uses (injectable for tests). */
 export type FetchFunction = typeof fetch;
+
+/** Options of a DoH client (JSON or RFC 8484 wire format). */
+export interface DohOptions {
+  /** Endpoint, e.g. "https://cloudflare-dns.com/dns-query" or "https://dns.quad9.net/dns-query". */
+  url: string;
+  timeoutMs: number;
+  /** Injectable fetch (tests, proxies); default the global fetch. */
+  fetch?: FetchFunction;
+  /** Called once per HTTP request sent. */
+  onSend?: (sent: SentQuery) => void;
+}
 
 /** An HTTP answer that is not a DNS answer (status not 2xx, wrong content). */
 export class DohHttpError extends Error {}

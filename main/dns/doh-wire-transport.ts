@@ -1,55 +1,32 @@
-import { runQuery } from './query-run';
+import { queryTransport } from './query-run';
 import { Buffer } from 'node:buffer';
 import { fetchDoh } from './doh-fetch';
 import { buildWireQuery, decodeWireResponse } from './wire-message';
-import type { FetchFunction } from './doh-fetch';
-import type { DnsResult, DnsTransport, QueryType, SentQuery } from './types';
-
-/** Options of the RFC 8484 (wire-format) DoH client. */
-export interface DohWireOptions {
-  /** Endpoint, e.g. "https://dns.quad9.net/dns-query". */
-  url: string;
-  timeoutMs: number;
-  fetch?: FetchFunction;
-  onSend?: (sent: SentQuery) => void;
-}
+import type { DohOptions } from './doh-fetch';
+import type { DnsTransport } from './types';
 
 /**
  * A DNS-over-HTTPS client for RFC 8484 (`application/dns-message`, POST). The body is the
  * same packet the UDP client sends, so answers keep exact TXT bytes, TTLs, AA and the SOA.
  */
-export function createDohWireTransport(options: DohWireOptions): DnsTransport {
+export function createDohWireTransport(options: DohOptions): DnsTransport {
   const fetchFn = options.fetch ?? fetch;
   const server = options.url;
 
-  function query(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsResult> {
-    return runQuery(
-      { server, timeoutMs: options.timeoutMs },
-      name,
-      type,
-      signal,
-      async (deadline) => {
-        const wire = buildWireQuery(name, type, { recursionDesired: true });
-        options.onSend?.({ server, name: wire.name, type, via: 'doh-wire' });
-        const response = await fetchDoh(
-          fetchFn,
-          server,
-          {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/dns-message',
-              accept: 'application/dns-message',
-            },
-            body: new Uint8Array(wire.bytes),
-          },
-          deadline,
-        );
-        const body = Buffer.from(await response.arrayBuffer());
-        const decoded = decodeWireResponse(body, wire);
-        return { response: decoded, via: 'doh-wire' as const };
+  return queryTransport(server, options.timeoutMs, async (name, type, deadline) => {
+    const wire = buildWireQuery(name, type, { recursionDesired: true });
+    options.onSend?.({ server, name: wire.name, type, via: 'doh-wire' });
+    const response = await fetchDoh(
+      fetchFn,
+      server,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/dns-message', accept: 'application/dns-message' },
+        body: new Uint8Array(wire.bytes),
       },
+      deadline,
     );
-  }
-
-  return { server, query };
+    const body = Buffer.from(await response.arrayBuffer());
+    return { response: decodeWireResponse(body, wire), via: 'doh-wire' as const };
+  });
 }

@@ -11,8 +11,9 @@ export interface PublicResolver {
 
 /**
  * The public resolvers asked by default. Cloudflare's JSON keeps each TXT string quoted (so
- * boundaries survive) and goes through dns-over-http-resolver for addresses; Google's JSON
- * joins TXT strings, so Google and Quad9 are asked in RFC 8484 wire format, which keeps bytes.
+ * boundaries survive), and dns-over-http-resolver asks it for the wizard's address look-ups;
+ * Google's JSON joins TXT strings, so Google and Quad9 are asked in RFC 8484 wire format, which
+ * keeps bytes.
  */
 export const DEFAULT_PUBLIC_RESOLVERS: readonly PublicResolver[] = [
   {

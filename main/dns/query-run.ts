@@ -1,7 +1,7 @@
 import { interpretResponse, type ResponseParts } from './answer-interpret';
 import { startDeadline } from './deadline';
 import { TruncatedAnswerError, failureAnswer } from './failure-answer';
-import type { DnsResult, QueryType } from './types';
+import type { DnsResult, DnsTransport, QueryType } from './types';
 
 /** Why an answer still marked truncated (TC) after TCP or DoH is not used. */
 const TRUNCATED_REASON =
@@ -18,7 +18,7 @@ export interface Exchanged {
  * with the caller's signal, the response interpreted into an outcome, and any failure turned into
  * an answer that says why. The transport only supplies the exchange.
  */
-export async function runQuery(
+async function runQuery(
   transport: { server: string; timeoutMs: number },
   name: string,
   type: QueryType,
@@ -65,4 +65,22 @@ export async function runQuery(
   } finally {
     deadline.dispose();
   }
+}
+
+/**
+ * A transport from its server's name, its timeout and its exchange: every query goes through
+ * runQuery, so each transport supplies only how one question travels.
+ */
+export function queryTransport(
+  server: string,
+  timeoutMs: number,
+  exchange: (name: string, type: QueryType, deadlineSignal: AbortSignal) => Promise<Exchanged>,
+): DnsTransport {
+  return {
+    server,
+    query: (name, type, signal) =>
+      runQuery({ server, timeoutMs }, name, type, signal, (deadline) =>
+        exchange(name, type, deadline),
+      ),
+  };
 }

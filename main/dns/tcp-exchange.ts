@@ -5,15 +5,16 @@ import type { WireQuery, WireResponse } from './wire-message';
 import type { ServerAddress } from './server-address';
 
 /**
- * Send a query over TCP (two-byte length prefix, RFC 1035 4.2.2) and read its one answer.
- * Used after a truncated UDP answer. Rejects on abort, connection errors, a closed connection
- * before a full message, or an answer that does not match the query.
+ * Send one DNS message over TCP (two-byte length prefix, RFC 1035 4.2.2) and read the one
+ * message that comes back. Rejects on abort, connection errors, or a closed connection before a
+ * full message. The one TCP client of the app (the main DNS layer and the secure-delivery
+ * checks' validating client).
  */
-export function tcpExchange(
+export function tcpRoundTrip(
   server: ServerAddress,
-  query: WireQuery,
+  bytes: Buffer,
   signal: AbortSignal,
-): Promise<WireResponse> {
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason);
@@ -34,23 +35,35 @@ export function tcpExchange(
     socket.on('error', (err) => finish(() => reject(err)));
     socket.on('connect', () => {
       const length = Buffer.alloc(2);
-      length.writeUInt16BE(query.bytes.length);
-      socket.write(Buffer.concat([length, query.bytes]));
+      length.writeUInt16BE(bytes.length);
+      socket.write(Buffer.concat([length, bytes]));
     });
     socket.on('data', (chunk: Buffer) => {
       buffered = Buffer.concat([buffered, chunk]);
       if (buffered.length < 2) return;
       const size = buffered.readUInt16BE(0);
       if (buffered.length < 2 + size) return;
-      try {
-        const response = decodeWireResponse(buffered.subarray(2, 2 + size), query);
-        finish(() => resolve(response));
-      } catch (err) {
-        finish(() => reject(new Error(`malformed answer over TCP: ${(err as Error).message}`)));
-      }
+      finish(() => resolve(buffered.subarray(2, 2 + size)));
     });
     socket.on('end', () =>
       finish(() => reject(new Error('the server closed the TCP connection without an answer'))),
     );
   });
+}
+
+/**
+ * Send a query over TCP and read its one answer, checked against the query. Used after a
+ * truncated UDP answer. Rejects as tcpRoundTrip does, or for an answer that does not match.
+ */
+export async function tcpExchange(
+  server: ServerAddress,
+  query: WireQuery,
+  signal: AbortSignal,
+): Promise<WireResponse> {
+  const message = await tcpRoundTrip(server, query.bytes, signal);
+  try {
+    return decodeWireResponse(message, query);
+  } catch (err) {
+    throw new Error(`malformed answer over TCP: ${(err as Error).message}`);
+  }
 }

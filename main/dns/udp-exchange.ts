@@ -12,17 +12,20 @@ export interface UdpExchangeOptions {
 }
 
 /**
- * Send a query over UDP from a fresh random port and wait for its answer. Stray or forged
- * datagrams (wrong id or question) are ignored; the signal (deadline or cancel) ends the wait.
- * Rejects with the signal's reason on abort, or with the socket error (e.g. ECONNREFUSED when
- * nothing listens on the port).
+ * Send a datagram from a fresh random port, resending it until an answer comes, and wait for the
+ * one `read` takes: `read` returns undefined for a stray or forged datagram (keep waiting), the
+ * value for ours, or throws for ours but unreadable. The signal (deadline or cancel) ends the
+ * wait. Rejects with the signal's reason on abort, or with the socket error (e.g. ECONNREFUSED
+ * when nothing listens on the port). The one UDP client of the app (the main DNS layer and the
+ * secure-delivery checks' validating client).
  */
-export function udpExchange(
+export function udpRoundTrip<T>(
   server: ServerAddress,
-  query: WireQuery,
+  bytes: Buffer,
   signal: AbortSignal,
+  read: (datagram: Buffer) => T | undefined,
   options: UdpExchangeOptions = {},
-): Promise<WireResponse> {
+): Promise<T> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason);
@@ -50,17 +53,16 @@ export function udpExchange(
     const send = (): void => {
       if (settled) return;
       options.onSend?.();
-      socket.send(query.bytes, (err) => {
+      socket.send(bytes, (err) => {
         if (err) finish(() => reject(err));
       });
     };
     socket.on('error', (err) => finish(() => reject(err)));
     socket.on('message', (msg) => {
       try {
-        const response = decodeWireResponse(msg, query);
-        finish(() => resolve(response));
+        const value = read(msg);
+        if (value !== undefined) finish(() => resolve(value));
       } catch (err) {
-        if (err instanceof WireMismatchError) return; // not ours: keep waiting
         finish(() => reject(new Error(`malformed answer: ${(err as Error).message}`)));
       }
     });
@@ -69,4 +71,25 @@ export function udpExchange(
       retransmit = setInterval(send, options.retransmitMs ?? 1000);
     });
   });
+}
+
+/**
+ * Send a query over UDP and wait for its answer, decoded and checked against the question; stray
+ * or forged datagrams (wrong id or question) are ignored.
+ */
+export function udpExchange(
+  server: ServerAddress,
+  query: WireQuery,
+  signal: AbortSignal,
+  options: UdpExchangeOptions = {},
+): Promise<WireResponse> {
+  const read = (msg: Buffer): WireResponse | undefined => {
+    try {
+      return decodeWireResponse(msg, query);
+    } catch (err) {
+      if (err instanceof WireMismatchError) return undefined; // not ours: keep waiting
+      throw err;
+    }
+  };
+  return udpRoundTrip(server, query.bytes, signal, read, options);
 }

@@ -1,12 +1,12 @@
 import { TruncatedAnswerError } from './failure-answer';
-import { runQuery } from './query-run';
+import { queryTransport } from './query-run';
 import { formatServerAddress, parseServerAddress } from './server-address';
 import { tcpExchange } from './tcp-exchange';
 import { udpExchange } from './udp-exchange';
 import { buildWireQuery } from './wire-message';
 import type { ServerAddress } from './server-address';
 import type { WireResponse } from './wire-message';
-import type { DnsResult, DnsTransport, QueryType, SentQuery } from './types';
+import type { DnsTransport, QueryType, SentQuery } from './types';
 
 /** Why an empty TCP answer after a truncated UDP one is not read as "no record". */
 const EMPTY_AFTER_TRUNCATION =
@@ -78,21 +78,9 @@ export function createWireTransport(options: WireTransportOptions): DnsTransport
     return { response, via: 'tcp' };
   }
 
-  function query(name: string, type: QueryType, signal?: AbortSignal): Promise<DnsResult> {
-    return runQuery(
-      { server, timeoutMs: options.timeoutMs },
-      name,
-      type,
-      signal,
-      async (deadline) => {
-        let result = await exchange(name, type, deadline, true);
-        // A server too old for EDNS0 answers FORMERR: ask once more the RFC 1035 way.
-        if (result.response.rcode === 'FORMERR')
-          result = await exchange(name, type, deadline, false);
-        return result;
-      },
-    );
-  }
-
-  return { server, query };
+  return queryTransport(server, options.timeoutMs, async (name, type, deadline) => {
+    const result = await exchange(name, type, deadline, true);
+    // A server too old for EDNS0 answers FORMERR: ask once more the RFC 1035 way.
+    return result.response.rcode === 'FORMERR' ? exchange(name, type, deadline, false) : result;
+  });
 }

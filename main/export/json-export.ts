@@ -1,5 +1,6 @@
 import type { CheckDocument } from '../../shared/checks/verify-progress';
 import type { Plan } from '../../shared/model/plan';
+import { mtaStsSetup, type MtaStsSetup } from '../../shared/records/mtasts-setup';
 import type { PlannedRecord } from '../../shared/records/planned-record';
 import type { PlanOverview } from '../../shared/records/plan-records';
 import type { PublishedToday } from '../../shared/records/records-to-publish';
@@ -23,8 +24,19 @@ export interface JsonExport {
   records: PlannedRecord[];
   /** Sentences about the plan as a whole (where mail is received in send-only mode...). */
   notes: string[];
+  /** The MTA-STS policy file and how to serve it, when the plan chose MTA-STS (the Secure step's). */
+  mtaSts?: MtaStsSetup;
   /** The last verification run, or null when none was made. */
   run: CheckDocument | null;
+}
+
+function withMtaSts(
+  plan: Plan,
+  published: PublishedToday | null | undefined,
+  records: PlannedRecord[],
+): { mtaSts?: MtaStsSetup } {
+  const sts = mtaStsSetup(plan, published, records);
+  return sts ? { mtaSts: sts } : {};
 }
 
 /** The JSON export of a plan, its records and its last run, as text (2-space indent, final newline). */
@@ -45,6 +57,7 @@ export function buildJsonExport(
     published: published ?? null,
     records: overview.records,
     notes: overview.notes,
+    ...withMtaSts(plan, published, overview.records),
     run: run ?? null,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

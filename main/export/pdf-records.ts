@@ -65,7 +65,12 @@ function valueCell(r: RecordRow): TableCell {
 }
 
 function statusCell(r: RecordRow): TableCell {
-  return [{ text: STATUS_WORDS[r.status], style: { face: 'bold', color: STATUS_COLOR[r.status] } }];
+  return [
+    {
+      text: r.statusWords ?? STATUS_WORDS[r.status],
+      style: { face: 'bold', color: STATUS_COLOR[r.status] },
+    },
+  ];
 }
 
 /** The records table: what to publish, how to type it at this DNS host, and its status. */

@@ -90,6 +90,8 @@ export interface RecordRow {
   /** Why the value is not known yet (the value is then a placeholder). */
   incomplete?: string;
   status: ShownStatus;
+  /** The status in words when they say more than the status's own (a record to delete). */
+  statusWords?: string;
 }
 
 /** One finding as the summary lists it. */
@@ -177,6 +179,7 @@ function byUrgencyThenCatalogue(a: Finding, b: Finding): number {
 
 function recordRow(record: PlannedRecord, plan: Plan, findings: Finding[] | undefined): RecordRow {
   const form = renderForDnsHost(record, plan.dnsHost ?? 'other', plan.domain);
+  const check = recordCheck(record, findings);
   const row: RecordRow = {
     key: record.key,
     fullName: domainLabel(record.name),
@@ -188,8 +191,9 @@ function recordRow(record: PlannedRecord, plan: Plan, findings: Finding[] | unde
     where: record.where,
     why: record.why,
     action: record.action ?? 'add',
-    status: recordCheck(record, findings).status,
+    status: check.status,
   };
+  if (check.words !== undefined) row.statusWords = check.words;
   if (record.oldValue !== undefined) row.oldValue = record.oldValue;
   if (record.warnings !== undefined && record.warnings.length > 0) row.warnings = record.warnings;
   if (record.incomplete !== undefined) row.incomplete = record.incomplete;

@@ -4,7 +4,8 @@ import type { CheckDocument } from '../../shared/checks/verify-progress';
 import type { MessageSource } from '../../shared/checks/message-observation';
 import { evaluateMessage } from '../../shared/checks/message-evaluate';
 import { fromDomainOf } from '../../shared/checks/message-context';
-import { createViews, type ViewsOptions } from '../dns/views';
+import type { ViewsOptions } from '../dns/views';
+import { viewsForCheck } from '../dns/views-for-check';
 import { checkDocument } from '../verify/check-document';
 import { VERSION } from '../cli/version';
 import { gatherMessage } from './message-gather';
@@ -29,14 +30,7 @@ export async function runMessageCheck(input: MessageCheckInput): Promise<CheckDo
   const now = input.now ?? (() => new Date());
   const startedAt = now();
   const options = input.options ?? {};
-  const views = createViews({
-    ...(options.resolvers ? { resolvers: options.resolvers } : {}),
-    ...(options.nsPort ? { nsPort: options.nsPort } : {}),
-    timeoutMs: options.timeoutMs ?? 3000,
-    concurrency: options.concurrency ?? 64,
-    ...input.viewsOptions,
-    ...(input.signal ? { signal: input.signal } : {}),
-  });
+  const views = viewsForCheck(options, input.viewsOptions, input.signal);
   const obs = await gatherMessage({
     bytes: input.bytes,
     source: input.source,

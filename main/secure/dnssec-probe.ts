@@ -12,6 +12,7 @@ export async function probeDnssec(
   options: { timeoutMs: number; signal?: AbortSignal },
 ): Promise<DnssecObservation> {
   const resolver = resolverLabel(target);
+  const askedAt = new Date().toISOString();
   const [unchecked, validated] = await Promise.all([
     askValidating(target, name, 'SOA', { ...options, checkingDisabled: true }),
     askValidating(target, name, 'SOA', options),
@@ -26,6 +27,7 @@ export async function probeDnssec(
   return {
     name,
     resolver,
+    askedAt,
     ...(zone ? { zone } : {}),
     validated: {
       outcome: validated.outcome,
@@ -36,6 +38,12 @@ export async function probeDnssec(
     unchecked: {
       outcome: unchecked.outcome,
       signed: unchecked.signed,
+      ...(unchecked.signatureWindow
+        ? {
+            validFrom: new Date(unchecked.signatureWindow.inception * 1000).toISOString(),
+            validUntil: new Date(unchecked.signatureWindow.expiration * 1000).toISOString(),
+          }
+        : {}),
       ...(unchecked.error ? { error: unchecked.error } : {}),
     },
     ...(dnskey ? { dnskey: { outcome: dnskey.outcome, algorithms: dnskey.algorithms } } : {}),

@@ -12,7 +12,7 @@ import {
 } from '../../shared/checks/mtasts-checks';
 import type { ValidatedLookup } from '../../shared/checks/secure-observation';
 import { optionalUnknownAsInfo } from '../../shared/checks/secure-severity';
-import { smtpSighting } from '../../shared/checks/smtp-sighting';
+import { smtpSighting, smtpSightingsPerAddress } from '../../shared/checks/smtp-sighting';
 import { DEFAULT_TIMEOUT_MS, type VerifyOptions } from '../../shared/checks/verify-options';
 import { parseServerAddress } from '../dns/server-address';
 import { DEFAULT_PUBLIC_RESOLVERS } from '../dns/public-resolvers';
@@ -126,7 +126,14 @@ export function createSecureGroup(config: SecureGroupConfig = {}): ProbeGroup {
         options.noSmtp || !config.sightings ? undefined : await config.sightings.wait(signal);
       const seen = smtpSighting(servers);
       emit(evaluateMtaStsPolicy(sts, evalCtx, seen));
-      emit(evaluateDaneTlsa({ tlsa, smtp: seen }, hostState, domainState, evalCtx));
+      emit(
+        evaluateDaneTlsa(
+          { tlsa, smtp: smtpSightingsPerAddress(servers) },
+          hostState,
+          domainState,
+          evalCtx,
+        ),
+      );
       emit(evaluateCaa({ lookups: caa, smtp: seen }, evalCtx));
     },
   };

@@ -1,12 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { Buffer } from 'node:buffer';
-import { createSocket } from 'node:dgram';
-import { connect } from 'node:net';
 import * as packet from 'dns-packet';
 import type { ObservedOutcome } from '../../shared/checks/dns-observation';
 import type { ObservedEde, SecureRecord } from '../../shared/checks/secure-observation';
 import { canonicalName } from '../dns/dns-names';
 import { startDeadline } from '../dns/deadline';
+import { tcpRoundTrip } from '../dns/tcp-exchange';
+import { udpRoundTrip } from '../dns/udp-exchange';
 import { formatServerAddress, type ServerAddress } from '../dns/server-address';
 
 /**
@@ -34,6 +34,8 @@ export interface SecureAnswer {
   records: SecureRecord[];
   /** Whether the answer (or the negative proof) carried RRSIG records. */
   signed: boolean;
+  /** Validity of the answer's RRSIGs, seconds since 1970: the latest inception, the earliest expiration. */
+  signatureWindow?: { inception: number; expiration: number };
   /** DNSKEY / DS algorithms met in the answer. */
   algorithms: number[];
   /** Owner of the SOA in the authority section (negative answers): the zone. */
@@ -41,6 +43,18 @@ export interface SecureAnswer {
   ede: ObservedEde[];
   resolver: string;
   error?: string;
+}
+
+/** The dates of the answer's RRSIGs (dates decide "expired" when the resolver does not say why). */
+function signatureWindow(answers: readonly packet.Answer[]): SecureAnswer['signatureWindow'] {
+  const sigs = answers.flatMap((rr) =>
+    rr.type === 'RRSIG' ? [rr.data as { inception: number; expiration: number }] : [],
+  );
+  if (sigs.length === 0) return undefined;
+  return {
+    inception: Math.max(...sigs.map((s) => s.inception)),
+    expiration: Math.min(...sigs.map((s) => s.expiration)),
+  };
 }
 
 /** The resolver's label in answers and evidence. */
@@ -71,69 +85,6 @@ function encodeQuery(name: string, type: SecureQueryType, checkingDisabled: bool
     ],
   });
   return { id, bytes };
-}
-
-function udpAsk(
-  address: ServerAddress,
-  query: Buffer,
-  id: number,
-  signal: AbortSignal,
-): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const socket = createSocket(address.family === 6 ? 'udp6' : 'udp4');
-    let timer: NodeJS.Timeout | undefined;
-    const done = (fn: () => void): void => {
-      clearInterval(timer);
-      signal.removeEventListener('abort', onAbort);
-      socket.removeAllListeners('message');
-      socket.on('error', () => undefined);
-      try {
-        socket.close();
-      } catch {
-        // already closed
-      }
-      fn();
-    };
-    const onAbort = (): void => done(() => reject(signal.reason));
-    if (signal.aborted) return reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    socket.on('error', (e) => done(() => reject(e)));
-    socket.on('message', (msg) => {
-      if (msg.length >= 2 && msg.readUInt16BE(0) === id) done(() => resolve(msg));
-    });
-    socket.connect(address.port, address.host, () => {
-      const send = (): void => socket.send(query);
-      send();
-      timer = setInterval(send, 1000);
-    });
-  });
-}
-
-function tcpAsk(address: ServerAddress, query: Buffer, signal: AbortSignal): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const socket = connect({ host: address.host, port: address.port });
-    let buffered = Buffer.alloc(0);
-    const done = (fn: () => void): void => {
-      signal.removeEventListener('abort', onAbort);
-      socket.destroy();
-      fn();
-    };
-    const onAbort = (): void => done(() => reject(signal.reason));
-    signal.addEventListener('abort', onAbort, { once: true });
-    socket.on('error', (e) => done(() => reject(e)));
-    socket.on('connect', () => {
-      const len = Buffer.alloc(2);
-      len.writeUInt16BE(query.length);
-      socket.write(Buffer.concat([len, query]));
-    });
-    socket.on('data', (chunk: Buffer) => {
-      buffered = Buffer.concat([buffered, chunk]);
-      if (buffered.length >= 2 && buffered.length >= 2 + buffered.readUInt16BE(0))
-        done(() => resolve(buffered.subarray(2, 2 + buffered.readUInt16BE(0))));
-    });
-    socket.on('end', () => done(() => reject(new Error('the resolver closed the connection'))));
-  });
 }
 
 async function dohAsk(
@@ -233,9 +184,12 @@ export async function askValidating(
     if (target.kind === 'doh')
       raw = await dohAsk(target.url, bytes, deadline.signal, target.fetch ?? fetch);
     else {
-      raw = await udpAsk(target.address, bytes, id, deadline.signal);
+      // Only a datagram with our id is taken; the id is checked again below for TCP and DoH.
+      const ours = (msg: Buffer): Buffer | undefined =>
+        msg.length >= 2 && msg.readUInt16BE(0) === id ? msg : undefined;
+      raw = await udpRoundTrip(target.address, bytes, deadline.signal, ours);
       if (raw.length >= 3 && (raw.readUInt16BE(2) & packet.TRUNCATED_RESPONSE) !== 0)
-        raw = await tcpAsk(target.address, bytes, deadline.signal);
+        raw = await tcpRoundTrip(target.address, bytes, deadline.signal);
     }
     const decoded = packet.decode(raw);
     if (decoded.id !== id) throw new Error('the answer does not match the question');
@@ -247,6 +201,7 @@ export async function askValidating(
       .map((rr) => convert(rr, type))
       .filter((r): r is SecureRecord => r !== undefined);
     const signed = [...answers, ...authorities].some((rr) => rr.type === 'RRSIG');
+    const window = signatureWindow(answers);
     const algorithms = answers.flatMap((rr) =>
       rr.type === 'DNSKEY' || rr.type === 'DS'
         ? [(rr.data as { algorithm: number }).algorithm]
@@ -278,6 +233,7 @@ export async function askValidating(
       authenticated: decoded.flag_ad === true,
       records,
       signed,
+      ...(window ? { signatureWindow: window } : {}),
       algorithms,
       ede,
       ...(zone ? { zone } : {}),

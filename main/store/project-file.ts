@@ -1,7 +1,8 @@
 import { projectSchema, type Project } from '../../shared/model/project';
+import { forgetUnchosenMode } from './migrate-mode-unchosen';
 
 /** The schema version written into every project file. Bump it with a migration below. */
-export const PROJECT_FILE_VERSION = 1;
+export const PROJECT_FILE_VERSION = 2;
 
 /** How a project is laid out on disk: `{ schemaVersion, project }`. */
 export interface ProjectFile {
@@ -16,7 +17,9 @@ export type Migration = (old: Record<string, unknown>) => Record<string, unknown
  * Migrations from version N to N+1, applied in order when an older file is read. The file is
  * rewritten in the new version only on the next save, so reading never changes a file.
  */
-const MIGRATIONS: Record<number, Migration> = {};
+const MIGRATIONS: Record<number, Migration> = {
+  1: forgetUnchosenMode,
+};
 
 /** Why a file could not be read as a project. */
 export class ProjectFileError extends Error {}

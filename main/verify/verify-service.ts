@@ -11,6 +11,7 @@ import type { ViewsOptions } from '../dns/views';
 import { runVerification } from './run-verification';
 import type { ProbeGroup } from './probe-group';
 import { storageMessage } from '../store/storage-error';
+import { carryEta, carryEtas } from '../../shared/checks/eta-carry';
 
 /** What verify.run needs beside the request: settings and injectable pieces (tests). */
 export interface VerifySettings {
@@ -71,15 +72,26 @@ export class VerifyService {
       const groups = this.settings.groups
         ? await this.settings.groups()
         : await import('./default-groups').then((m) => m.defaultProbeGroups());
-      const document = await runVerification({
+      // The run before, read first, so live findings already show a carried ETA.
+      const before = req.projectId ? await this.lastRun(req.projectId) : undefined;
+      const previous = before?.domain === plan.domain ? before : undefined;
+      const startedAt = Date.now();
+      const measured = await runVerification({
         plan,
         options: { ...this.settings.options, ...req.options },
         signal: controller.signal,
         groups,
-        onProgress: (p) => onProgress(runId, p),
+        onProgress: (p) =>
+          onProgress(
+            runId,
+            p.type === 'check-finished'
+              ? { ...p, finding: carryEta(previous, p.finding, startedAt) }
+              : p,
+          ),
         ...(this.settings.viewsOptions ? { viewsOptions: this.settings.viewsOptions } : {}),
       });
-      if (!req.projectId) return { runId, document };
+      if (!req.projectId) return { runId, document: measured };
+      const document = carryEtas(previous, measured);
       // The results are the user's whatever the disk says: a history that cannot be written
       // (disk full, read-only folder) is a note beside them, never a lost run.
       try {
@@ -95,6 +107,13 @@ export class VerifyService {
     } finally {
       this.running.delete(runId);
     }
+  }
+
+  /** The project's newest stored run that reads, if any: what a new run's ETAs are compared with. */
+  private async lastRun(projectId: string): Promise<CheckDocument | undefined> {
+    const history = this.history();
+    const newest = await history.newest(projectId).catch(() => undefined);
+    return newest ? history.get(projectId, newest.id).catch(() => undefined) : undefined;
   }
 
   /** Cancel a running verification; false when no run has this id. */

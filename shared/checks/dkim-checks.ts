@@ -14,7 +14,8 @@ import {
 } from './dns-observation';
 import type { DkimKeyInfo, DkimObservation } from './observations';
 import { atDnsHost, nameField, type EvalContext } from './eval-context';
-import { judgeVisibility, waitWords } from './visibility';
+import { judgeSameValues, pendingFinding } from './visibility-findings';
+import { problemsFinding } from './syntax-findings';
 import { dkimName } from './dkim-selectors';
 
 /** Whether a TXT value is meant as a DKIM key record (v=DKIM1 or a p= tag). */
@@ -49,86 +50,78 @@ function keyWords(obs: DkimObservation): { key: string; record: string } {
     : { key: 'The second DKIM key', record: `the DKIM record for "${obs.selector}"` };
 }
 
-/** dkim.present: the key record exists at `<selector>._domainkey.<domain>`. */
-// eslint-disable-next-line max-lines-per-function -- over 100 lines: to be split along its seams (#16)
-export function evaluateDkimPresent(obs: DkimObservation, ctx: EvalContext): Finding {
-  const name = dkimName(obs.selector, ctx.plan.domain);
-  const evidence = {
-    lookup: lookupEvidence(obs.lookup),
-    otherSelectors: obs.otherSelectors.map((o) => lookupEvidence(o.lookup)),
-  };
-  const lines = perViewLines(obs.lookup);
-  const pub = published(obs);
-  const want = pub?.texts ?? [];
-  const v = judgeVisibility(
-    obs.lookup,
-    (a) => {
-      const vals = dkimValues(a);
-      return vals.length > 0 && vals.length === want.length && vals.every((x, i) => x === want[i]);
-    },
-    ctx.observedAt,
-    ctx.negativeTtl,
-  );
-  if (v.state === 'unknown')
-    return unknownFinding('dkim.present', name, whyUnknown(obs.lookup), evidence);
+/** What every dkim.present finding carries: the key's name, the detail lines, the evidence. */
+interface PresentFacts {
+  name: string;
+  lines: string[];
+  evidence: Record<string, unknown>;
+}
+
+/** The main key is delegated by CNAME to a mail service, and the CNAME is missing or points elsewhere. */
+function delegatedKeyMissing(
+  delegated: string,
+  shown: ObservedAnswer | undefined,
+  obs: DkimObservation,
+  ctx: EvalContext,
+  { name, lines, evidence }: PresentFacts,
+): Finding {
+  const rel = nameField(name, ctx);
+  const chain = shown ? cnameChain(shown) : undefined;
+  const wrong = chain?.links[0] && chain.links[0].to !== delegated ? chain.links[0].to : undefined;
+  return makeFinding('dkim.present', name, 'fail', {
+    title: `${keyWords(obs).key} is not published`,
+    detail: detailText(
+      wrong
+        ? `${name} is a CNAME to ${wrong}, which has no DKIM key; your plan says it should point to ${delegated}, where your mail service publishes the key (${chainText(chain!)}).`
+        : chain && chain.links.length > 0
+          ? `${name} leads to no DKIM key (${chainText(chain)}); your plan says it is a CNAME to ${delegated}.`
+          : `There is no CNAME at ${name}; your plan says it points to ${delegated}, where your mail service publishes the key.`,
+      lines,
+    ),
+    fix: wrong
+      ? `Edit the CNAME record "${rel}" ${atDnsHost(ctx)} so its target is ${delegated}.`
+      : `Create a CNAME record ${atDnsHost(ctx)}: Name "${rel}", Type CNAME, Target ${delegated}. If it is there already, check in your mail service that the DKIM key is set up (it publishes the key at ${delegated}).`,
+    evidence,
+  });
+}
+
+/** No key at the name: published under another selector, or not at all. */
+function keyMissing(
+  others: string[],
+  obs: DkimObservation,
+  ctx: EvalContext,
+  { name, lines, evidence }: PresentFacts,
+): Finding {
+  const rel = nameField(name, ctx);
   const words = keyWords(obs);
-  if (v.state === 'bad') {
-    const broken = chainBreakFinding('dkim.present', name, obs.lookup, ctx, 'the DKIM key');
-    if (broken) return broken;
-    const others = foundOtherSelectors(obs);
-    const rel = nameField(name, ctx);
-    const delegated = plannedCname(obs, ctx);
-    if (delegated && others.length === 0) {
-      const chain = v.published ? cnameChain(v.published) : undefined;
-      const wrong =
-        chain?.links[0] && chain.links[0].to !== delegated ? chain.links[0].to : undefined;
-      return makeFinding('dkim.present', name, 'fail', {
-        title: `${words.key} is not published`,
-        detail: detailText(
-          wrong
-            ? `${name} is a CNAME to ${wrong}, which has no DKIM key; your plan says it should point to ${delegated}, where your mail service publishes the key (${chainText(chain!)}).`
-            : chain && chain.links.length > 0
-              ? `${name} leads to no DKIM key (${chainText(chain)}); your plan says it is a CNAME to ${delegated}.`
-              : `There is no CNAME at ${name}; your plan says it points to ${delegated}, where your mail service publishes the key.`,
-          lines,
-        ),
-        fix: wrong
-          ? `Edit the CNAME record "${rel}" ${atDnsHost(ctx)} so its target is ${delegated}.`
-          : `Create a CNAME record ${atDnsHost(ctx)}: Name "${rel}", Type CNAME, Target ${delegated}. If it is there already, check in your mail service that the DKIM key is set up (it publishes the key at ${delegated}).`,
-        evidence,
-      });
-    }
-    return makeFinding('dkim.present', name, 'fail', {
-      title: others.length
-        ? 'The DKIM key is published under a different selector'
-        : `${words.key} is not published`,
-      detail: detailText(
-        others.length
-          ? `There is no DKIM key at ${name}, but there is one under the selector "${others.join('", "')}" (${others.map((s) => dkimName(s, ctx.plan.domain)).join(', ')}). Your mail software signs with one selector; receivers look the key up under that name only.`
-          : obs.additional
-            ? `There is no DKIM key at ${name}, so receivers cannot check the signatures your server makes with this key.`
-            : `There is no DKIM key at ${name}, so receivers cannot check your server's signatures.`,
-        lines,
-      ),
-      fix: others.length
-        ? `Find which selector your mail software signs with (its DKIM settings). If it is "${others[0]}", set that selector on the DKIM step. If it is "${obs.selector}", create the TXT record "${rel}" ${atDnsHost(ctx)} with the key.`
-        : `Create a TXT record ${atDnsHost(ctx)}: Name "${rel}", Type TXT, Value: ${words.record} from the DKIM step (it starts with "v=DKIM1;${obs.additional ? ` k=${obs.additional.keyType};` : ''}").`,
-      evidence,
-    });
-  }
-  if (v.lagging.length > 0) {
-    return makeFinding('dkim.present', name, 'pending', {
-      title: 'Published, not yet visible everywhere',
-      detail: detailText(
-        `Your DNS host has the DKIM key at ${name}. Some resolvers still have the old answer${v.waitSeconds !== undefined ? ` and should update ${waitWords(v.waitSeconds)}` : ''}.`,
-        lines,
-      ),
-      fix: 'Nothing to change. Wait, then check again.',
-      ...(v.eta ? { eta: v.eta } : {}),
-      evidence,
-    });
-  }
-  const chain = v.published ? cnameChain(v.published) : undefined;
+  return makeFinding('dkim.present', name, 'fail', {
+    title: others.length
+      ? 'The DKIM key is published under a different selector'
+      : `${words.key} is not published`,
+    detail: detailText(
+      others.length
+        ? `There is no DKIM key at ${name}, but there is one under the selector "${others.join('", "')}" (${others.map((s) => dkimName(s, ctx.plan.domain)).join(', ')}). Your mail software signs with one selector; receivers look the key up under that name only.`
+        : obs.additional
+          ? `There is no DKIM key at ${name}, so receivers cannot check the signatures your server makes with this key.`
+          : `There is no DKIM key at ${name}, so receivers cannot check your server's signatures.`,
+      lines,
+    ),
+    fix: others.length
+      ? `Find which selector your mail software signs with (its DKIM settings). If it is "${others[0]}", set that selector on the DKIM step. If it is "${obs.selector}", create the TXT record "${rel}" ${atDnsHost(ctx)} with the key.`
+      : `Create a TXT record ${atDnsHost(ctx)}: Name "${rel}", Type TXT, Value: ${words.record} from the DKIM step (it starts with "v=DKIM1;${obs.additional ? ` k=${obs.additional.keyType};` : ''}").`,
+    evidence,
+  });
+}
+
+/** A key is visible everywhere: pass, or warn when the plan delegates it by a CNAME it does not go through. */
+function keyPublished(
+  shown: ObservedAnswer | undefined,
+  obs: DkimObservation,
+  ctx: EvalContext,
+  { name, lines, evidence }: PresentFacts,
+): Finding {
+  const words = keyWords(obs);
+  const chain = shown ? cnameChain(shown) : undefined;
   const delegated = plannedCname(obs, ctx);
   if (delegated && chain && chain.links[0]?.to !== delegated) {
     const seen = chain.links[0]?.to;
@@ -154,6 +147,33 @@ export function evaluateDkimPresent(obs: DkimObservation, ctx: EvalContext): Fin
     ),
     evidence,
   });
+}
+
+/** dkim.present: the key record exists at `<selector>._domainkey.<domain>`. */
+export function evaluateDkimPresent(obs: DkimObservation, ctx: EvalContext): Finding {
+  const name = dkimName(obs.selector, ctx.plan.domain);
+  const evidence = {
+    lookup: lookupEvidence(obs.lookup),
+    otherSelectors: obs.otherSelectors.map((o) => lookupEvidence(o.lookup)),
+  };
+  const facts: PresentFacts = { name, lines: perViewLines(obs.lookup), evidence };
+  const { v } = judgeSameValues(obs.lookup, dkimValues, ctx);
+  if (v.state === 'unknown')
+    return unknownFinding('dkim.present', name, whyUnknown(obs.lookup), evidence);
+  if (v.state === 'bad') {
+    const broken = chainBreakFinding('dkim.present', name, obs.lookup, ctx, 'the DKIM key');
+    if (broken) return broken;
+    const others = foundOtherSelectors(obs);
+    const delegated = plannedCname(obs, ctx);
+    if (delegated && others.length === 0)
+      return delegatedKeyMissing(delegated, v.published, obs, ctx, facts);
+    return keyMissing(others, obs, ctx, facts);
+  }
+  if (v.lagging.length > 0) {
+    const published = `Your DNS host has the DKIM key at ${name}`;
+    return pendingFinding('dkim.present', name, published, v, facts.lines, evidence);
+  }
+  return keyPublished(v.published, obs, ctx, facts);
 }
 
 /** The CNAME target the plan gives the main selector, when it is delegated to a mail service. */
@@ -203,32 +223,23 @@ export function evaluateDkimSyntax(obs: DkimObservation, ctx: EvalContext): Find
   }
   const rec = recs[0] as DkimKeyRecord;
   const own = rec.problems.filter((p) => !['testing', 'weak-key', 'short-key'].includes(p.code));
-  const errors = own.filter((p) => p.level === 'error');
-  if (errors.length > 0) {
-    return makeFinding('dkim.syntax', name, 'fail', {
-      title: errors.some((p) => p.code === 'truncated')
+  const problems = problemsFinding(
+    'dkim.syntax',
+    name,
+    own,
+    {
+      record: 'The DKIM record',
+      errorTitle: own.some((p) => p.level === 'error' && p.code === 'truncated')
         ? 'The DKIM key is cut short'
         : 'The DKIM record has a mistake',
-      detail: detailText(
-        'Receivers cannot use this key record:',
-        errors.map((p) => p.message),
-      ),
-      fix: `Replace the TXT record "${rel}" ${atDnsHost(ctx)} with the record from the DKIM step, copied with its copy button.`,
-      evidence,
-    });
-  }
-  const warnings = own.filter((p) => p.level === 'warning');
-  if (warnings.length > 0) {
-    return makeFinding('dkim.syntax', name, 'warn', {
-      title: 'The DKIM record works, with something to tidy',
-      detail: detailText(
-        'The key record is usable, but:',
-        warnings.map((p) => p.message),
-      ),
-      fix: 'Tidy the parts above when you next change the key.',
-      evidence,
-    });
-  }
+      errorLead: 'Receivers cannot use this key record:',
+      errorFix: `Replace the TXT record "${rel}" ${atDnsHost(ctx)} with the record from the DKIM step, copied with its copy button.`,
+      warningLead: 'The key record is usable, but:',
+      warningFix: 'Tidy the parts above when you next change the key.',
+    },
+    evidence,
+  );
+  if (problems) return problems;
   return makeFinding('dkim.syntax', name, 'pass', {
     title: 'The DKIM record is written correctly',
     detail: `The record at ${name} is a valid ${rec.keyType === 'ed25519' ? 'Ed25519' : 'RSA'} key record.`,

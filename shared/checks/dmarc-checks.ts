@@ -16,7 +16,8 @@ import {
 } from './dns-observation';
 import type { DmarcObservation } from './observations';
 import { atDnsHost, nameField, relativeName, type EvalContext } from './eval-context';
-import { judgeVisibility, waitWords } from './visibility';
+import { judgeSameValues, pendingFinding } from './visibility-findings';
+import { problemsFinding } from './syntax-findings';
 
 export { dmarcTexts };
 
@@ -40,17 +41,7 @@ export function evaluateDmarcPresent(obs: DmarcObservation, ctx: EvalContext): F
   const name = dmarcName(ctx);
   const evidence = { lookup: lookupEvidence(obs.lookup) };
   const lines = perViewLines(obs.lookup);
-  const first = publishedAnswers(obs.lookup).answers[0]?.answer;
-  const want = first ? dmarcValues(first) : [];
-  const v = judgeVisibility(
-    obs.lookup,
-    (a) => {
-      const vals = dmarcValues(a);
-      return vals.length > 0 && vals.length === want.length && vals.every((x, i) => x === want[i]);
-    },
-    ctx.observedAt,
-    ctx.negativeTtl,
-  );
+  const { v, want } = judgeSameValues(obs.lookup, dmarcValues, ctx);
   if (v.state === 'unknown')
     return unknownFinding('dmarc.present', name, whyUnknown(obs.lookup), evidence);
   if (v.state === 'bad') {
@@ -76,16 +67,14 @@ export function evaluateDmarcPresent(obs: DmarcObservation, ctx: EvalContext): F
     });
   }
   if (v.lagging.length > 0) {
-    return makeFinding('dmarc.present', name, 'pending', {
-      title: 'Published, not yet visible everywhere',
-      detail: detailText(
-        `Your DNS host has the DMARC record. Some resolvers still have the old answer${v.waitSeconds !== undefined ? ` and should update ${waitWords(v.waitSeconds)}` : ''}.`,
-        lines,
-      ),
-      fix: 'Nothing to change. Wait, then check again.',
-      ...(v.eta ? { eta: v.eta } : {}),
+    return pendingFinding(
+      'dmarc.present',
+      name,
+      `Your DNS host has the DMARC record`,
+      v,
+      lines,
       evidence,
-    });
+    );
   }
   return makeFinding('dmarc.present', name, 'pass', {
     title: 'The domain has a DMARC record',
@@ -216,30 +205,21 @@ export function evaluateDmarcSyntax(obs: DmarcObservation, ctx: EvalContext): Fi
   const rec = parsed(obs, ctx);
   const own = rec.problems.filter((p) => !OTHER_CHECKS.has(p.code));
   const evidence = { record: rec.text, problems: rec.problems };
-  const errors = own.filter((p) => p.level === 'error');
-  if (errors.length > 0) {
-    return makeFinding('dmarc.syntax', name, 'fail', {
-      title: 'The DMARC record has a mistake',
-      detail: detailText(
-        `Receivers may ignore "${rec.text}":`,
-        errors.map((p) => p.message),
-      ),
-      fix: `Edit the TXT record "${nameField(name, ctx)}" ${atDnsHost(ctx)}. A correct record looks like: ${suggestedDmarc(ctx)}`,
-      evidence,
-    });
-  }
-  const warnings = own.filter((p) => p.level === 'warning');
-  if (warnings.length > 0) {
-    return makeFinding('dmarc.syntax', name, 'warn', {
-      title: 'The DMARC record works, with something to tidy',
-      detail: detailText(
-        `"${rec.text}" is usable, but:`,
-        warnings.map((p) => p.message),
-      ),
-      fix: 'Tidy the parts above when you next edit the record.',
-      evidence,
-    });
-  }
+  const problems = problemsFinding(
+    'dmarc.syntax',
+    name,
+    own,
+    {
+      record: 'The DMARC record',
+      errorTitle: 'The DMARC record has a mistake',
+      errorLead: `Receivers may ignore "${rec.text}":`,
+      errorFix: `Edit the TXT record "${nameField(name, ctx)}" ${atDnsHost(ctx)}. A correct record looks like: ${suggestedDmarc(ctx)}`,
+      warningLead: `"${rec.text}" is usable, but:`,
+      warningFix: 'Tidy the parts above when you next edit the record.',
+    },
+    evidence,
+  );
+  if (problems) return problems;
   return makeFinding('dmarc.syntax', name, 'pass', {
     title: 'The DMARC record is written correctly',
     detail: `"${rec.text}" follows the DMARC standard.`,

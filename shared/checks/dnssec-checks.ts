@@ -16,7 +16,8 @@ import { chose } from '../model/security-choices';
 export type DnssecState =
   | { state: 'secure'; reason: string }
   | { state: 'insecure'; reason: string; signedWithoutDs?: boolean }
-  | { state: 'bogus'; reason: string }
+  /** `cause` when the resolver named one that changes the fix: signatures out of their validity dates. */
+  | { state: 'bogus'; reason: string; cause?: 'expired' | 'not-yet-valid' }
   | { state: 'unknown'; reason: string };
 
 const ALGORITHMS: Record<number, string> = {
@@ -42,6 +43,22 @@ function edeWords(ede: readonly ObservedEde[] | undefined): string {
 
 const CONCLUSIVE = new Set(['answer', 'nodata', 'nxdomain']);
 
+/**
+ * Whether a bogus answer is down to the signatures' dates: the resolver says so (EDE 7 / 8, RFC
+ * 8914), or, when it does not (a cached bogus answer carries only EDE 6), the dates of the
+ * signatures fetched with checking disabled lie outside the moment of asking.
+ */
+function dateCause(obs: DnssecObservation): 'expired' | 'not-yet-valid' | undefined {
+  const ede = obs.validated?.ede ?? [];
+  if (ede.some((e) => e.code === 7)) return 'expired';
+  if (ede.some((e) => e.code === 8)) return 'not-yet-valid';
+  const u = obs.unchecked;
+  if (!obs.askedAt || !u) return undefined;
+  if (u.validUntil && u.validUntil < obs.askedAt) return 'expired';
+  if (u.validFrom && u.validFrom > obs.askedAt) return 'not-yet-valid';
+  return undefined;
+}
+
 /** Classify what the resolver said into secure / insecure / bogus / unknown, with the reason. */
 export function dnssecState(obs: DnssecObservation): DnssecState {
   if (obs.skipped) return { state: 'unknown', reason: obs.skipped };
@@ -59,6 +76,13 @@ export function dnssecState(obs: DnssecObservation): DnssecState {
         (dsAlgs.length && keyAlgs.length && !dsAlgs.some((a) => keyAlgs.includes(a))
           ? `the DS record at the parent names algorithm ${dsAlgs.map(algorithmWords).join(', ')}, the zone's keys use ${keyAlgs.map(algorithmWords).join(', ')}`
           : 'the signatures do not validate (an expired signature, or a DS record at the parent that matches no key of the zone)');
+      const cause = dateCause(obs);
+      if (cause)
+        return {
+          state: 'bogus',
+          cause,
+          reason: `the resolver refused the answer for ${obs.name} because ${zone}'s DNSSEC signatures ${cause === 'expired' ? `expired${u.validUntil ? ` on ${u.validUntil.slice(0, 10)}` : ''}` : `are not valid yet${u.validFrom ? ` (valid from ${u.validFrom.slice(0, 16).replace('T', ' ')} UTC)` : ''}`}${why ? ` (${why})` : ''}`,
+        };
       return {
         state: 'bogus',
         reason: `the resolver refused the answer for ${obs.name} because its DNSSEC does not validate: ${hint}`,
@@ -128,7 +152,9 @@ export function evaluateDnssec(
       return makeFinding(check, obs.name, 'fail', {
         title: `${what}'s DNSSEC is broken`,
         detail: `${capital(s.reason)}. Resolvers that check DNSSEC (most large ones do, including Google's and Cloudflare's) treat every answer for ${obs.name} as forged and give none: mail to and from it fails.`,
-        fix: `At your DNS host${host}, look at the DNSSEC settings: if it signs the zone, copy its current DS record and make sure your registrar has exactly that one (delete old ones). If you turned DNSSEC off at the DNS host, delete the DS record at the registrar. Then check again (changes at the registrar take up to a day).`,
+        fix: s.cause
+          ? `The signatures in ${obs.zone ?? obs.name} must be renewed: whoever signs the zone has to re-sign it (DNS hosts that sign do it on their own; if yours${host} stopped, switch DNSSEC off and on there, or ask its support). If you sign the zone yourself, re-sign it now and make re-signing automatic${s.cause === 'not-yet-valid' ? ", and check the signing machine's clock" : ''}. Then check again.`
+          : `At your DNS host${host}, look at the DNSSEC settings: if it signs the zone, copy its current DS record and make sure your registrar has exactly that one (delete old ones). If you turned DNSSEC off at the DNS host, delete the DS record at the registrar. Then check again (changes at the registrar take up to a day).`,
         evidence,
       });
     case 'insecure': {

@@ -39,6 +39,7 @@ export function nameField(name: string, ctx: EvalContext): string {
         key: 'fix',
         name,
         type: 'TXT',
+        subject: { kind: 'name' },
         value: '',
         ttl: 3600,
         where: 'dns-host',

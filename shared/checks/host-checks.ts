@@ -1,5 +1,6 @@
 import { chainBreakFinding } from './chain-finding';
 import type { Finding } from './finding';
+import { pendingFinding } from './visibility-findings';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
 import {
   describeRecords,
@@ -15,7 +16,7 @@ import {
 import type { HostObservation } from './observations';
 import { atDnsHost, nameField, relativeName, type EvalContext } from './eval-context';
 import { canonicalIp, classifyIp, inRanges, type IpClass } from './ip-facts';
-import { judgeVisibility, waitWords } from './visibility';
+import { judgeVisibility } from './visibility';
 import { CLOUDFLARE_NS, CLOUDFLARE_RANGES } from './cdn-ranges';
 import { listWords } from './dns-limits';
 
@@ -129,16 +130,14 @@ function addressCheck(
     });
   }
   if (v.lagging.length > 0) {
-    return makeFinding(check, host, 'pending', {
-      title: 'Published, not yet visible everywhere',
-      detail: detailText(
-        `Your DNS host has ${host} → ${want.join(', ')}. Some resolvers still have the old answer${v.waitSeconds !== undefined ? ` and should update ${waitWords(v.waitSeconds)}` : ''}.`,
-        lines,
-      ),
-      fix: 'Nothing to change. Wait, then check again.',
-      ...(v.eta ? { eta: v.eta } : {}),
+    return pendingFinding(
+      check,
+      host,
+      `Your DNS host has ${host} → ${want.join(', ')}`,
+      v,
+      lines,
       evidence,
-    });
+    );
   }
   return makeFinding(check, host, 'pass', {
     title: `The mail host points at the server (${family})`,

@@ -15,9 +15,9 @@ import {
   parseMtaStsPolicy,
   parseMtaStsRecord,
   parseTlsRptRecord,
-  uncoveredMx,
 } from '../records/mtasts-policy';
 import { mtaStsPlan, tlsRptRua } from '../records/secure-records';
+import { fetchTrouble, policyProblems } from './mtasts-policy-problems';
 
 /**
  * mtasts.record, mtasts.policy and tlsrpt.record. Not chosen and not published: `info` (what it
@@ -95,29 +95,6 @@ export function evaluateMtaStsRecord(obs: MtaStsObservation, ctx: EvalContext): 
   });
 }
 
-function fetchTrouble(f: Extract<PolicyFetch, { ok: false }>): string {
-  switch (f.kind) {
-    case 'dns':
-      return `the name in ${f.url} has no address (${f.message})`;
-    case 'connect':
-      return `nothing answered HTTPS at ${f.url} (${f.message})`;
-    case 'certificate':
-      return `the web server's certificate is not valid for this name or not trusted (${f.message}); senders must refuse such a policy`;
-    case 'tls':
-      return `the encrypted connection failed (${f.message})`;
-    case 'redirect':
-      return `the server answered with a redirect (${f.status}${f.location ? ` to ${f.location}` : ''}); RFC 8461 §3.3 forbids following redirects, so senders treat this as no policy`;
-    case 'status':
-      return `the server answered HTTP ${f.status} instead of the file`;
-    case 'too-large':
-      return `the file is larger than ${MTA_STS_POLICY_MAX_BYTES / 1024} KB`;
-    case 'timeout':
-      return `no answer within the time limit (${f.message})`;
-    default:
-      return f.message;
-  }
-}
-
 /** Where to put the policy file, for fixes. */
 function serveFix(ctx: EvalContext, obs: MtaStsObservation): string {
   const planned = mtaStsPlan(
@@ -128,41 +105,47 @@ function serveFix(ctx: EvalContext, obs: MtaStsObservation): string {
   return `Serve the policy file at ${url} over HTTPS, with a certificate valid for mta-sts.${ctx.plan.domain}, as a plain 200 answer (no redirect). The Secure delivery step has the file and the web server settings.${planned ? ` The file:\n${planned.text.replace(/\r\n/g, '\n')}` : ''}`;
 }
 
+/** The policy could not be fetched: information when nobody asked for it, else why it failed. */
+function notFetched(
+  f: Extract<PolicyFetch, { ok: false }>,
+  obs: MtaStsObservation,
+  ctx: EvalContext,
+  evidence: Record<string, unknown>,
+): Finding {
+  const published = stsTexts(obs).length > 0;
+  if (!published && !chose(ctx.plan.security, 'mtaSts'))
+    return makeFinding('mtasts.policy', f.url, 'info', {
+      title: 'No MTA-STS policy (optional)',
+      detail: `${WHAT_STS} There is no policy at ${f.url}. That is fine: it is optional.`,
+      evidence,
+    });
+  if (f.kind === 'timeout' || f.kind === 'error')
+    return unknownFinding('mtasts.policy', f.url, fetchTrouble(f), evidence);
+  return makeFinding('mtasts.policy', f.url, 'warn', {
+    title: 'The MTA-STS policy file cannot be fetched',
+    detail: `${published ? 'Your _mta-sts record says there is a policy, but' : 'You chose MTA-STS, but'} fetching it failed: ${fetchTrouble(f)}. Other servers then act as if you had no policy.`,
+    fix: serveFix(ctx, obs),
+    evidence,
+  });
+}
+
 /**
  * mtasts.policy: the policy file fetched over HTTPS (validated certificate, no redirects, size
  * limit) and parsed; its mx lines cover every published MX; max_age sane; mode; and in enforce
  * mode, the mail server's certificate must be one other servers can verify.
  */
-// eslint-disable-next-line max-lines-per-function -- over 100 lines: to be split along its seams (#16)
 export function evaluateMtaStsPolicy(
   obs: MtaStsObservation,
   ctx: EvalContext,
   smtp?: SmtpSighting,
 ): Finding {
   const subject = obs.policy.url;
-  const wanted = chose(ctx.plan.security, 'mtaSts');
-  const published = stsTexts(obs).length > 0;
   const evidence: Record<string, unknown> = {
     fetch: obs.policy.ok ? { ...obs.policy, body: obs.policy.body.slice(0, 2000) } : obs.policy,
     mx: validatedEvidence(obs.mx),
   };
   const f = obs.policy;
-  if (!f.ok) {
-    if (!published && !wanted)
-      return makeFinding('mtasts.policy', subject, 'info', {
-        title: 'No MTA-STS policy (optional)',
-        detail: `${WHAT_STS} There is no policy at ${f.url}. That is fine: it is optional.`,
-        evidence,
-      });
-    if (f.kind === 'timeout' || f.kind === 'error')
-      return unknownFinding('mtasts.policy', subject, fetchTrouble(f), evidence);
-    return makeFinding('mtasts.policy', subject, 'warn', {
-      title: 'The MTA-STS policy file cannot be fetched',
-      detail: `${published ? 'Your _mta-sts record says there is a policy, but' : 'You chose MTA-STS, but'} fetching it failed: ${fetchTrouble(f)}. Other servers then act as if you had no policy.`,
-      fix: serveFix(ctx, obs),
-      evidence,
-    });
-  }
+  if (!f.ok) return notFetched(f, obs, ctx, evidence);
   if (f.bytes > MTA_STS_POLICY_MAX_BYTES)
     return makeFinding('mtasts.policy', subject, 'warn', {
       title: 'The MTA-STS policy file is too large',
@@ -182,59 +165,36 @@ export function evaluateMtaStsPolicy(
       fix: serveFix(ctx, obs),
       evidence,
     });
-  const mxHosts = recordsOfType(obs.mx, 'MX').map((m) =>
-    m.exchange.toLowerCase().replace(/\.$/, ''),
-  );
-  const missing = uncoveredMx(mxHosts, policy.mx);
-  const enforce = policy.mode === 'enforce';
-  const problems: string[] = [];
-  if (!conclusive(obs.mx))
-    problems.push(
-      `the domain's MX records could not be read (${lookupTrouble(obs.mx)}), so the mx lines were not compared with them`,
-    );
-  if (missing.length)
-    problems.push(
-      `the mx lines (${policy.mx.join(', ')}) do not cover ${missing.join(', ')}${enforce ? ': servers that honour MTA-STS refuse to deliver there' : ''}`,
-    );
-  if (!/^text\/plain\b/i.test(f.contentType ?? ''))
-    problems.push(
-      `it is served as "${f.contentType ?? 'no content type'}"; RFC 8461 asks for text/plain and some senders reject anything else`,
-    );
-  if ((policy.maxAge ?? 0) < 86_400)
-    problems.push(
-      `max_age ${policy.maxAge} is under a day; RFC 8461 advises weeks (604800 is one week) so the policy protects between fetches`,
-    );
-  const certBad =
-    enforce && smtp?.ok && (!smtp.trusted || !smtp.coversHost)
-      ? `the mail server shows a certificate that ${!smtp.trusted ? 'other servers cannot verify' : `is not valid for ${ctx.plan.mailHost}`}: in enforce mode MTA-STS senders refuse to deliver`
-      : undefined;
-  if (certBad) problems.push(certBad);
-  const fatal = enforce && (missing.length > 0 || certBad !== undefined);
-  if (problems.length) {
-    return makeFinding('mtasts.policy', subject, fatal ? 'fail' : 'warn', {
-      title: fatal
+  const found = policyProblems(policy, f, obs.mx, ctx.plan.mailHost, smtp);
+  if (found.problems.length)
+    return makeFinding('mtasts.policy', subject, found.fatal ? 'fail' : 'warn', {
+      title: found.fatal
         ? 'The MTA-STS policy makes other servers refuse your mail'
         : 'The MTA-STS policy needs a correction',
-      detail: detailText(`The policy at ${f.url} (mode ${policy.mode}):`, problems),
-      fix: certBad
+      detail: detailText(`The policy at ${f.url} (mode ${policy.mode}):`, found.problems),
+      fix: found.certificate
         ? `Get a certificate for ${ctx.plan.mailHost} from a public authority (e.g. Let's Encrypt with certbot), or switch the policy to "mode: testing" until you have one (and change the id in the _mta-sts record).`
         : serveFix(ctx, obs),
       evidence,
     });
-  }
   if (policy.mode === 'none')
-    return makeFinding('mtasts.policy', subject, wanted ? 'warn' : 'info', {
-      title: 'The MTA-STS policy is switched off (mode: none)',
-      detail: `The policy at ${f.url} says "mode: none", which withdraws MTA-STS: senders forget the policy.`,
-      fix: 'If you want MTA-STS, set "mode: testing" (then "enforce") and change the id in the _mta-sts record.',
-      evidence,
-    });
+    return makeFinding(
+      'mtasts.policy',
+      subject,
+      chose(ctx.plan.security, 'mtaSts') ? 'warn' : 'info',
+      {
+        title: 'The MTA-STS policy is switched off (mode: none)',
+        detail: `The policy at ${f.url} says "mode: none", which withdraws MTA-STS: senders forget the policy.`,
+        fix: 'If you want MTA-STS, set "mode: testing" (then "enforce") and change the id in the _mta-sts record.',
+        evidence,
+      },
+    );
   return makeFinding('mtasts.policy', subject, 'pass', {
     title:
       policy.mode === 'enforce'
         ? 'The MTA-STS policy is served and enforced'
         : 'The MTA-STS policy is served (testing mode)',
-    detail: `${f.url} serves a valid policy: mode ${policy.mode}, max_age ${policy.maxAge}, mx ${policy.mx.join(', ')}${mxHosts.length ? `, covering every MX (${mxHosts.join(', ')})` : ''}.${policy.mode === 'testing' ? ' In testing mode senders only report problems; switch to enforce once the TLS reports are clean.' : ''}`,
+    detail: `${f.url} serves a valid policy: mode ${policy.mode}, max_age ${policy.maxAge}, mx ${policy.mx.join(', ')}${found.mxHosts.length ? `, covering every MX (${found.mxHosts.join(', ')})` : ''}.${policy.mode === 'testing' ? ' In testing mode senders only report problems; switch to enforce once the TLS reports are clean.' : ''}`,
     evidence,
   });
 }

@@ -1,7 +1,7 @@
 import type { Finding } from './finding';
+import { pendingFinding } from './visibility-findings';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
 import {
-  isConclusive,
   publishedAnswers,
   lookupEvidence,
   perViewLines,
@@ -11,9 +11,8 @@ import {
 } from './dns-observation';
 import type { MxObservation } from './observations';
 import { atDnsHost, type EvalContext } from './eval-context';
-import { judgeVisibility, waitWords } from './visibility';
-import { endsInZoneTwice } from './domain-checks';
-import { canonicalIp } from './ip-facts';
+import { judgeVisibility } from './visibility';
+import { targetProblem } from './mx-target-problem';
 import { DNS_LIMITS, countWords } from './dns-limits';
 
 function exchanges(answer: ObservedAnswer | undefined): { preference: number; exchange: string }[] {
@@ -83,16 +82,14 @@ export function evaluateMxPresent(obs: MxObservation, ctx: EvalContext): Finding
     });
   }
   if (v.lagging.length > 0) {
-    return makeFinding('mx.present', domain, 'pending', {
-      title: 'Published, not yet visible everywhere',
-      detail: detailText(
-        `Your DNS host has the MX record pointing at ${host}. Some resolvers still have the old answer${v.waitSeconds !== undefined ? ` and should update ${waitWords(v.waitSeconds)}` : ''}.`,
-        lines,
-      ),
-      fix: 'Nothing to change. Wait, then check again.',
-      ...(v.eta ? { eta: v.eta } : {}),
+    return pendingFinding(
+      'mx.present',
+      domain,
+      `Your DNS host has the MX record pointing at ${host}`,
+      v,
+      lines,
       evidence,
-    });
+    );
   }
   return makeFinding('mx.present', domain, 'pass', {
     title: 'The domain says where its mail goes',
@@ -101,8 +98,29 @@ export function evaluateMxPresent(obs: MxObservation, ctx: EvalContext): Finding
   });
 }
 
+/** How the MX records are shown: lines (cut at the evidence limit), the hosts as a phrase, the cap said. */
+function mxListing(
+  mx: { preference: number; exchange: string }[],
+  answer: ObservedAnswer,
+  obs: MxObservation,
+  domain: string,
+): { lines: string[]; published: number; hostList: string; cappedWords: string } {
+  const shownMx = mx.slice(0, DNS_LIMITS.evidenceRecords);
+  const lines = shownMx.map((m) => `MX ${m.preference} ${m.exchange}`);
+  const published = mx.length + (answer.recordsOmitted ?? 0);
+  const more = published - shownMx.length;
+  if (more > 0) lines.push(`and ${countWords(more)} more MX records`);
+  // The MX hosts as a phrase, cut like the lines above.
+  const hostList =
+    shownMx.map((m) => m.exchange).join(', ') + (more > 0 ? ` and ${countWords(more)} more` : '');
+  // "The domain publishes 1,000 MX records: only the first 20 were checked."
+  const cappedWords = obs.capped
+    ? ` ${domain} publishes ${countWords(obs.capped.published)} MX records: only the first ${countWords(obs.capped.followed)} were checked.`
+    : '';
+  return { lines, published, hostList, cappedWords };
+}
+
 /** mx.target: an MX points at the mail host; targets resolve, are not IP literals and not CNAMEs. */
-// eslint-disable-next-line max-lines-per-function -- over 100 lines: to be split along its seams (#16)
 export function evaluateMxTarget(obs: MxObservation, ctx: EvalContext): Finding {
   const domain = ctx.plan.domain;
   const host = ctx.plan.mailHost;
@@ -126,66 +144,11 @@ export function evaluateMxTarget(obs: MxObservation, ctx: EvalContext): Finding 
       evidence,
     });
   }
-  const problems: string[] = [];
-  const fixes: string[] = [];
-  for (const m of mx) {
-    if (canonicalIp(m.exchange) !== null) {
-      problems.push(`${m.exchange} is an IP address; an MX must name a host.`);
-      fixes.push(
-        `Change the MX value ${m.exchange} to ${host} (and make sure ${host} has an A record with that address).`,
-      );
-      continue;
-    }
-    if (endsInZoneTwice(m.exchange, domain)) {
-      problems.push(
-        `${m.exchange} has the domain twice: the value was typed without its final dot, so the panel added ${domain} again.`,
-      );
-      fixes.push(
-        `Change the MX value to "${m.exchange.slice(0, -domain.length - 1)}." (with the final dot), or as your DNS host's form asks.`,
-      );
-      continue;
-    }
-    const t = obs.targets.find((x) => x.name === m.exchange);
-    if (!t) continue;
-    const isCname = [t.cname, t.a].some((l) =>
-      l.answers.some((a) =>
-        recordsOf(a.answer, 'CNAME').some((r) => r.name.toLowerCase() === m.exchange),
-      ),
-    );
-    if (isCname) {
-      problems.push(
-        `${m.exchange} is an alias (CNAME); an MX must point at a name with its own A/AAAA records.`,
-      );
-      fixes.push(
-        `Point the MX at ${host} or replace the CNAME at ${m.exchange} with A/AAAA records.`,
-      );
-      continue;
-    }
-    const answered = [t.a, t.aaaa].flatMap((l) => l.answers).filter((a) => isConclusive(a.answer));
-    const hasAddress = answered.some(
-      (a) => recordsOf(a.answer, 'A').length + recordsOf(a.answer, 'AAAA').length > 0,
-    );
-    if (answered.length > 0 && !hasAddress) {
-      problems.push(
-        `${m.exchange} has no address (no A or AAAA record), so mail to it cannot be delivered.`,
-      );
-      fixes.push(`Create an A record for ${m.exchange} or point the MX at a host that has one.`);
-    }
-  }
+  const problems = mx
+    .map((m) => targetProblem(m.exchange, obs, host, domain))
+    .filter((p) => p !== null);
   const pointsHere = mx.some((m) => m.exchange === host);
-  const shownMx = mx.slice(0, DNS_LIMITS.evidenceRecords);
-  const lines = shownMx.map((m) => `MX ${m.preference} ${m.exchange}`);
-  const published = mx.length + (pub.answer.recordsOmitted ?? 0);
-  if (published > shownMx.length)
-    lines.push(`and ${countWords(published - shownMx.length)} more MX records`);
-  // The MX hosts as a phrase, cut like the lines above.
-  const hostList =
-    shownMx.map((m) => m.exchange).join(', ') +
-    (published > shownMx.length ? ` and ${countWords(published - shownMx.length)} more` : '');
-  // "The domain publishes 1,000 MX records: only the first 20 were checked."
-  const cappedWords = obs.capped
-    ? ` ${domain} publishes ${countWords(obs.capped.published)} MX records: only the first ${countWords(obs.capped.followed)} were checked.`
-    : '';
+  const { lines, published, hostList, cappedWords } = mxListing(mx, pub.answer, obs, domain);
   if (!pointsHere && pub.answer.recordsOmitted) {
     return unknownFinding(
       'mx.target',
@@ -198,8 +161,8 @@ export function evaluateMxTarget(obs: MxObservation, ctx: EvalContext): Finding 
   if (problems.length > 0) {
     return makeFinding('mx.target', domain, sendOnly ? 'warn' : 'fail', {
       title: 'An MX record points at something that cannot receive mail',
-      detail: detailText(problems.join(' ') + cappedWords, lines),
-      fix: fixes.join(' '),
+      detail: detailText(problems.map((p) => p.problem).join(' ') + cappedWords, lines),
+      fix: problems.map((p) => p.fix).join(' '),
       evidence,
     });
   }

@@ -109,7 +109,8 @@ export function evaluatePropagation(records: readonly ExpectedRecord[], ctx: Eva
     const wait = Math.max(0, ...lagging.flatMap((s) => s.lagging.map((l) => l.waitSeconds ?? 0)));
     const eta = new Date(Date.parse(ctx.observedAt) + wait * 1000).toISOString();
     return makeFinding('propagation', domain, 'pending', {
-      title: 'Some records are not visible everywhere yet',
+      // The line names the records it waits for, not only "some records".
+      title: `Not visible everywhere yet: ${lagging.map((s) => s.what).join(', ')}`,
       detail: detailText(
         `Your DNS host has these records, but some resolvers still show an older answer. They should all show the new one ${waitWords(wait)}.`,
         lagging.map(

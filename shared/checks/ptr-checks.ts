@@ -1,4 +1,5 @@
 import type { Finding } from './finding';
+import { pendingFinding } from './visibility-findings';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
 import { DNS_LIMITS, countWords, listWords } from './dns-limits';
 import {
@@ -12,7 +13,7 @@ import {
 import type { PtrObservation } from './observations';
 import type { EvalContext } from './eval-context';
 import { canonicalIp } from './ip-facts';
-import { judgeVisibility, waitWords } from './visibility';
+import { judgeVisibility } from './visibility';
 
 function ptrNames(answer: ObservedAnswer | undefined): string[] {
   if (!answer) return [];
@@ -92,16 +93,14 @@ export function evaluatePtrPresent(obs: PtrObservation, ctx: EvalContext): Findi
     });
   }
   if (v.state === 'good' && v.lagging.length > 0) {
-    return makeFinding('ptr.present', obs.ip, 'pending', {
-      title: 'Published, not yet visible everywhere',
-      detail: detailText(
-        `The reverse name of ${obs.ip} is set to ${ctx.plan.mailHost}. Some resolvers still have the old answer${v.waitSeconds !== undefined ? ` and should update ${waitWords(v.waitSeconds)}` : ''}.`,
-        lines,
-      ),
-      fix: 'Nothing to change. Wait, then check again.',
-      ...(v.eta ? { eta: v.eta } : {}),
+    return pendingFinding(
+      'ptr.present',
+      obs.ip,
+      `The reverse name of ${obs.ip} is set to ${ctx.plan.mailHost}`,
+      v,
+      lines,
       evidence,
-    });
+    );
   }
   return makeFinding('ptr.present', obs.ip, 'pass', {
     title: 'The server address has a reverse name',

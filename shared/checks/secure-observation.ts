@@ -52,8 +52,19 @@ export interface DnssecObservation {
     ede?: ObservedEde[];
     error?: string;
   };
-  /** The same with checking disabled: does the data exist at all, and is it signed (RRSIG). */
-  unchecked?: { outcome: ObservedOutcome; signed: boolean; error?: string };
+  /**
+   * The same with checking disabled: does the data exist at all, is it signed (RRSIG), and from
+   * when to when its signatures are valid (ISO dates: latest inception, earliest expiration).
+   */
+  unchecked?: {
+    outcome: ObservedOutcome;
+    signed: boolean;
+    validFrom?: string;
+    validUntil?: string;
+    error?: string;
+  };
+  /** When the probe asked (ISO), to hold the signatures' dates against. */
+  askedAt?: string;
   /** DNSKEY at the zone apex (checking disabled): the algorithms of the keys. */
   dnskey?: { outcome: ObservedOutcome; algorithms: number[] };
   /** DS for the zone at its parent (checking disabled): the algorithms named. */
@@ -141,7 +152,8 @@ export type SmtpSighting =
 export interface DaneObservation {
   /** TLSA at _25._tcp.<mail host>. */
   tlsa: ValidatedLookup;
-  smtp: SmtpSighting;
+  /** What each address of the mail host showed (one entry per address talked to, at least one). */
+  smtp: SmtpSighting[];
 }
 
 /** CAA facts (caa.mail-host): from the mail host up to the domain, the first name with CAA decides. */

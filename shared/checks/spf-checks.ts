@@ -3,6 +3,7 @@ import { plannedValue } from '../records/planned-value';
 import type { CheckId } from './catalogue';
 import { parseSpf, type SpfRecord } from '../records/spf-parse';
 import type { Finding } from './finding';
+import { judgeSameValues, pendingFinding } from './visibility-findings';
 import { detailText, makeFinding, unknownFinding } from './finding-make';
 import {
   lookupEvidence,
@@ -15,7 +16,6 @@ import {
 } from './dns-observation';
 import type { SpfObservation, SpfTreeNode } from './observations';
 import { atDnsHost, nameField, type EvalContext } from './eval-context';
-import { judgeVisibility, waitWords } from './visibility';
 import { DNS_LIMITS, countWords } from './dns-limits';
 
 /** The SPF records among TXT values (text starting with "v=spf1", case-insensitive, then space or end). */
@@ -51,20 +51,7 @@ function presenceFinding(
   const evidence = { lookup: lookupEvidence(lookup) };
   const lines = perViewLines(lookup);
   const auth = publishedAnswers(lookup).answers[0]?.answer;
-  const authValues = auth ? spfValues(auth) : [];
-  const v = judgeVisibility(
-    lookup,
-    (a) => {
-      const vals = spfValues(a);
-      return (
-        vals.length > 0 &&
-        vals.length === authValues.length &&
-        vals.every((x, i) => x === authValues[i])
-      );
-    },
-    ctx.observedAt,
-    ctx.negativeTtl,
-  );
+  const { v, want: authValues } = judgeSameValues(lookup, spfValues, ctx);
   if (v.state === 'unknown') return unknownFinding(check, subject, whyUnknown(lookup), evidence);
   const rel = nameField(subject, ctx);
   if (v.state === 'bad') {
@@ -100,16 +87,14 @@ function presenceFinding(
     });
   }
   if (v.lagging.length > 0) {
-    return makeFinding(check, subject, 'pending', {
-      title: 'Published, not yet visible everywhere',
-      detail: detailText(
-        `Your DNS host has the SPF record of ${subject}. Some resolvers still have the old answer${v.waitSeconds !== undefined ? ` and should update ${waitWords(v.waitSeconds)}` : ''}.`,
-        lines,
-      ),
-      fix: 'Nothing to change. Wait, then check again.',
-      ...(v.eta ? { eta: v.eta } : {}),
+    return pendingFinding(
+      check,
+      subject,
+      `Your DNS host has the SPF record of ${subject}`,
+      v,
+      lines,
       evidence,
-    });
+    );
   }
   return makeFinding(check, subject, 'pass', {
     title:

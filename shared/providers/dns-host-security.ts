@@ -91,6 +91,86 @@ const FACTS: Partial<Record<DnsHostId, DnsHostSecurity>> = {
       'Whether DigitalOcean signs zones with DNSSEC: its DNS features page does not say.',
     ),
   },
+  'google-cloud-dns': {
+    tlsa: unknownFact(
+      'Whether Google Cloud DNS accepts TLSA records: the part of its record type list we could read does not say.',
+    ),
+    caa: documented(true, 'https://cloud.google.com/dns/docs/records-overview', {
+      checked: READ,
+      note: 'Cloud DNS lists CAA among its supported record types.',
+    }),
+    dnssec: documented(
+      {
+        signs: true,
+        where:
+          'the managed zone\'s DNSSEC setting ("on"; dnssecConfig.state in the API and gcloud), then add the DS record it shows at your registrar',
+      },
+      'https://cloud.google.com/dns/docs/records-overview; Cloud DNS API, ManagedZoneDnsSecConfig (https://cloud.google.com/nodejs/docs/reference/dns/2.2.4/dns/managedzonednssecconfig)',
+      {
+        checked: READ,
+        note: 'A DS record "does not activate DNSSEC for a delegated zone unless you enable (and activate) DNSSEC for this zone"; the API switch is state "on" / "off". The console\'s wording was not read.',
+      },
+    ),
+  },
+  hetzner: {
+    tlsa: reported(
+      true,
+      'Ansible community.dns, hetzner_dns_records inventory (https://docs.ansible.com/ansible/6/collections/community/dns/hetzner_dns_records_inventory.html)',
+      { checked: READ, note: 'The Hetzner DNS API client lists TLSA among the record types.' },
+    ),
+    caa: reported(
+      true,
+      'Ansible community.dns, hetzner_dns_records inventory (https://docs.ansible.com/ansible/6/collections/community/dns/hetzner_dns_records_inventory.html)',
+      { checked: READ, note: 'The Hetzner DNS API client lists CAA among the record types.' },
+    ),
+    dnssec: unknownFact('Whether Hetzner DNS signs zones with DNSSEC: no source found.'),
+  },
+  namecheap: {
+    tlsa: unknownFact("Whether Namecheap's DNS form accepts TLSA records: no source found."),
+    caa: unknownFact("Whether Namecheap's DNS form accepts CAA records: no source found."),
+    dnssec: documented(
+      { signs: true },
+      'https://www.namecheap.com/support/knowledgebase/article.aspx/9718/2232/nameservers-and-tlds-supportedunsupported-by-dnssec/',
+      {
+        checked: READ,
+        note: "On Namecheap's own nameservers, for domains registered with Namecheap: DNSSEC cannot run on its PremiumDNS nameservers for domains registered elsewhere, nor for domains pointed to its Shared or Reseller hosting, and some TLDs do not offer it.",
+      },
+    ),
+  },
+  godaddy: {
+    tlsa: reported(
+      true,
+      'GoDaddy CLI, "feat(dns): add HTTPS, SVCB, and TLSA record support" (https://github.com/godaddy/cli/pull/246, September 2026)',
+      {
+        checked: READ,
+        note: "GoDaddy's own command-line tool adds TLSA records through its DNS API.",
+      },
+    ),
+    caa: reported(true, 'GoDaddy CLI (https://github.com/godaddy/cli/pull/246, September 2026)', {
+      checked: READ,
+      note: "GoDaddy's own command-line tool already handles CAA records.",
+    }),
+    dnssec: reported(
+      { signs: true, where: 'only with Premium DNS, a paid add-on' },
+      'Computerworld, "GoDaddy: We\'re ready to secure .com names with DNSSEC" (https://www.computerworld.com/article/2507215/godaddy--we-re-ready-to-secure--com-names-with-dnssec.html)',
+      {
+        checked: READ,
+        note: '"GoDaddy offers DNSSEC as part of its new Premium DNS offering" (2011): old, check the current plans.',
+      },
+    ),
+  },
+  ovh: {
+    tlsa: unknownFact("Whether OVHcloud's DNS zone accepts TLSA records: no source found."),
+    caa: unknownFact("Whether OVHcloud's DNS zone accepts CAA records: no source found."),
+    dnssec: documented(
+      { signs: true },
+      'OVHcloud\'s Pulumi provider, domain.ZoneDNSSec: "Enable / disable DNSSEC on a domain zone" (https://www.pulumi.com/registry/packages/ovh/api-docs/domain/zonednssec)',
+      {
+        checked: READ,
+        note: 'Published by OVHcloud; where the switch is in the Control Panel was not read.',
+      },
+    ),
+  },
 };
 
 /** The secure-delivery facts of one DNS host (all unknown for a host not researched). */

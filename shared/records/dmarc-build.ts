@@ -1,5 +1,6 @@
 import { getDomain } from 'tldts';
 import { parseDmarc, type DmarcPolicyValue, type DmarcRecord } from './dmarc-parse';
+import { missingReportUris, withReportUris } from './dmarc-rua-merge';
 
 /**
  * Build the domain's DMARC record, or keep the one already published. The ladder: start at
@@ -72,6 +73,8 @@ export function buildDmarc(wants: DmarcWants, existing: readonly string[] = []):
   const firstValid = olds.find((r) => r.valid);
 
   if (olds.length === 1 && firstValid) {
+    const missing = missingReportUris(firstValid, wants.rua);
+    if (missing.length > 0) return withPlannedReports(wants, firstValid, missing);
     notes.push(
       `You already publish a DMARC record; we keep it as it is, so nothing changes for the reports you receive today.`,
     );
@@ -129,6 +132,39 @@ export function buildDmarc(wants: DmarcWants, existing: readonly string[] = []):
     parsed,
     kept: false,
     replaces,
+    notes,
+    warnings,
+    ...(next ? { nextStep: next } : {}),
+  };
+}
+
+/**
+ * The record published today with the plan's report addresses added: its policy and every other
+ * tag stay, so only where reports go changes (an edit of the existing record, never a second one).
+ */
+function withPlannedReports(
+  wants: DmarcWants,
+  today: DmarcRecord,
+  missing: readonly string[],
+): DmarcBuild {
+  const value = withReportUris(today.text, missing);
+  const parsed = parseDmarc(value);
+  const notes = [
+    `You already publish a DMARC record; we keep its policy and add ${missing.map((u) => u.replace(/^mailto:/i, '')).join(', ')} to where its reports go, so they reach the address you chose as well as today's.`,
+  ];
+  const ext = externalReportDomains(wants.domain, parsed);
+  if (ext.length) {
+    notes.push(
+      `Reports go to ${ext.join(', ')}, another domain; it must publish "${wants.domain}._report._dmarc.<that domain>" to accept them (report services do this for you).`,
+    );
+  }
+  const warnings = parsed.problems.filter((p) => p.level === 'warning').map((p) => p.message);
+  const next = dmarcNextStep(value);
+  return {
+    value,
+    parsed,
+    kept: false,
+    replaces: [today.text],
     notes,
     warnings,
     ...(next ? { nextStep: next } : {}),

@@ -6,6 +6,16 @@ import type { MtaStsPlan } from './secure-records';
  * and keeps the key across renewals (so a DANE "3 1 1" record stays right). Pure text.
  */
 
+/** The folder the web server settings serve mta-sts.<domain> from. */
+function policyRoot(host: string): string {
+  return `/var/www/${host}`;
+}
+
+/** Where the policy file goes on the mail server, for the settings below. */
+export function policyFilePath(host: string): string {
+  return `${policyRoot(host)}/.well-known/mta-sts.txt`;
+}
+
 /** One web server's settings, ready to paste. */
 export interface ServingSnippet {
   server: 'nginx' | 'Caddy' | 'Apache';
@@ -16,7 +26,7 @@ export interface ServingSnippet {
 
 /** The snippets for each web server. */
 export function servingSnippets(sts: MtaStsPlan, mailHost: string): ServingSnippet[] {
-  const root = `/var/www/${sts.host}`;
+  const root = policyRoot(sts.host);
   const cert = `/etc/letsencrypt/live/${mailHost}`;
   return [
     {

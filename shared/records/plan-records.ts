@@ -102,6 +102,7 @@ function addressRecords(plan: Plan, existing: ExistingRecords): PlannedRecord[] 
     key: `${type === 'A' ? 'a' : 'aaaa'}:${ip}`,
     name: plan.mailHost,
     type,
+    subject: { kind: 'address', ip },
     value: ip,
     ttl: DEFAULT_TTL,
     where: 'dns-host',
@@ -164,6 +165,7 @@ function mxRecords(plan: Plan, existing: ExistingRecords, notes: string[]): Plan
   const record: PlannedRecord = {
     key: 'mx',
     name: plan.domain,
+    subject: { kind: 'name' },
     type: 'MX',
     value: `10 ${plan.mailHost}`,
     ttl: DEFAULT_TTL,
@@ -230,6 +232,7 @@ function spfRecords(plan: Plan, existing: ExistingRecords): PlannedRecord[] {
   const olds = known ? (existing.spf ?? []).filter((t) => SPF_TEXT.test(t)) : undefined;
   const record = txt({
     key: 'spf',
+    subject: { kind: 'name' },
     name: plan.domain,
     value: built.value,
     ttl: DEFAULT_TTL,
@@ -257,6 +260,7 @@ function heloSpfRecords(plan: Plan, existing: ExistingRecords): PlannedRecord[] 
   const olds = known ? (existing.mailHostSpf ?? []).filter((t) => SPF_TEXT.test(t)) : undefined;
   const record = txt({
     key: 'spf-helo',
+    subject: { kind: 'name' },
     name: plan.mailHost,
     value,
     ttl: DEFAULT_TTL,
@@ -291,6 +295,7 @@ function dkimRecords(plan: Plan): PlannedRecord[] {
       ? {
           ...base,
           key: `dkim:${selector}`,
+          subject: { kind: 'dkim-key', selector },
           name: `${selector}._domainkey.${plan.domain}`,
           type: 'CNAME',
           value: cname,
@@ -301,12 +306,14 @@ function dkimRecords(plan: Plan): PlannedRecord[] {
         ? txt({
             ...base,
             key: `dkim:${selector}`,
+            subject: { kind: 'dkim-key', selector },
             name: `${selector}._domainkey.${plan.domain}`,
             value: `v=DKIM1; k=${keyType}; p=${key}`,
           })
         : txt({
             ...base,
             key: `dkim:${selector}`,
+            subject: { kind: 'dkim-key', selector },
             name: `${selector}._domainkey.${plan.domain}`,
             value: 'v=DKIM1; k=rsa; p=<your public key>',
             incomplete:
@@ -318,6 +325,7 @@ function dkimRecords(plan: Plan): PlannedRecord[] {
       txt({
         ...base,
         key: `dkim:${extra.selector}`,
+        subject: { kind: 'dkim-key', selector: extra.selector },
         name: `${extra.selector}._domainkey.${plan.domain}`,
         value: `v=DKIM1; k=${extra.keyType}; p=${extra.publicKey}`,
         ...(extra.keyType === 'ed25519'
@@ -344,6 +352,7 @@ function dmarcRecords(plan: Plan, existing: ExistingRecords): PlannedRecord[] {
   );
   const record = txt({
     key: 'dmarc',
+    subject: { kind: 'name' },
     name: `_dmarc.${plan.domain}`,
     value: built.value,
     ttl: DEFAULT_TTL,
@@ -370,6 +379,7 @@ function ptrRecords(plan: Plan): PlannedRecord[] {
   return [...plan.ipv4, ...plan.ipv6].map((ip) => ({
     key: `ptr:${ip}`,
     name: reverseName(ip),
+    subject: { kind: 'address' as const, ip },
     type: 'PTR' as const,
     value: plan.mailHost,
     ttl: DEFAULT_TTL,

@@ -9,6 +9,17 @@ export type RecordAction = 'add' | 'edit' | 'delete' | 'keep';
 export type RecordWhere = 'dns-host' | 'vps-host';
 
 /**
+ * What one planned record is about, so a run's findings are matched to it by fact (see
+ * shared/summary/record-status.ts), and the UI can name it without reading `key`:
+ * - `name`: the record stands for its name; every finding of its checks is about it (the SPF
+ *   record owns its per-address findings; several CAA or TLSA values at one name share theirs).
+ * - `address`: one of the server's addresses (the A/AAAA of a host, the PTR of the address).
+ * - `dkim-key`: one DKIM key among the plan's selectors.
+ */
+export type RecordSubject =
+  { kind: 'name' } | { kind: 'address'; ip: string } | { kind: 'dkim-key'; selector: string };
+
+/**
  * One record the user should publish, as the planner produces it. The renderer, the PDF, the
  * zone file and the checker all read this shape.
  */
@@ -18,6 +29,8 @@ export interface PlannedRecord {
   /** Fully qualified owner name, lowercase ASCII, no trailing dot (e.g. "mail._domainkey.example.com"). */
   name: string;
   type: RecordType;
+  /** What the record is about (its own findings are the ones about this). */
+  subject: RecordSubject;
   /**
    * The record data in presentation form, without quotes: an address, "10 mail.example.com" for
    * MX (target without trailing dot), the full joined text for TXT.

@@ -13,6 +13,8 @@ export function deleteRecord(like: PlannedRecord, value: string, why: string): P
     key: `delete:${like.type.toLowerCase()}:${like.name}:${value}`,
     name: like.name,
     type: like.type,
+    // What the deleted record is about: its own address when it is one, else what `like` is about.
+    subject: like.subject.kind === 'address' ? { kind: 'address', ip: value } : like.subject,
     value,
     ...(like.type === 'TXT' ? { txtStrings: splitTxt(value) } : {}),
     ttl: like.ttl,

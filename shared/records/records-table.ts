@@ -14,7 +14,8 @@ export const ACTION_WORDS: Record<RecordAction, string> = {
   delete: 'Delete this record.',
 };
 
-function wrap(text: string, width: number, indent: string): string[] {
+/** Prose broken into lines of at most `width` characters, each starting with `indent`. */
+export function wrap(text: string, width: number, indent: string): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';

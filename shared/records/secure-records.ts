@@ -106,6 +106,7 @@ export function secureRecords(plan: Plan, publishedMx: readonly string[] = []): 
     const addr = (ip: string, type: 'A' | 'AAAA'): PlannedRecord => ({
       key: `mta-sts-${type === 'A' ? 'a' : 'aaaa'}:${ip}`,
       name: host,
+      subject: { kind: 'address', ip },
       type,
       value: ip,
       ttl: TTL,
@@ -118,6 +119,7 @@ export function secureRecords(plan: Plan, publishedMx: readonly string[] = []): 
     out.push(
       txt({
         key: 'mta-sts',
+        subject: { kind: 'name' },
         name: `_mta-sts.${plan.domain}`,
         value: `v=STSv1; id=${sts.id}`,
         why: 'Tells other mail servers that you publish an MTA-STS policy: they then only deliver to you over encrypted, verified connections.',
@@ -133,6 +135,7 @@ export function secureRecords(plan: Plan, publishedMx: readonly string[] = []): 
     out.push(
       txt({
         key: 'tls-rpt',
+        subject: { kind: 'name' },
         name: `_smtp._tls.${plan.domain}`,
         value: `v=TLSRPTv1; rua=${tlsRptRua(plan, choices)}`,
         why: 'Asks other mail servers to send you a daily report of connections to your server that could not be encrypted.',
@@ -146,6 +149,7 @@ export function secureRecords(plan: Plan, publishedMx: readonly string[] = []): 
     const base = {
       name: tlsaName(plan.mailHost),
       type: 'TLSA' as const,
+      subject: { kind: 'name' } as const,
       ttl: TTL,
       where: 'dns-host' as const,
       why: `Publishes the fingerprint of your mail server's key, so other servers that check DANE only accept an encrypted connection to exactly that key.`,
@@ -171,6 +175,7 @@ export function secureRecords(plan: Plan, publishedMx: readonly string[] = []): 
       out.push({
         key: i === 0 ? 'caa' : `caa:${issuer}`,
         name: plan.domain,
+        subject: { kind: 'name' },
         type: 'CAA',
         value: `0 issue "${issuer}"`,
         ttl: TTL,

@@ -6,26 +6,10 @@ import { test, expect, shot, serve, loopbackServeArgs } from './serve-fixture';
 import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
 import { txtData, zoneText } from '../peers/zone-fixtures';
 import { expectAccessible } from './axe';
+import { expectPrivateKeyKept, makeRsaKey } from './dkim-key-pages';
 
 // The Ed25519 key beside the RSA key, in the browser: made on the DKIM step, shown on the
 // Records step as a card of its own, removable, and checked on the Verify step against Knot.
-
-/** A new project up to its DKIM step, with an RSA key made there for the selector "mw2026". */
-async function makeRsaKey(page: Page, url: string, domain: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Project name').fill(`Two keys for ${domain}`);
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await page.getByLabel('Your domain').fill(domain);
-  await page.getByRole('button', { name: 'Next: Server' }).click();
-  await page.getByLabel('IPv4 address').fill('192.0.2.10');
-  await page.getByLabel('Mail software').selectOption('postfix-rspamd');
-  await page.getByRole('link', { name: 'DKIM' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'DKIM' })).toBeVisible();
-  await page.getByLabel(/Make a key on this computer/).check();
-  await page.getByLabel('Selector').fill('mw2026');
-  await page.getByRole('button', { name: 'Make the key' }).click();
-  await expect(page.getByTestId('dkim-generated')).toContainText('"mw2026"');
-}
 
 const dkimCards = (page: Page): Locator =>
   page.getByTestId('record-card').filter({ hasText: /DKIM key \(/ });
@@ -36,7 +20,7 @@ test('DKIM: an Ed25519 key beside the RSA key, on the Records step, and removed 
   page,
   served,
 }) => {
-  await makeRsaKey(page, served.url, 'example.test');
+  await makeRsaKey(page, served, 'Two keys for example.test', 'example.test');
   const ed = page.getByTestId('dkim-ed25519');
   await expect(ed).toContainText('published beside your RSA key, never instead of it');
   await expect(ed).toContainText('"mw2026-ed25519"');
@@ -46,15 +30,12 @@ test('DKIM: an Ed25519 key beside the RSA key, on the Records step, and removed 
   );
   const record = (await page.getByTestId('dkim-ed25519-record').textContent()) ?? '';
   expect(record).toMatch(/^v=DKIM1; k=ed25519; p=[A-Za-z0-9+/]{43}=$/);
-  const keyFile = (await page.getByTestId('dkim-ed25519-key-file').textContent()) ?? '';
-  expect(keyFile.startsWith(served.dataDir)).toBe(true);
-  expect(keyFile.endsWith('example.test.mw2026-ed25519.key')).toBe(true);
-  expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
-  const pem = await readFile(keyFile, 'utf8');
-  expect(pem).toContain('BEGIN PRIVATE KEY');
-  const body = (await page.locator('body').textContent()) ?? '';
-  expect(body).not.toContain('PRIVATE KEY');
-  expect(body).not.toContain(pem.split('\n')[1] ?? 'unreachable');
+  const { keyFile, pem } = await expectPrivateKeyKept(
+    page,
+    served,
+    'dkim-ed25519-key-file',
+    'example.test.mw2026-ed25519.key',
+  );
 
   // The copy button copies the Ed25519 record, not the RSA one.
   await ed.getByRole('button', { name: 'Copy Ed25519 DKIM record' }).click();
@@ -143,7 +124,7 @@ test.describe('checked on the Verify step', () => {
   }) => {
     const served = await serve(dataDir, loopbackServeArgs(world.unbound.address, world.nsPort));
     try {
-      await makeRsaKey(page, served.url, 'ed.test');
+      await makeRsaKey(page, served, 'Two keys for ed.test', 'ed.test');
       await page.getByRole('button', { name: 'Also make an Ed25519 key' }).click();
       await expect(page.getByTestId('dkim-ed25519-generated')).toBeVisible();
       // The DNS host has only the RSA record, copied from the page as a user would.

@@ -8,6 +8,7 @@ import { test, expect, shot, serve, loopbackServeArgs, type Served } from './ser
 import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
 import { txtData, zoneText } from '../peers/zone-fixtures';
 import { expectAccessible } from './axe';
+import { makeProject } from './api-call';
 
 // The "Send yourself a test" step in Chromium at 900×600: paste a signed message, see it pass;
 // drop an unsigned .eml, see the fail explained and the step marked; axe clean, no console errors.
@@ -85,40 +86,19 @@ test.afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function makeProject(): Promise<string> {
-  const url = new URL(served.url);
-  const token = url.searchParams.get('token') ?? '';
-  const call = async (name: string, body: unknown) => {
-    const res = await fetch(`${url.origin}/api/call/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-mailwright-token': token },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(5000),
-    });
-    const json = (await res.json()) as { ok: boolean; value: Record<string, unknown> };
-    expect(json.ok, JSON.stringify(json)).toBe(true);
-    return json.value;
-  };
-  const project = await call('projects.create', { name: 'Mail for example.test' });
-  await call('projects.save', {
-    project: {
-      ...project,
-      step: 'message-test',
-      draft: {
-        domain: 'example.test',
-        mailHostLabel: 'mail',
-        ipv4: '192.0.2.10',
-        mode: 'send-receive',
-        dkimSource: 'paste',
-        dkimSelector: 'mail',
-        dkimPaste: `v=DKIM1; k=rsa; p=${P}`,
-        dmarcPolicy: 'quarantine',
-        dmarcRua: 'dmarc@example.test',
-      },
-    },
+/** The project every test here starts from, opened at the Test message step. */
+const makeTestProject = (): Promise<string> =>
+  makeProject(served, 'Mail for example.test', 'message-test', {
+    domain: 'example.test',
+    mailHostLabel: 'mail',
+    ipv4: '192.0.2.10',
+    mode: 'send-receive',
+    dkimSource: 'paste',
+    dkimSelector: 'mail',
+    dkimPaste: `v=DKIM1; k=rsa; p=${P}`,
+    dmarcPolicy: 'quarantine',
+    dmarcRua: 'dmarc@example.test',
   });
-  return String(project.id);
-}
 
 const stepMark = (page: Page, title: string): Locator =>
   page.getByRole('navigation', { name: 'Setup steps' }).locator('li', {
@@ -140,7 +120,7 @@ test('paste a signed message: it passes, grouped and explained; drop an unsigned
     if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
   });
   await page.setViewportSize({ width: 900, height: 600 });
-  const id = await makeProject();
+  const id = await makeTestProject();
   const signed = await dkimSign(Buffer.from(SENT), {
     canonicalization: 'relaxed/relaxed',
     // mailauth's default list lacks List-Unsubscribe-Post; RFC 8058 wants it signed.

@@ -8,6 +8,7 @@ import { test, expect, shot, serve, loopbackServeArgs, type Served } from './ser
 import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
 import { zoneText } from '../peers/zone-fixtures';
 import { expectAccessible } from './axe';
+import { overflow, watchConsole } from './page-health';
 
 // Issue #15's "Done when": a bakery's domain whose mail is at Google Workspace today (MX at
 // Google, SPF "include:_spf.google.com ~all", the website at the apex), served by Knot behind
@@ -36,6 +37,15 @@ const BAKERY = zoneText({
   ],
 });
 
+// The server's address as its VPS host names it today; the journey sets the PTR the app asks for.
+const reverse = (name: string) =>
+  zoneText({
+    origin: '2.0.192.in-addr.arpa',
+    ttl: TTL,
+    negativeTtl: 2,
+    records: [`10 IN PTR ${name}.`],
+  });
+
 let world: DnsWorld;
 let served: Served;
 let dataDir: string;
@@ -43,7 +53,20 @@ let dataDir: string;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  world = await startDnsWorld({ 'bakery.test': BAKERY });
+  world = await startDnsWorld({
+    'bakery.test': BAKERY,
+    '2.0.192.in-addr.arpa': reverse('static.10.2.0.192.clients.your-server.de'),
+    // Google's side, so SPF's include and the MX hosts resolve as they do on the internet.
+    'google.com': zoneText({
+      origin: 'google.com',
+      ttl: 300,
+      records: [
+        '_spf IN TXT "v=spf1 ip4:74.125.0.0/16 ip4:209.85.128.0/17 ~all"',
+        'aspmx.l IN A 142.250.153.27',
+        'alt1.aspmx.l IN A 142.250.153.26',
+      ],
+    }),
+  });
   dataDir = await mkdtemp(join(tmpdir(), 'mw-e2e-one-plan-'));
   served = await serve(dataDir, loopbackServeArgs(world.unbound.address, world.nsPort));
 });
@@ -250,4 +273,162 @@ test('moving receiving here: the Google MX records become "delete", in every out
   const pdfPath = await download(page, 'Export PDF');
   const flat = (await run('pdftotext', ['-layout', pdfPath, '-'])).stdout.replace(/\s+/g, ' ');
   expect(flat).toContain('Delete this record.');
+
+  // After a check, a record to delete says whether the DNS host still has it, never "Not checked".
+  await page.getByRole('link', { name: /^Verify/ }).click();
+  await page.getByRole('button', { name: /Check (now|again)/ }).click();
+  await expect(page.getByTestId('verify-status')).toContainText('Check finished', {
+    timeout: 45_000,
+  });
+  await page.getByRole('link', { name: /^Summary/ }).click();
+  const googleRow = page.getByTestId('summary-records').locator('tr', {
+    hasText: '1 aspmx.l.google.com',
+  });
+  await expect(googleRow.locator('[data-status]')).toHaveText(/Still published: delete it/);
+  const checked = (await run('pdftotext', ['-layout', await download(page, 'Export PDF'), '-']))
+    .stdout;
+  // The status cell wraps beside the others in pdftotext's layout: its words, in order.
+  expect(checked.replace(/\s+/g, ' ')).toMatch(
+    /aspmx\.l\.google\.com 3600 Still .{0,80}published: .{0,120}delete it/,
+  );
+});
+
+test('the journey: every step at 900×600, the records published as shown, ends at All done', async ({
+  page,
+}) => {
+  // A new project for the same bakery, walked step by step at the smallest window: each step
+  // fits, logs no console error, and the user publishes exactly what the app hands them.
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 900, height: 600 });
+  const problems = watchConsole(page);
+  const healthy = async (id: string) => {
+    await page.evaluate(() => {
+      for (const d of Array.from(document.querySelectorAll<HTMLDetailsElement>('main details')))
+        d.open = true;
+    });
+    await page.screenshot({ path: shot(`journey-900-${id}`), fullPage: true });
+    expect(await overflow(page), `${id} at 900×600`).toEqual([]);
+  };
+
+  await page.goto(served.url);
+  await page.getByLabel('Project name').fill('Bakery journey');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByLabel('Your domain').fill('bakery.test');
+  await expect(page.getByTestId('published-today')).toContainText('Google Workspace');
+  await expect(page.getByLabel(/Send only/)).not.toBeChecked();
+  await expect(page.getByLabel(/Send and receive/)).not.toBeChecked();
+  await healthy('domain');
+  await page.getByLabel(/Send only/).check();
+
+  await next(page, 'Server');
+  await page.getByLabel('IPv4 address').fill('192.0.2.10');
+  await page.getByLabel('Your VPS host').selectOption('hetzner');
+  await page.getByLabel('Mail software').selectOption({ label: 'Postfix with OpenDKIM' });
+  await healthy('server');
+  await next(page, 'DNS host');
+  await page.getByLabel('Where is your DNS hosted?').selectOption({ label: 'Namecheap' });
+  await healthy('dns-host');
+  await next(page, 'Records');
+  await page.getByText(/^DMARC settings/).click();
+  await page.getByLabel('Where should DMARC reports go? (optional)').fill('dmarc@bakery.test');
+  const cards = page.getByTestId('record-card');
+  await expect(
+    cards.filter({ hasText: 'SPF of bakery.test' }).locator('.value-row[data-field="Value"] code'),
+  ).toHaveText(MERGED_SPF);
+  await healthy('records');
+  await next(page, 'DKIM');
+  await page.getByLabel(/Make a key on this computer/).check();
+  await page.getByRole('button', { name: 'Make the key' }).click();
+  await expect(page.getByTestId('dkim-generated')).toBeVisible();
+  await healthy('dkim');
+  await next(page, 'Reverse DNS');
+  await expect(page.getByTestId('ptr-steps')).toContainText('mail.bakery.test');
+  await healthy('reverse-dns');
+  await next(page, 'Secure delivery');
+  await healthy('secure');
+
+  // A first check before anything is published: what to change, whole, ready to paste.
+  await next(page, 'Verify');
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(page.getByTestId('verify-status')).toContainText('Check finished', {
+    timeout: 45_000,
+  });
+  const spfFinding = page.locator('li.finding[data-check="spf.authorizes"]');
+  await expect(spfFinding.locator('.finding-fix')).toContainText('ip4:192.0.2.10');
+  await expect(page.getByTestId('all-done')).toHaveCount(0);
+  await healthy('verify-before');
+
+  // The records the Records step shows in its Value boxes, now with the DKIM key.
+  await page.getByRole('link', { name: /^Records/ }).click();
+  const recordsValues = await cards
+    .locator('.value-row[data-field="Value"] code')
+    .allTextContents();
+
+  // The user publishes what the app gave them: the zone file's records at the DNS host
+  // (today's SPF edited, Google's MX untouched), the PTR at the VPS host.
+  await page.getByRole('link', { name: /^Summary/ }).click();
+  const zone = await readFile(await download(page, 'Download zone file'), 'utf8');
+  const published = zone.split('\n').filter((l) => l.trim() !== '' && !/^[;$]/.test(l));
+  await world.knot.setZone(
+    'bakery.test',
+    zoneText({
+      origin: 'bakery.test',
+      ttl: TTL,
+      negativeTtl: 2,
+      serial: 2,
+      records: [
+        '@ IN A 198.51.100.7',
+        'www IN A 198.51.100.7',
+        '@ IN MX 1 aspmx.l.google.com.',
+        '@ IN MX 5 alt1.aspmx.l.google.com.',
+        '@ IN TXT "google-site-verification=abc123"',
+        ...published,
+      ],
+    }),
+  );
+  await world.knot.setZone('2.0.192.in-addr.arpa', reverse('mail.bakery.test'));
+  await world.unbound.flush('bakery.test');
+  await world.unbound.flush('2.0.192.in-addr.arpa');
+
+  await page.getByRole('link', { name: /^Verify/ }).click();
+  await page.getByRole('button', { name: 'Check again' }).click();
+  await expect(page.getByTestId('verify-status')).toContainText('Check finished', {
+    timeout: 45_000,
+  });
+  const done = page.getByTestId('all-done');
+  await expect(done).toBeVisible();
+  await expect(done.getByRole('heading', { level: 2 })).toHaveText(/^All done/);
+  await expect(done.getByTestId('all-done-verified')).toContainText('DKIM: the signing key');
+  await expect(done.getByTestId('all-done-not-looked')).toContainText('The mail server itself');
+  await expect(done.getByTestId('all-done-ladder')).toContainText('p=quarantine');
+  await expect(done.getByTestId('all-done-ladder')).toContainText(/between \d+ \w+ \d{4} and/);
+  await done.screenshot({ path: shot('journey-900-all-done') });
+  await healthy('verify-done');
+  await page.getByRole('link', { name: /^Test message/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Test message' })).toBeVisible();
+  await healthy('message-test');
+
+  // The Summary says the same, and every output carries the same records.
+  await page.getByRole('link', { name: /^Summary/ }).click();
+  await expect(page.getByTestId('all-done')).toBeVisible();
+  await healthy('summary');
+  const app = JSON.parse(await readFile(await download(page, 'Export JSON'), 'utf8')) as {
+    records: JsonRecord[];
+  };
+  const pdf = (await run('pdftotext', ['-layout', await download(page, 'Export PDF'), '-'])).stdout;
+  const flatPdf = pdf.replace(/\s+/g, ' ');
+  const summaryText = (await page.getByTestId('summary-records').textContent()) ?? '';
+  const live = app.records.filter((r) => r.action !== 'delete');
+  expect(live.map((r) => r.type).sort()).toEqual(expect.arrayContaining(['A', 'PTR', 'TXT']));
+  for (const r of live) {
+    expect(summaryText, `Summary: ${r.key}`).toContain(r.value.slice(0, 64));
+    if (r.value.length < 60) expect(flatPdf, `PDF: ${r.key}`).toContain(r.value);
+    if (r.type === 'TXT' && r.name.startsWith('bakery') && r.value.length < 255)
+      expect(zone, `zone: ${r.key}`).toContain(`"${r.value}"`);
+  }
+  expect(app.records.find((r) => r.key === 'spf')?.value).toBe(MERGED_SPF);
+  expect(app.records.some((r) => r.type === 'MX')).toBe(false);
+  const jsonValues = new Set(app.records.map((r) => r.value));
+  for (const v of recordsValues) expect(jsonValues, v).toContain(v);
+  expect(problems, 'console errors and warnings').toEqual([]);
 });

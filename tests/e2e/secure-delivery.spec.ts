@@ -44,6 +44,12 @@ test('Secure delivery: optional, explained, and what is chosen reaches the Recor
   await page.getByLabel('Mode').selectOption('enforce');
   await expect(policy).toContainText('mode: enforce');
   await expect(page.getByTestId('mtasts-card')).toContainText('--reuse-key');
+  await expect(page.getByTestId('mtasts-card')).toContainText(
+    'Save the file as /var/www/mta-sts.example.test/.well-known/mta-sts.txt',
+  );
+  await expect(page.getByTestId('mtasts-address')).toContainText(
+    'mta-sts.example.test points at your server: A 192.0.2.10',
+  );
 
   await page.getByRole('checkbox', { name: /publish your server's key/ }).check();
   const dane = page.getByTestId('dane-card');

@@ -4,26 +4,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { test, expect, shot, type Served } from './serve-fixture';
 import { expectAccessible } from './axe';
+import { callApi as call } from './api-call';
 
 const run = promisify(execFile);
-
-/** Call the contract the way the renderer does in browser mode. */
-async function call<T>(served: Served, name: string, request: unknown): Promise<T> {
-  const url = new URL(served.url);
-  const res = await fetch(`${url.origin}/api/call/${name}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-mailwright-token': url.searchParams.get('token') ?? '',
-    },
-    body: JSON.stringify(request),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const body = (await res.json()) as
-    { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!body.ok) throw Object.assign(new Error(body.error.message), { code: body.error.code });
-  return body.value;
-}
 
 interface Project {
   id: string;

@@ -6,6 +6,7 @@ import { test, expect, shot, serve, loopbackServeArgs, type Served } from './ser
 import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
 import { zoneText } from '../peers/zone-fixtures';
 import { expectAccessible } from './axe';
+import { makeProject } from './api-call';
 
 // "Check these now" on the Records step, against real DNS on loopback (Knot serves the zone,
 // Unbound resolves it): the zone has every record but the DKIM key, so that card says what to
@@ -52,43 +53,19 @@ test.afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-async function call(name: string, body: unknown): Promise<Record<string, unknown>> {
-  const url = new URL(served.url);
-  const res = await fetch(`${url.origin}/api/call/${name}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-mailwright-token': url.searchParams.get('token') ?? '',
-    },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const json = (await res.json()) as { ok: boolean; value: Record<string, unknown> };
-  expect(json.ok, JSON.stringify(json)).toBe(true);
-  return json.value;
-}
-
 test('Check these now marks each record card, and the Summary and Projects list show that run', async ({
   page,
 }) => {
-  const project = await call('projects.create', { name: 'Shop' });
-  await call('projects.save', {
-    project: {
-      ...project,
-      step: 'records',
-      draft: {
-        domain: 'shop.test',
-        mailHostLabel: 'mail',
-        ipv4: '192.0.2.10',
-        mode: 'send-receive',
-        dkimSource: 'paste',
-        dkimSelector: 'mail',
-        dkimPaste: `v=DKIM1; k=rsa; p=${KEY}`,
-        dmarcRua: 'dmarc@shop.test',
-      },
-    },
+  const id = await makeProject(served, 'Shop', 'records', {
+    domain: 'shop.test',
+    mailHostLabel: 'mail',
+    ipv4: '192.0.2.10',
+    mode: 'send-receive',
+    dkimSource: 'paste',
+    dkimSelector: 'mail',
+    dkimPaste: `v=DKIM1; k=rsa; p=${KEY}`,
+    dmarcRua: 'dmarc@shop.test',
   });
-  const id = String(project.id);
   await page.goto(`${served.url}#/p/${id}/records`);
   await expect(page.getByRole('heading', { level: 1, name: 'Records' })).toBeVisible();
   await page.getByRole('button', { name: 'Check these now' }).click();

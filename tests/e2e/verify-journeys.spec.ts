@@ -10,6 +10,7 @@ import { startSilentDns } from '../peers/silent-dns';
 import { startPostfix, type PostfixPeer } from '../peers/postfix';
 import { makeLeaf, makeTestCa } from '../integration/smtp/test-certificates';
 import { expectAccessible } from './axe';
+import { makeProject } from './api-call';
 
 // The Verify step against real DNS on loopback: Knot serves the zones, Unbound resolves them,
 // `mailwright serve` is pointed at both. TTLs are 3 s so waiting for DNS caches takes seconds.
@@ -135,39 +136,19 @@ test.afterEach(async () => {
 
 /** Make a project the way the app does (projects.create, projects.save) and open its Verify step. */
 async function openVerify(page: Page, domain: string, ip: string): Promise<void> {
-  const url = new URL(served.url);
-  const token = url.searchParams.get('token') ?? '';
-  const call = async (name: string, body: unknown) => {
-    const res = await fetch(`${url.origin}/api/call/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-mailwright-token': token },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(5000),
-    });
-    const json = (await res.json()) as { ok: boolean; value: Record<string, unknown> };
-    expect(json.ok, JSON.stringify(json)).toBe(true);
-    return json.value;
-  };
-  const project = await call('projects.create', { name: `Mail for ${domain}` });
-  await call('projects.save', {
-    project: {
-      ...project,
-      step: 'verify',
-      draft: {
-        domain,
-        mailHostLabel: 'mail',
-        ipv4: ip,
-        mode: 'send-receive',
-        dkimSource: 'paste',
-        dkimSelector: 'mail',
-        dkimPaste: DKIM,
-        dmarcPolicy: 'quarantine',
-        dmarcRua: `dmarc@${domain}`,
-      },
-    },
+  const id = await makeProject(served, `Mail for ${domain}`, 'verify', {
+    domain,
+    mailHostLabel: 'mail',
+    ipv4: ip,
+    mode: 'send-receive',
+    dkimSource: 'paste',
+    dkimSelector: 'mail',
+    dkimPaste: DKIM,
+    dmarcPolicy: 'quarantine',
+    dmarcRua: `dmarc@${domain}`,
   });
   // A short watch schedule (1 s) through the address, as the brief allows; the clock is real.
-  await page.goto(`${served.url}&watch=1000#/p/${String(project.id)}/verify`);
+  await page.goto(`${served.url}&watch=1000#/p/${id}/verify`);
   await expect(page.getByRole('heading', { level: 1, name: 'Verify' })).toBeVisible();
 }
 
@@ -374,6 +355,10 @@ test('Journey 2: a broken zone shows fixes, then watch mode turns it green', asy
 
   await page.getByRole('button', { name: 'Watch until everything passes' }).click();
   await expect(page.getByTestId('next-check')).toBeVisible({ timeout: 30_000 });
+  // "Check now" stays while watching: it checks at once and plans the next check from there.
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await expect(page.getByTestId('next-check')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Stop watching' })).toBeVisible();
 
   // The fix, made the way a user would: the DNS host's zone changes; caches are flushed.
   await world.knot.setZone('broken.test', mailZone('broken.test', { ip: '192.0.2.21' }));
@@ -392,6 +377,13 @@ test('Journey 2: a broken zone shows fixes, then watch mode turns it green', asy
   );
   await expect(page.getByRole('button', { name: 'Watch until everything passes' })).toBeVisible();
   expect(await badCount(page)).toBe(0);
+  // The All done moment: what was verified, what was not looked at (no test message was
+  // read here), and the ladder.
+  const done = page.getByTestId('all-done');
+  await expect(done.getByRole('heading', { level: 2 })).toHaveText(/^All done/);
+  await expect(done.getByTestId('all-done-verified')).toContainText('SPF: who may send');
+  await expect(done.getByTestId('all-done-not-looked')).toContainText('A real message');
+  await expect(done.getByTestId('all-done-ladder')).toContainText('p=reject');
   await expect(stepMark(page, 'Reverse DNS')).toHaveAttribute('data-mark', 'done');
   const notes = await page.evaluate(() => (window as unknown as { seenNotes: string[] }).seenNotes);
   expect(notes.join('\n')).toContain('Mailwright: Mail for broken.test');

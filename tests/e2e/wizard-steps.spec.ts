@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, shot } from './serve-fixture';
 import { expectAccessible } from './axe';
+import { expectPrivateKeyKept, makeRsaKey } from './dkim-key-pages';
 
 /** A fresh 2048-bit key, printed the way opendkim-genkey prints it: quotes, parentheses, a comment. */
 function opendkimRecord(): { paste: string; spki: string } {
@@ -241,31 +242,23 @@ test('DKIM: a key made on this computer stays in a 0600 file, and the page shows
   page,
   served,
 }) => {
-  await page.goto(served.url);
-  await page.getByLabel('Project name').fill('Generated key');
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await page.getByLabel('Your domain').fill('example.test');
-  await next(page, 'Server');
-  await page.getByLabel('IPv4 address').fill('192.0.2.10');
-  await page.getByLabel('Mail software').selectOption('postfix-rspamd');
-  await page.getByRole('link', { name: 'DKIM' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'DKIM' })).toBeVisible();
-
-  await page.getByLabel(/Make a key on this computer/).check();
-  await page.getByLabel('Selector').fill('mw2026');
-  await page.getByRole('button', { name: 'Make the key' }).click();
+  await makeRsaKey(page, served, 'Generated key', 'example.test');
   await expect(page.getByTestId('dkim-generated')).toHaveText(
     'A 2048-bit RSA key for the selector "mw2026" was made on this computer.',
   );
-  const keyFile = (await page.getByTestId('dkim-key-file').textContent()) ?? '';
-  expect(keyFile.startsWith(served.dataDir)).toBe(true);
-  expect(keyFile.endsWith('example.test.mw2026.key')).toBe(true);
-  expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
-  const pem = await readFile(keyFile, 'utf8');
-  expect(pem).toContain('BEGIN PRIVATE KEY');
-  const body = (await page.locator('body').textContent()) ?? '';
-  expect(body).not.toContain('PRIVATE KEY');
-  expect(body).not.toContain(pem.split('\n')[1] ?? 'unreachable');
+  const { keyFile, pem } = await expectPrivateKeyKept(
+    page,
+    served,
+    'dkim-key-file',
+    'example.test.mw2026.key',
+  );
+  // An SFTP program's form, box by box: the server's address, port 22, and the default user.
+  const sftp = page.getByTestId('sftp-settings').locator('.value-row');
+  await expect(sftp.filter({ hasText: 'Host' }).locator('code')).toHaveText('sftp://192.0.2.10');
+  await expect(sftp.filter({ hasText: 'Port' }).locator('code')).toHaveText('22');
+  await expect(sftp.filter({ hasText: 'User' })).toHaveText(
+    'Userroot and your server password or key',
+  );
   await expect(page.getByRole('heading', { name: 'Rspamd signs your mail' })).toBeVisible();
   await expect(page.getByText('/etc/rspamd/local.d/dkim_signing.conf').first()).toBeVisible();
   await expect(page.getByText('All changes saved')).toBeVisible();

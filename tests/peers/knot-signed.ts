@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { canonicalName } from '../../main/dns/dns-names';
@@ -17,7 +17,15 @@ export interface SignedZone {
   text: string;
   /** Knot signs it itself (automatic DNSSEC, ECDSA P-256); default true. */
   sign?: boolean;
+  /**
+   * Signed once, offline, by Knot's kzonesign as if it were 30 days ago, and served as it is (Knot
+   * does not re-sign it): every signature has expired, as when a DNS host stops re-signing.
+   */
+  expiredSignatures?: boolean;
 }
+
+/** How far back an expired zone is signed: well past the policy's 14-day signature lifetime. */
+const EXPIRED_AGO_S = 30 * 24 * 3600;
 
 /** A running Knot that signs its zones itself. */
 export interface SignedKnotPeer {
@@ -27,6 +35,11 @@ export interface SignedKnotPeer {
   /** The DS records (SHA-256 digest) of a signed zone, as zone-file lines "name. DS tag 13 2 hex". */
   ds(zone: string): Promise<string[]>;
   setZone(name: string, text: string): Promise<void>;
+  /**
+   * Knot's own offline check of a signed zone file (`kzonesign -v`), as of `at` (default now):
+   * an independent cross-check of what the resolver said about the zone.
+   */
+  verify(zone: string, at?: Date): Promise<{ ok: boolean; output: string }>;
   logs(): string;
   stop(): Promise<void>;
 }
@@ -60,11 +73,14 @@ ${common}
 ${common}
     dnssec-signing: on
     dnssec-policy: auto
+  - id: presigned
+${common}
+    dnssec-policy: auto
 zone:
 ${Object.entries(zones)
   .map(
     ([z, o]) =>
-      `  - domain: "${canonicalName(z)}."${o.sign === false ? '' : '\n    template: signed'}`,
+      `  - domain: "${canonicalName(z)}."${o.sign === false ? '' : `\n    template: ${o.expiredSignatures ? 'presigned' : 'signed'}`}`,
   )
   .join('\n')}
 `;
@@ -82,6 +98,15 @@ export async function startSignedKnot(zones: Record<string, SignedZone>): Promis
   await Promise.all(Object.entries(zones).map(([n, z]) => writeFile(zoneFile(n), z.text)));
   const conf = join(dir, 'knot.conf');
   await writeFile(conf, config(dir, port, zones));
+  for (const [name, z] of Object.entries(zones)) {
+    if (!z.expiredSignatures) continue;
+    // kzonesign makes the keys in the KASP database (so ds() works) and writes the signed file.
+    const when = Math.floor(Date.now() / 1000) - EXPIRED_AGO_S;
+    const out = join(dir, 'presigned');
+    await mkdir(out, { recursive: true });
+    await run('kzonesign', ['-c', conf, '-t', String(when), '-o', out, `${canonicalName(name)}.`]);
+    await writeFile(zoneFile(name), await readFile(join(out, `${canonicalName(name)}.zone`)));
+  }
   const peer = spawnPeer('knotd', ['-c', conf], dir);
   const socket = join(dir, 'run', 'knot.sock');
   const stop = async (): Promise<void> => {
@@ -138,6 +163,18 @@ export async function startSignedKnot(zones: Record<string, SignedZone>): Promis
       await run('knotc', ['-b', '-s', socket, 'zone-reload', `${canonicalName(name)}.`], {
         timeout: 10_000,
       });
+    },
+    verify: async (zone, at) => {
+      const when = at ? ['-t', String(Math.floor(at.getTime() / 1000))] : [];
+      try {
+        const r = await run('kzonesign', ['-c', conf, '-v', ...when, `${canonicalName(zone)}.`], {
+          timeout: 10_000,
+        });
+        return { ok: true, output: `${r.stdout}${r.stderr}` };
+      } catch (e) {
+        const err = e as { stdout?: string; stderr?: string };
+        return { ok: false, output: `${err.stdout ?? ''}${err.stderr ?? ''}` };
+      }
     },
     logs: peer.logs,
     stop,

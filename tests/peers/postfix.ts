@@ -12,8 +12,10 @@ const run = promisify(execFile);
 export interface PostfixOptions {
   /** myhostname: the name Postfix greets with (e.g. "mail.example.test"). */
   hostname: string;
-  /** Port on 127.0.0.1; a free one is picked when omitted. */
+  /** Port on `address`; a free one is picked when omitted. */
   port?: number;
+  /** Loopback address to listen on (default 127.0.0.1; e.g. 127.0.0.2 for a second mail host address). */
+  address?: string;
   /**
    * A folder holding cert.pem (leaf, optionally followed by its chain) and key.pem. Without it a
    * self-signed certificate for `hostname` is made with openssl.
@@ -27,7 +29,7 @@ export interface PostfixOptions {
 
 /** A running private Postfix. */
 export interface PostfixPeer {
-  host: '127.0.0.1';
+  host: string;
   port: number;
   hostname: string;
   /** The instance's folder (config, spool, maillog, tls). */
@@ -75,6 +77,8 @@ function mainCf(dir: string, options: PostfixOptions, port: number): string {
     maillog_file_prefixes: `${dir}, /dev/stdout`,
     myhostname: options.hostname,
     mydomain: domain,
+    // 127.0.0.2 and up are loopback but no interface's own address, which inet_interfaces wants:
+    // the master.cf listener line names the address instead.
     inet_interfaces: '127.0.0.1',
     inet_protocols: 'ipv4',
     mynetworks: '127.0.0.0/8',
@@ -122,13 +126,18 @@ async function selfSigned(tlsDir: string, hostname: string): Promise<void> {
 }
 
 /** Resolve once something on host:port greets with "220", or reject after `timeoutMs`. */
-function waitForGreeting(port: number, timeoutMs: number, exited: () => boolean): Promise<void> {
+function waitForGreeting(
+  host: string,
+  port: number,
+  timeoutMs: number,
+  exited: () => boolean,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
     const attempt = (): void => {
       if (exited()) return reject(new Error('postfix exited during start-up'));
       if (Date.now() > deadline) return reject(new Error(`postfix did not greet on port ${port}`));
-      const socket = connect({ host: '127.0.0.1', port });
+      const socket = connect({ host, port });
       socket.setTimeout(1000);
       const retry = (): void => {
         socket.destroy();
@@ -153,6 +162,7 @@ function waitForGreeting(port: number, timeoutMs: number, exited: () => boolean)
  */
 export async function startPostfix(options: PostfixOptions): Promise<PostfixPeer> {
   const port = options.port ?? (await getFreePort());
+  const host = options.address ?? '127.0.0.1';
   const dir = await mkdtemp(join(tmpdir(), 'mailwright-postfix-'));
   // mkdtemp makes the folder 0700; the postfix user must traverse it to reach data/.
   await chmod(dir, 0o755);
@@ -168,7 +178,7 @@ export async function startPostfix(options: PostfixOptions): Promise<PostfixPeer
     await selfSigned(tlsDir, options.hostname);
   }
   await writeFile(join(etc, 'main.cf'), mainCf(dir, options, port));
-  await writeFile(join(etc, 'master.cf'), `${SERVICES}127.0.0.1:${port} inet n - n - - smtpd\n`);
+  await writeFile(join(etc, 'master.cf'), `${SERVICES}${host}:${port} inet n - n - - smtpd\n`);
   if (userInfo().uid === 0) {
     const { stdout } = await run('id', ['-u', 'postfix']);
     await chown(join(dir, 'data'), Number(stdout.trim()), -1);
@@ -224,14 +234,14 @@ export async function startPostfix(options: PostfixOptions): Promise<PostfixPeer
   };
 
   try {
-    await waitForGreeting(port, 10_000, () => exited);
+    await waitForGreeting(host, port, 10_000, () => exited);
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n${output}`, { cause: error });
   }
 
   return {
-    host: '127.0.0.1',
+    host,
     port,
     hostname: options.hostname,
     dir,

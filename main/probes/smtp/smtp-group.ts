@@ -58,6 +58,125 @@ function noAddresses(ctx: ProbeGroupContext): void {
   }
 }
 
+/** What every conversation of one run shares, settled before the first one starts. */
+interface SmtpRun {
+  ctx: ProbeGroupContext;
+  config: SmtpGroupConfig;
+  /** --smtp-address: where every conversation goes instead. */
+  override: string | undefined;
+  port: number;
+  timeouts: ReturnType<typeof smtpTimeouts>;
+  /** Whether the submission.ports check runs; the ports are probed only without an override. */
+  probeSubmission: boolean;
+  planFile: string;
+  firstV4: string | undefined;
+  control: Promise<ControlObservation>;
+}
+
+/** The run's settings from its options and the group's config; starts the control connection. */
+function smtpRun(ctx: ProbeGroupContext, config: SmtpGroupConfig, addresses: string[]): SmtpRun {
+  const { plan, options, signal } = ctx;
+  const override = options.smtpAddress;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return {
+    ctx,
+    config,
+    override,
+    port: options.smtpPort ?? 25,
+    timeouts: smtpTimeouts(timeoutMs, config.greetingTimeoutMs),
+    probeSubmission: config.submissionPorts !== false,
+    // Without a file name from the CLI, name the file the app's JSON export saves.
+    planFile:
+      config.planFile ??
+      planFileOf(options) ??
+      `mailwright-${plan.domain.replace(/[^a-z0-9.-]/gi, '_')}.json`,
+    firstV4: addresses.find((a) => isIP(a) === 4),
+    // Through --smtp-address the detour decides reachability: a control MX would say nothing.
+    control: override
+      ? Promise.resolve({ status: 'skipped' })
+      : probeControlMx({
+          ...(options.controlMx ? { target: options.controlMx } : {}),
+          timeoutMs,
+          signal,
+        }),
+  };
+}
+
+/** Port 25, the mail-app ports (unless overridden) and the PTR names of one address, at once. */
+async function observeAddress(r: SmtpRun, subject: string): Promise<SmtpAddressObservation> {
+  const { ctx, config, override, timeouts } = r;
+  const { plan, signal } = ctx;
+  const address = override ?? subject;
+  const extraCa = config.extraCa ? { extraCa: config.extraCa } : {};
+  const [server, submission, ptrNames] = await Promise.all([
+    probeSmtpServer({
+      address,
+      port: r.port,
+      mailHost: plan.mailHost,
+      timeouts,
+      signal,
+      onNote: (message) => ctx.note(message),
+      ...extraCa,
+      ...(config.noteAfterMs !== undefined ? { noteAfterMs: config.noteAfterMs } : {}),
+      ...(config.ehloName ? { ehloName: config.ehloName } : {}),
+    }),
+    r.probeSubmission && !override
+      ? probeSubmissionPorts({
+          address,
+          mailHost: plan.mailHost,
+          timeouts,
+          signal,
+          ...extraCa,
+          ...(config.submissionPorts ? { ports: config.submissionPorts } : {}),
+        })
+      : Promise.resolve(undefined),
+    isIP(subject) !== 0
+      ? ctx.facts.ptrNames(subject).catch(() => [] as string[])
+      : Promise.resolve([] as string[]),
+  ]);
+  config.sightings?.add(server);
+  return {
+    server,
+    ...(submission ? { submission } : {}),
+    ...(ptrNames.length > 0 ? { ptrNames } : {}),
+    ...(override ? { standsFor: subject } : {}),
+  };
+}
+
+/** Probe one address and emit its findings as soon as it is done. */
+async function checkAddress(r: SmtpRun, subject: string): Promise<void> {
+  const { ctx, config, override } = r;
+  const observed = await observeAddress(r, subject);
+  const findings = evaluateSmtp({
+    mailHost: ctx.plan.mailHost,
+    control: await r.control,
+    addresses: [observed],
+    observedAt: (config.now?.() ?? new Date()).toISOString(),
+    ...(r.planFile ? { planFile: r.planFile } : {}),
+    ...(r.firstV4 ? { copyTo: r.firstV4 } : {}),
+    ...(ctx.plan.vpsHost ? { vpsHost: ctx.plan.vpsHost } : {}),
+  });
+  for (const finding of findings) ctx.emit(finding);
+  if (override && r.probeSubmission)
+    ctx.emit(submissionNotThroughOverride(subject, throughLabel(override, r.port)));
+}
+
+/** Every address of the mail host (or the mail host itself through --smtp-address), at once. */
+async function runSmtp(ctx: ProbeGroupContext, config: SmtpGroupConfig): Promise<void> {
+  const addresses = [...new Set(await ctx.facts.mailHostAddresses())].filter((a) => isIP(a) !== 0);
+  // With --smtp-address every conversation goes there instead; the findings stay about the
+  // planned addresses, or about the mail host when it has none yet.
+  const override = ctx.options.smtpAddress;
+  const subjects = addresses.length > 0 ? addresses : override ? [ctx.plan.mailHost] : [];
+  if (subjects.length === 0) return noAddresses(ctx);
+  const r = smtpRun(ctx, config, addresses);
+  for (const subject of subjects) {
+    for (const check of SMTP_CHECKS) ctx.started(check, subject);
+    if (r.probeSubmission) ctx.started('submission.ports', subject);
+  }
+  await Promise.all(subjects.map((subject) => checkAddress(r, subject)));
+}
+
 /**
  * The SMTP probe group: for each address of the mail host, a conversation on port 25 (greeting,
  * EHLO, STARTTLS, certificate) and the mail-app ports, next to one control connection to a
@@ -72,104 +191,12 @@ export function createSmtpGroup(config: SmtpGroupConfig = {}): ProbeGroup {
     enabled: (options) => !options.noSmtp,
     async run(ctx) {
       try {
-        await runSmtp(ctx);
+        await runSmtp(ctx, config);
       } finally {
         config.sightings?.finish();
       }
     },
   };
-
-  async function runSmtp(ctx: ProbeGroupContext): Promise<void> {
-    {
-      const { plan, options, signal } = ctx;
-      const addresses = [...new Set(await ctx.facts.mailHostAddresses())].filter(
-        (a) => isIP(a) !== 0,
-      );
-      // With --smtp-address every conversation goes there instead; the findings stay about the
-      // planned addresses, or about the mail host when it has none yet.
-      const override = options.smtpAddress;
-      const subjects = addresses.length > 0 ? addresses : override ? [plan.mailHost] : [];
-      if (subjects.length === 0) return noAddresses(ctx);
-
-      const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      const timeouts = smtpTimeouts(timeoutMs, config.greetingTimeoutMs);
-      const port = options.smtpPort ?? 25;
-      const probeSubmission = config.submissionPorts !== false;
-      const submissionHere = probeSubmission && !override;
-      const extraCa = config.extraCa ? { extraCa: config.extraCa } : {};
-      // Without a file name from the CLI, name the file the app's JSON export saves.
-      const planFile =
-        config.planFile ??
-        planFileOf(options) ??
-        `mailwright-${plan.domain.replace(/[^a-z0-9.-]/gi, '_')}.json`;
-      const firstV4 = addresses.find((a) => isIP(a) === 4);
-
-      for (const subject of subjects) {
-        for (const check of SMTP_CHECKS) ctx.started(check, subject);
-        if (probeSubmission) ctx.started('submission.ports', subject);
-      }
-
-      // Through --smtp-address the detour decides reachability: a control MX would say nothing.
-      const control: Promise<ControlObservation> = override
-        ? Promise.resolve({ status: 'skipped' })
-        : probeControlMx({
-            ...(options.controlMx ? { target: options.controlMx } : {}),
-            timeoutMs,
-            signal,
-          });
-
-      await Promise.all(
-        subjects.map(async (subject) => {
-          const address = override ?? subject;
-          const [server, submission, ptrNames] = await Promise.all([
-            probeSmtpServer({
-              address,
-              port,
-              mailHost: plan.mailHost,
-              timeouts,
-              signal,
-              onNote: (message) => ctx.note(message),
-              ...extraCa,
-              ...(config.noteAfterMs !== undefined ? { noteAfterMs: config.noteAfterMs } : {}),
-              ...(config.ehloName ? { ehloName: config.ehloName } : {}),
-            }),
-            submissionHere
-              ? probeSubmissionPorts({
-                  address,
-                  mailHost: plan.mailHost,
-                  timeouts,
-                  signal,
-                  ...extraCa,
-                  ...(config.submissionPorts ? { ports: config.submissionPorts } : {}),
-                })
-              : Promise.resolve(undefined),
-            isIP(subject) !== 0
-              ? ctx.facts.ptrNames(subject).catch(() => [] as string[])
-              : Promise.resolve([] as string[]),
-          ]);
-          config.sightings?.add(server);
-          const observed: SmtpAddressObservation = {
-            server,
-            ...(submission ? { submission } : {}),
-            ...(ptrNames.length > 0 ? { ptrNames } : {}),
-            ...(override ? { standsFor: subject } : {}),
-          };
-          const findings = evaluateSmtp({
-            mailHost: plan.mailHost,
-            control: await control,
-            addresses: [observed],
-            observedAt: (config.now?.() ?? new Date()).toISOString(),
-            ...(planFile ? { planFile } : {}),
-            ...(firstV4 ? { copyTo: firstV4 } : {}),
-            ...(plan.vpsHost ? { vpsHost: plan.vpsHost } : {}),
-          });
-          for (const finding of findings) ctx.emit(finding);
-          if (override && probeSubmission)
-            ctx.emit(submissionNotThroughOverride(subject, throughLabel(override, port)));
-        }),
-      );
-    }
-  }
 }
 
 /** The SMTP group with real-world settings, for the orchestrator's list of groups. */

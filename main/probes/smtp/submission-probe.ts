@@ -35,6 +35,7 @@ export interface SubmissionProbeOptions {
   signal?: AbortSignal;
 }
 
+/** 587 or 465: the SMTP conversation up to EHLO (after STARTTLS on 587), read as a port's answer. */
 async function probeSmtpPort(
   options: SubmissionProbeOptions,
   service: 587 | 465,
@@ -72,6 +73,7 @@ async function probeSmtpPort(
   };
 }
 
+/** 993 or 995: TLS at once, then the server's first line (IMAP or POP3 greeting), then goodbye. */
 async function probeTlsPort(
   options: SubmissionProbeOptions,
   service: 993 | 995,
@@ -89,40 +91,29 @@ async function probeTlsPort(
     elapsedMs: connected.elapsedMs,
     ...(connected.error ? { error: connected.error } : {}),
   };
-  if (!connected.socket)
-    return {
-      service,
-      port,
-      protocol,
-      connect,
-      ...(connected.error ? { error: connected.error } : {}),
-    };
+  const seen = (more: Partial<SubmissionPortObservation>): SubmissionPortObservation => ({
+    service,
+    port,
+    protocol,
+    connect,
+    ...more,
+  });
+  if (!connected.socket) return seen(connected.error ? { error: connected.error } : {});
   const tls = await startTls(connected.socket, {
     servername: options.mailHost,
     timeoutMs: options.timeouts.tlsMs,
     ...(options.extraCa ? { extraCa: options.extraCa } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  if (!tls.socket)
-    return {
-      service,
-      port,
-      protocol,
-      connect,
-      tls: tls.observation,
-      ...(tls.observation.error ? { error: tls.observation.error } : {}),
-    };
+  const error = tls.observation.error;
+  if (!tls.socket) return seen({ tls: tls.observation, ...(error ? { error } : {}) });
   try {
     const first = await readFirstLine(tls.socket, options.timeouts.commandMs, options.signal);
     tls.socket.write(service === 993 ? 'a1 LOGOUT\r\n' : 'QUIT\r\n');
-    return {
-      service,
-      port,
-      protocol,
-      connect,
+    return seen({
       tls: tls.observation,
       ...(first.line !== undefined ? { greeting: first.line } : { error: first.error }),
-    };
+    });
   } finally {
     tls.socket.destroy();
   }

@@ -22,11 +22,11 @@ export function recordTitle(record: PlannedRecord): string {
       return `SPF of the mail host ${r.name}`;
     case 'dkim':
       // An Ed25519 key sits beside the RSA one: the title tells the two cards apart.
-      return `${/\bk=ed25519\b/i.test(r.value) ? 'Ed25519 DKIM key' : 'DKIM key'} (${r.name.split('._domainkey')[0] ?? ''} selector)`;
+      return `${/\bk=ed25519\b/i.test(r.value) ? 'Ed25519 DKIM key' : 'DKIM key'} (${r.subject.kind === 'dkim-key' ? r.subject.selector : r.name} selector)`;
     case 'dmarc':
       return `DMARC of ${r.name.replace(/^_dmarc\./, '')}`;
     case 'ptr':
-      return `Reverse DNS (PTR) of ${r.key.slice(4)}`;
+      return `Reverse DNS (PTR) of ${r.subject.kind === 'address' ? r.subject.ip : r.name}`;
     default:
       return `${r.type} of ${r.name}`;
   }

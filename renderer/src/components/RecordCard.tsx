@@ -34,7 +34,9 @@ export function RecordCard({
         </span>
         <h3 id={titleId}>{recordTitle(record)}</h3>
         <span className={`badge action-${record.action ?? 'add'}`}>{actionWords(record)}</span>
-        {check ? <StatusBadge status={check.status} /> : null}
+        {check ? (
+          <StatusBadge status={check.status} {...(check.words ? { words: check.words } : {})} />
+        ) : null}
       </header>
       {check ? <RecordCheckNotes check={check} record={record} /> : null}
       <RecordNotes record={record} projectId={projectId} />

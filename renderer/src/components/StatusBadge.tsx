@@ -14,13 +14,14 @@ const ICONS: Record<ShownStatus, string> = {
 /**
  * A status as a symbol and the same words the PDF uses ("OK", "Needs fixing"), coloured; the
  * colour repeats the word, never replaces it. One badge for every screen, so a status reads the
- * same on Records, Verify, Summary and Projects.
+ * same on Records, Verify, Summary and Projects. `words` replaces the status's words where a
+ * record says more (a record to delete: "Still published: delete it").
  */
-export function StatusBadge({ status }: { status: ShownStatus }) {
+export function StatusBadge({ status, words }: { status: ShownStatus; words?: string }) {
   return (
     <span className={`status status-${status}`} data-status={status}>
       <span aria-hidden="true">{ICONS[status]} </span>
-      {STATUS_WORDS[status]}
+      {words ?? STATUS_WORDS[status]}
     </span>
   );
 }

@@ -2,7 +2,7 @@ import type { DnsHost } from '../../../shared/providers/dns-hosts';
 import { isKnown } from '../../../shared/providers/provider-fact';
 import type { PlannedRecord } from '../../../shared/records/planned-record';
 import { renderZone } from '../../../shared/records/zone-render';
-import { downloadText } from '../app/zone-download';
+import { downloadText } from '../app/download';
 import { Term } from '../components/Term';
 
 /** "Download zone file", with whether the user's DNS host can import one. */

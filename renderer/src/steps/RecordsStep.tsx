@@ -1,16 +1,15 @@
-import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { Project } from '../../../shared/model/project';
 import { renderForDnsHost } from '../../../shared/providers/dns-host-render';
 import { getDnsHost } from '../../../shared/providers/dns-hosts';
-import { recordsToPublish } from '../../../shared/records/records-to-publish';
 import { recordCheck } from '../../../shared/summary/record-status';
 import { PlanProblems } from '../components/PlanProblems';
 import { PublishedToday } from '../components/PublishedToday';
 import { RecordCard } from '../components/RecordCard';
 import { StepFooter } from '../components/StepFooter';
 import { Term } from '../components/Term';
-import { useDraft, usePlan } from '../hooks/use-draft';
+import { useDraft } from '../hooks/use-draft';
+import { usePlanOverview } from '../hooks/use-overview';
 import { CheckNowBar } from '../records/CheckNowBar';
 import { DmarcSettings } from '../records/DmarcSettings';
 import { useRecordsCheck } from '../records/use-records-check';
@@ -19,12 +18,7 @@ import { ZoneBar } from '../records/ZoneBar';
 /** Records: one card per record, in the order to create them, written for the user's DNS host. */
 export function RecordsStep({ project }: { project: Project }) {
   const [draft, update] = useDraft(project);
-  const planned = usePlan(project);
-  const published = draft.published;
-  const overview = useMemo(() => {
-    if (!planned.ok) return null;
-    return recordsToPublish(planned.plan, published);
-  }, [planned, published]);
+  const { planned, published, overview } = usePlanOverview(project);
   const hostId = draft.dnsHost || 'other';
   const host = getDnsHost(hostId);
   const ruaProblem = !planned.ok

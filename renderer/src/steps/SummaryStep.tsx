@@ -1,14 +1,12 @@
-import { useMemo } from 'react';
 import '../summary/summary.css';
 import { Link } from 'react-router';
 import type { Project } from '../../../shared/model/project';
-import { recordsToPublish } from '../../../shared/records/records-to-publish';
 import { whenWords } from '../../../shared/summary/date-words';
 import { recordCheck } from '../../../shared/summary/record-status';
 import { PlanProblems } from '../components/PlanProblems';
 import { StepFooter } from '../components/StepFooter';
 import { Term } from '../components/Term';
-import { usePlan } from '../hooks/use-draft';
+import { usePlanOverview } from '../hooks/use-overview';
 import { AttentionList } from '../summary/AttentionList';
 import { ExportPanel } from '../summary/ExportPanel';
 import { MailAppSettings } from '../summary/MailAppSettings';
@@ -19,6 +17,8 @@ import { runForDomain, summaryStatus } from '../summary/summary-status';
 import { useLastRun } from '../summary/use-last-run';
 import { SenderReadiness } from '../summary/SenderReadiness';
 import { useAppStore } from '../state/app-store';
+import { AllDone } from '../verify/AllDone';
+import { useAllDone } from '../verify/use-all-done';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -26,20 +26,16 @@ function plural(n: number, one: string, many: string): string {
 
 /** Summary: where the setup stands, the records, what to do next, and the exports. */
 export function SummaryStep({ project }: { project: Project }) {
-  const planned = usePlan(project);
+  const { planned, published, overview } = usePlanOverview(project);
   const [last] = useLastRun(project.id);
   const lastMessage = useAppStore((s) =>
     s.lastMessage?.projectId === project.id ? s.lastMessage.result : null,
   );
-  const published = project.draft.published ?? undefined;
-  const overview = useMemo(() => {
-    if (!planned.ok) return null;
-    return recordsToPublish(planned.plan, published);
-  }, [planned, published]);
 
   const stored = last.state === 'ready' ? last.run : undefined;
   const run = planned.ok ? runForDomain(stored, planned.plan.domain) : undefined;
   const status = summaryStatus(run);
+  const done = useAllDone(project, run);
   const verifyLink = `/p/${project.id}/verify`;
 
   return (
@@ -87,6 +83,8 @@ export function SummaryStep({ project }: { project: Project }) {
         </div>
       )}
 
+      {done ? <AllDone done={done} nextStepsBelow /> : null}
+
       {!planned.ok ? <PlanProblems projectId={project.id} problems={planned.problems} /> : null}
 
       {planned.ok && overview ? (
@@ -100,10 +98,10 @@ export function SummaryStep({ project }: { project: Project }) {
           </p>
           <SummaryRecords
             checked={run !== undefined}
-            rows={overview.records.map((r) => ({
-              record: r,
-              status: recordCheck(r, run?.findings).status,
-            }))}
+            rows={overview.records.map((r) => {
+              const { status, words } = recordCheck(r, run?.findings);
+              return { record: r, status, ...(words ? { words } : {}) };
+            })}
           />
           <NextSteps records={overview.records} from={run ? new Date(run.startedAt) : new Date()} />
           <SenderReadiness
@@ -114,7 +112,7 @@ export function SummaryStep({ project }: { project: Project }) {
           <MailAppSettings mailHost={planned.plan.mailHost} findings={run?.findings} />
           <ExportPanel
             plan={planned.plan}
-            published={published ?? null}
+            published={published}
             run={run}
             message={lastMessage ?? undefined}
           />

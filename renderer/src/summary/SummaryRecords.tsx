@@ -10,7 +10,7 @@ export function SummaryRecords({
   rows,
   checked,
 }: {
-  rows: readonly { record: PlannedRecord; status: ShownStatus }[];
+  rows: readonly { record: PlannedRecord; status: ShownStatus; words?: string }[];
   /** False before any check: a column of "Not checked yet" would say nothing. */
   checked: boolean;
 }) {
@@ -28,7 +28,7 @@ export function SummaryRecords({
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ record, status }) => (
+          {rows.map(({ record, status, words }) => (
             <tr key={record.key}>
               <th scope="row">{recordTitle(record)}</th>
               <td>{record.type}</td>
@@ -50,7 +50,7 @@ export function SummaryRecords({
               </td>
               {checked ? (
                 <td>
-                  <StatusBadge status={status} />
+                  <StatusBadge status={status} {...(words ? { words } : {})} />
                 </td>
               ) : null}
             </tr>

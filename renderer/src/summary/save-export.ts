@@ -1,3 +1,4 @@
+import { downloadBytes } from '../app/download';
 import { api } from '../state/api-ref';
 
 /** An export ready to leave the app: a name, a type, and its bytes as base64 or its text. */
@@ -27,19 +28,6 @@ function base64Of(bytes: Uint8Array): string {
     raw += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   }
   return btoa(raw);
-}
-
-/** Offer bytes as a browser download (Blob + a[download]). */
-export function downloadBytes(fileName: string, mimeType: string, bytes: Uint8Array<ArrayBuffer>) {
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke later: some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**

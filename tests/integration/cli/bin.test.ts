@@ -81,6 +81,31 @@ describe('the mailwright command', () => {
     expect(r.stdout).toMatch(/mail\s+\d*\s*IN\s+A\s+192\.0\.2\.10/);
   });
 
+  it('prints the MTA-STS policy file and the web server settings for a plan that chose it', async () => {
+    const file = join(dir, 'sts.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        domain: 'example.test',
+        mailHost: 'mail.example.test',
+        ipv4: ['192.0.2.10'],
+        security: { mtaSts: { mode: 'enforce' } },
+      }),
+    );
+    const r = await mailwright('plan', '--plan', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      '    version: STSv1\n    mode: enforce\n    mx: mail.example.test\n    max_age: 604800\n',
+    );
+    expect(r.stdout).toContain(
+      'save the file as /var/www/mta-sts.example.test/.well-known/mta-sts.txt',
+    );
+    expect(r.stdout).toContain('    server_name mta-sts.example.test;');
+    const json = await mailwright('plan', '--plan', file, '--json');
+    const doc = JSON.parse(json.stdout) as { mtaSts: { policy: { mode: string } } };
+    expect(doc.mtaSts.policy.mode).toBe('enforce');
+  });
+
   it('exits 2 naming the field for bad input', async () => {
     const r = await mailwright('plan', '--plan', join(dir, 'bad.json'));
     expect(r.code).toBe(2);

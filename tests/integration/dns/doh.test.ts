@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createDohJsonTransport } from '../../../main/dns/doh-json-transport';
 import { createDohWireTransport } from '../../../main/dns/doh-wire-transport';
 import { createViews } from '../../../main/dns/views';
+import { lookUpAddresses } from '../../../main/api/name-addresses';
 import { startDohEndpoint } from '../../peers/doh-endpoint';
 import { startKnot } from '../../peers/knot';
 import { getFreePort } from '../../peers/ports';
@@ -112,21 +113,77 @@ describe.each(flavours)('DoH %s client', (_flavour, make) => {
   });
 });
 
+describe("the wizard's address look-up through dns-over-http-resolver", () => {
+  const json = (url: string) => ({
+    doh: { endpoints: [{ id: 'local', label: 'Local DoH', url, format: 'json' as const }] },
+  });
+
+  it('answers through the library even when the plain resolver is down', async () => {
+    const resolve4 = vi.spyOn(DohResolver.prototype, 'resolve4');
+    const resolve6 = vi.spyOn(DohResolver.prototype, 'resolve6');
+    const r = await lookUpAddresses('mail.example.test', {
+      resolvers: ['127.0.0.1:9'],
+      timeoutMs: 2000,
+      ...json(cloudflareLike.url),
+    });
+    expect(r).toEqual({ ipv4: ['192.0.2.25'], ipv6: ['2001:db8::25'], problem: null });
+    expect(resolve4).toHaveBeenCalledWith('mail.example.test');
+    expect(resolve6).toHaveBeenCalledWith('mail.example.test');
+  });
+
+  it('gives the addresses behind a CNAME, not the name it points to', async () => {
+    const r = await lookUpAddresses('www.example.test', {
+      resolvers: ['127.0.0.1:9'],
+      timeoutMs: 2000,
+      ...json(cloudflareLike.url),
+    });
+    expect(r.ipv4).toEqual(['192.0.2.25']);
+  });
+
+  it('where the library cannot tell why (no such name), the app asks its own client', async () => {
+    const missing = await lookUpAddresses('nope.example.test', {
+      resolvers: [unbound.address],
+      timeoutMs: 2000,
+      ...json(cloudflareLike.url),
+    });
+    expect(missing.problem).toContain('nope.example.test has no address yet');
+    const unreachable = await lookUpAddresses('nope.example.test', {
+      resolvers: ['127.0.0.1:9'],
+      timeoutMs: 1000,
+      ...json(cloudflareLike.url),
+    });
+    expect(unreachable.problem).toMatch(/^We could not look up nope\.example\.test: .*refused/);
+  });
+
+  it('a DoH endpoint that hangs is cancelled within the timeout', async () => {
+    const started = Date.now();
+    const r = await lookUpAddresses('mail.example.test', {
+      resolvers: [unbound.address],
+      timeoutMs: 300,
+      ...json(hangingUrl),
+    });
+    expect(r.ipv4).toEqual(['192.0.2.25']);
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+});
+
 describe('DoH client choices', () => {
-  it('JSON: A/AAAA go through dns-over-http-resolver, TXT does not', async () => {
-    const library = vi.spyOn(DohResolver.prototype, 'resolve');
+  it('JSON: the views read A/AAAA themselves and keep the outcome the library would lose', async () => {
+    const library = vi.spyOn(DohResolver.prototype, 'resolve4');
     const t = createDohJsonTransport({ url: cloudflareLike.url, timeoutMs: 2000 });
     const [a, aaaa, nx] = await Promise.all([
       t.query('mail.example.test', 'A'),
       t.query('mail.example.test', 'AAAA'),
       t.query('nope.example.test', 'A'),
     ]);
-    await t.query('mail._domainkey.example.test', 'TXT');
-    expect(library.mock.calls.map((c) => (c as unknown[])[1])).toEqual(['A', 'AAAA', 'A']);
     expect(a.records).toMatchObject([{ address: '192.0.2.25' }]);
+    // The TTL is kept, in seconds (Unbound counts it down from the zone's 120).
+    const ttl = a.records[0]?.ttl ?? 0;
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(120);
     expect(aaaa.records).toMatchObject([{ address: '2001:db8::25' }]);
-    // The library throws one message for everything; the real outcome is kept.
     expect(nx.outcome).toBe('nxdomain');
+    expect(library).not.toHaveBeenCalled();
   });
 
   it('JSON from a server that joins TXT strings (Google style) gives the joined text', async () => {

@@ -1,32 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startHttpHost, type HttpHost } from '../../../main/host/http-host';
-import { ProjectStore } from '../../../main/store/project-store';
-import { EventHub } from '../../../main/api/event-hub';
+import type { HttpHost } from '../../../main/host/http-host';
+import { startTestHost, type TestHost } from './test-host';
 
-let dir: string;
+let started: TestHost;
 let host: HttpHost;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mw-host-'));
-  await mkdir(join(dir, 'renderer'));
-  await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Mailwright</title>');
-  host = await startHttpHost({
-    ctx: {
-      version: 't',
-      transport: 'http',
-      store: new ProjectStore(join(dir, 'data')),
-      events: new EventHub(),
-    },
-    rendererDir: join(dir, 'renderer'),
-  });
+  started = await startTestHost('host');
+  host = started.host;
 });
-afterAll(async () => {
-  await host.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => started.stop());
 
 /** A raw HTTP request, so the test controls the Host header exactly. */
 function raw(

@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { join, resolve } from 'node:path';
-import { startHttpHost, type HttpHost } from '../../../main/host/http-host';
-import { ProjectStore } from '../../../main/store/project-store';
-import { EventHub } from '../../../main/api/event-hub';
-import { makeTempDir, removeTempDir } from '../../peers/temp-dir';
+import { resolve } from 'node:path';
+import type { HttpHost } from '../../../main/host/http-host';
+import { startTestHost, type TestHost } from './test-host';
 import { setPdfWorker } from '../../../main/export/pdf-off-loop';
 import { longPlan, longRun } from '../../unit/export/summary-fixtures';
 
 // Browser mode's limits as a client meets them: every refusal is an answer the client can read
 // (never a reset, never a 500), with a sentence saying what is wrong.
 
-let dir: string;
+let started: TestHost;
 let host: HttpHost;
 beforeAll(async () => {
   // As `mailwright serve` does with its built worker; from source, through tsx.
@@ -20,23 +17,10 @@ beforeAll(async () => {
     '--import',
     'tsx',
   ]);
-  dir = await makeTempDir('limits');
-  await mkdir(join(dir, 'renderer'));
-  await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Mailwright</title>');
-  host = await startHttpHost({
-    ctx: {
-      version: 't',
-      transport: 'http',
-      store: new ProjectStore(join(dir, 'data')),
-      events: new EventHub(),
-    },
-    rendererDir: join(dir, 'renderer'),
-  });
+  started = await startTestHost('limits');
+  host = started.host;
 });
-afterAll(async () => {
-  await host.close();
-  await removeTempDir(dir);
-});
+afterAll(() => started.stop());
 
 type Refusal = { ok: false; error: { code: string; message: string } };
 const refusal = async (res: Response) => (await res.json()) as Refusal;

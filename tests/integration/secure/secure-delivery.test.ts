@@ -73,6 +73,7 @@ const childZones = (): Record<string, string> => ({
   'plain.test': zoneText({ origin: 'plain.test', records: [`mail IN A ${IP}`, '@ IN MX 10 mail'] }),
   'nods.test': zoneText({ origin: 'nods.test', records: [`mail IN A ${IP}`] }),
   'bogus.test': zoneText({ origin: 'bogus.test', records: [`mail IN A ${IP}`] }),
+  'expired.test': zoneText({ origin: 'expired.test', records: [`mail IN A ${IP}`] }),
 });
 
 function parentZone(ds: string[]): string {
@@ -106,10 +107,12 @@ beforeAll(async () => {
     'plain.test': { text: zones['plain.test'] ?? '', sign: false },
     'nods.test': { text: zones['nods.test'] ?? '' },
     'bogus.test': { text: zones['bogus.test'] ?? '' },
+    'expired.test': { text: zones['expired.test'] ?? '', expiredSignatures: true },
   });
   const ds = [
     ...(await knot.ds('good.test')),
     ...(await knot.ds('wrongkey.test')),
+    ...(await knot.ds('expired.test')),
     // A DS whose digest matches no key of bogus.test: the chain of trust breaks there.
     ...(await knot.ds('bogus.test')).map((l) =>
       l.replace(
@@ -190,6 +193,19 @@ describe('DNSSEC seen for real (Knot signs, Unbound validates from a trust ancho
     // Unbound's Extended DNS Error names the cause.
     expect(bogus.reason).toMatch(/DS hash mismatches key|DNSKEY missing/);
   });
+
+  it('a zone whose signatures ran out (signed offline 30 days ago) is bogus: "signatures expired"', async () => {
+    const expired = dnssecState(await probeDnssec(resolver(), 'expired.test', { timeoutMs: 2000 }));
+    expect(expired).toMatchObject({ state: 'bogus', cause: 'expired' });
+    expect(expired.reason).toMatch(/signatures expired/);
+    // Cross-check with Knot's own offline validator: the zone fails today, yet validates as of
+    // the day it was signed, so the keys are right and only the dates are wrong.
+    const today = await knot.verify('expired.test');
+    expect(today.ok, today.output).toBe(false);
+    expect(today.output).toMatch(/no valid signature/);
+    const then = await knot.verify('expired.test', new Date(Date.now() - 29 * 24 * 3600_000));
+    expect(then.ok, then.output).toBe(true);
+  });
 });
 
 describe('a plan that chose all four, published from the planner to Knot', () => {
@@ -232,6 +248,57 @@ describe('a plan that chose all four, published from the planner to Knot', () =>
     const dane = find(fs, 'dane.tlsa');
     expect(dane.status).toBe('fail');
     expect(dane.fix).toContain(`3 1 1 ${keyHash}`);
+  });
+});
+
+describe('DANE judged per address: a second Postfix for mail.good.test on another loopback address', () => {
+  // The mail host has two addresses; a DANE sender may reach either, so each is compared.
+  let sameKey: PostfixPeer;
+  let newKey: PostfixPeer;
+  let newKeyHash: string;
+  beforeAll(async () => {
+    const renewed = await makeLeafFor(dir, 'mail-renewed', ['mail.good.test'], ca);
+    newKeyHash = spkiSha256(renewed.certPem);
+    [sameKey, newKey] = await Promise.all([
+      startPostfix({
+        hostname: 'mail.good.test',
+        certDir: mailCert.dir,
+        address: '127.0.0.2',
+        port: postfix.port,
+      }),
+      startPostfix({
+        hostname: 'mail.good.test',
+        certDir: renewed.dir,
+        address: '127.0.0.3',
+        port: postfix.port,
+      }),
+    ]);
+  }, 30_000);
+  afterAll(async () => {
+    await Promise.allSettled([sameKey?.stop(), newKey?.stop()]);
+  });
+
+  /** dane.tlsa for good.test when the mail host's addresses are `addresses` (no --smtp-address). */
+  async function daneAt(addresses: string[]): Promise<Finding> {
+    const { smtpAddress: _through, ...direct } = options();
+    const [smtp, secure] = groups();
+    const input = { plan: allFour('good.test', [keyHash]), options: direct, addresses };
+    const [a, b] = await Promise.all([runGroup(smtp!, input), runGroup(secure!, input)]);
+    return find([...a.findings, ...b.findings], 'dane.tlsa');
+  }
+
+  it('passes when both addresses show the published key, naming both', async () => {
+    const f = await daneAt(['127.0.0.1', '127.0.0.2']);
+    expect(f.status, f.detail).toBe('pass');
+    expect(f.detail).toMatch(/at each of 127\.0\.0\.[12] and 127\.0\.0\.[12]/);
+  });
+
+  it("fails naming the address whose Postfix has another key, with that key's record as fix", async () => {
+    const f = await daneAt(['127.0.0.1', '127.0.0.3']);
+    expect(f.status).toBe('fail');
+    expect(f.title).toBe('The TLSA record does not match the server at 127.0.0.3');
+    expect(f.detail).toContain(`127.0.0.3 shows a key whose hash is ${newKeyHash}`);
+    expect(f.fix).toContain(`3 1 1 ${newKeyHash}`);
   });
 });
 
@@ -317,5 +384,16 @@ describe('what is not chosen is information, never a problem', () => {
       { noSmtp: true },
     );
     expect(find(fs, 'dnssec.domain').status).toBe('fail');
+  });
+
+  it('expired signatures are a fail that says so, and the fix is re-signing, not the DS', async () => {
+    const fs = await secureRun(
+      { domain: 'expired.test', mailHost: 'mail.expired.test', ipv4: [IP] },
+      { noSmtp: true },
+    );
+    const f = find(fs, 'dnssec.domain');
+    expect(f.status).toBe('fail');
+    expect(f.detail, f.detail).toMatch(/signatures expired/);
+    expect(f.fix).toMatch(/re-sign/);
   });
 });

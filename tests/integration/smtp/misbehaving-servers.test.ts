@@ -285,9 +285,7 @@ describe('SMTP probe against misbehaving servers', () => {
     expect(smtp).toHaveLength(6);
     for (const f of smtp) {
       expect(f.status).toBe('unknown');
-      expect(f.title).toBe(
-        'Could not be checked: this network blocks outgoing connections to port 25 (common on home and office connections)',
-      );
+      expect(f.title).toMatch(/could not be checked: this network blocks .*port 25/i);
       expect(f.fix).toContain('npx mailwright check --plan my-plan.json');
       expect(f.fix).toContain('scp my-plan.json root@127.0.0.1:');
     }

@@ -86,6 +86,8 @@ describe('propagation', () => {
     expect(spf.status).toBe('pending');
     const prop = get(during, 'propagation');
     expect(prop.status).toBe('pending');
+    // The pending line names what it waits for.
+    expect(prop.title).toContain('A record of mail.prop.test');
     expect(prop.detail).toContain('A record of mail.prop.test');
     expect(prop.detail).toContain('Loopback DoH');
     // What is published is judged at the DNS host: SPF authorises the new address already.

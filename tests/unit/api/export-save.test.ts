@@ -1,29 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freshApiContext } from './api-context';
 import { dispatch } from '../../../main/api/dispatch';
-import { EventHub } from '../../../main/api/event-hub';
-import { ProjectStore } from '../../../main/store/project-store';
 import { RunHistory } from '../../../main/store/run-history';
-import type { ApiContext } from '../../../main/api/context';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
 import type { CallResponse } from '../../../shared/api/contract';
 
 type Listed = CallResponse<'projects.list'>;
 
-let dir: string;
-let ctx: ApiContext;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mw-save-'));
-  ctx = {
-    version: '1.2.3',
-    transport: 'http',
-    store: new ProjectStore(dir),
-    events: new EventHub(),
-  };
-});
-afterEach(async () => rm(dir, { recursive: true, force: true }));
+const world = freshApiContext('save');
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 
@@ -32,7 +16,7 @@ describe('export.save', () => {
     const r = await dispatch(
       'export.save',
       { kind: 'pdf', suggestedName: 'a.pdf', base64: b64('%PDF') },
-      ctx,
+      world.ctx,
     );
     expect(r).toMatchObject({ ok: false, error: { code: 'not-in-browser' } });
     if (!r.ok) expect(r.error.message).toContain('downloaded');
@@ -43,7 +27,7 @@ describe('export.save', () => {
     const r = await dispatch(
       'export.save',
       { kind: 'json', suggestedName: 'a.json', base64: b64(key) },
-      { ...ctx, transport: 'electron' },
+      { ...world.ctx, transport: 'electron' },
     );
     expect(r).toMatchObject({ ok: false, error: { code: 'private-key' } });
   });
@@ -52,7 +36,7 @@ describe('export.save', () => {
     const r = await dispatch(
       'export.save',
       { kind: 'zone', suggestedName: '../x.zone', base64: '' },
-      ctx,
+      world.ctx,
     );
     expect(r).toMatchObject({ ok: false, error: { field: 'suggestedName' } });
   });
@@ -60,11 +44,11 @@ describe('export.save', () => {
 
 describe('projects.list status at a glance', () => {
   it('carries the counts of the newest run, and none before a check', async () => {
-    const p = await ctx.store.create('Shop');
-    const before = await dispatch('projects.list', {}, ctx);
+    const p = await world.ctx.store.create('Shop');
+    const before = await dispatch('projects.list', {}, world.ctx);
     expect(before.ok && (before.value as Listed).projects[0]?.lastRun).toBeUndefined();
 
-    const history = new RunHistory((id) => ctx.store.projectDir(id));
+    const history = new RunHistory((id) => world.ctx.store.projectDir(id));
     const run = (startedAt: string, fail: number): CheckDocument => ({
       tool: 'mailwright',
       version: '1.2.3',
@@ -76,7 +60,7 @@ describe('projects.list status at a glance', () => {
     });
     await history.save(p.id, run('2026-11-20T10:00:00.000Z', 5));
     await history.save(p.id, run('2026-11-22T10:00:00.000Z', 1));
-    const after = await dispatch('projects.list', {}, ctx);
+    const after = await dispatch('projects.list', {}, world.ctx);
     expect(after.ok && (after.value as Listed).projects[0]?.lastRun).toEqual({
       startedAt: '2026-11-22T10:00:00.000Z',
       fail: 1,

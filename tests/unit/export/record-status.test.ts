@@ -7,6 +7,7 @@ const ptr: PlannedRecord = {
   key: 'ptr:203.0.113.10',
   name: '10.113.0.203.in-addr.arpa',
   type: 'PTR',
+  subject: { kind: 'address', ip: '203.0.113.10' },
   value: 'mail.example.com',
   ttl: 3600,
   where: 'vps-host',
@@ -25,7 +26,13 @@ describe('record status from findings', () => {
       finding('ptr.present', '203.0.113.11', 'fail', 'missing', 'missing', 'ask'),
     ];
     expect(recordCheck(ptr, findings).status).toBe('pass');
-    expect(recordCheck({ ...ptr, key: 'ptr:203.0.113.11' }, findings).status).toBe('fail');
+    const other: PlannedRecord = {
+      ...ptr,
+      key: 'ptr:203.0.113.11',
+      name: '11.113.0.203.in-addr.arpa',
+      subject: { kind: 'address', ip: '203.0.113.11' },
+    };
+    expect(recordCheck(other, findings).status).toBe('fail');
   });
 
   it('shows the most urgent status of its checks', () => {
@@ -42,6 +49,7 @@ describe('record status from findings', () => {
       key: 'spf',
       name: 'example.com',
       type: 'TXT',
+      subject: { kind: 'name' },
       value: 'v=spf1 mx -all',
       ttl: 3600,
       where: 'dns-host',
@@ -60,6 +68,7 @@ describe('record status from findings', () => {
       key: `dkim:${selector}`,
       name: `${selector}._domainkey.example.com`,
       type: 'TXT',
+      subject: { kind: 'dkim-key', selector },
       value: 'v=DKIM1; p=x',
       ttl: 3600,
       where: 'dns-host',
@@ -75,6 +84,20 @@ describe('record status from findings', () => {
     expect(recordCheck(dkim('mail-ed25519'), findings).status).toBe('fail');
     // A run made before the Ed25519 key existed does not lend it the RSA key's status.
     expect(recordCheck(dkim('mail-ed25519'), findings.slice(0, 2)).status).toBe('not-checked');
+  });
+
+  it('matches an IPv6 address record by address, however the address is written', () => {
+    const v6: PlannedRecord = {
+      ...ptr,
+      key: 'ptr:2001:db8::25',
+      subject: { kind: 'address', ip: '2001:db8::25' },
+    };
+    const findings = [
+      finding('ptr.present', '2001:0db8:0000:0000:0000:0000:0000:0025', 'pass', 'ok', 'ok'),
+      finding('ptr.present', '2001:db8::26', 'fail', 'missing', 'missing', 'ask'),
+      finding('ptr.present', '203.0.113.10', 'fail', 'missing', 'missing', 'ask'),
+    ];
+    expect(recordCheck(v6, findings)).toMatchObject({ status: 'pass', findings: [findings[0]] });
   });
 
   it('is "not checked" when the run has no finding for it', () => {

@@ -275,6 +275,40 @@ describe('message judgements', () => {
     );
   });
 
+  it('transport: the reverse name is judged against the address, the plan and the HELO name', () => {
+    const hop = good().hop!;
+    const transport = (over: Partial<typeof hop>) =>
+      find(good({ hop: { ...hop, ...over } }), 'message.transport')[0]!;
+    const back = transport({ ptr: ['other.example.net'], ptrConfirmed: false });
+    expect(back.status).toBe('fail');
+    expect(back.title).toContain('does not lead back');
+    expect(back.title).not.toContain('is not mail.example.test'); // the warn is shown only in the fix
+    expect(back.fix).toContain('other.example.net');
+    expect(back.fix).toContain('192.0.2.25');
+    expect(back.fix).toContain('Reverse DNS step'); // the not-the-mail-host fix follows
+    expect(back.detail).toContain('does NOT lead back');
+    const relay = transport({
+      ip: '198.51.100.9',
+      ptr: ['relay.example.net'],
+      helo: 'relay.example.net',
+    });
+    expect(relay.status).toBe('pass'); // not the plan's address: its PTR is its own
+    const helo = transport({ helo: 'smtp.example.test' });
+    expect(helo.status).toBe('warn');
+    expect(helo.fix).toContain('smtp_helo_name');
+    expect(helo.fix).toContain('mail.example.test');
+    const unread = transport({ ptr: undefined, ptrProblem: 'timed out' });
+    expect(unread.status).toBe('unknown');
+    expect(unread.detail).toContain('timed out');
+    // What was seen, in order: TLS, the Received line, the reverse name, the HELO name.
+    const lines = transport({}).detail;
+    const order = ['Encrypted', 'Received line', 'Reverse name', 'HELO name'].map((w) =>
+      lines.indexOf(w),
+    );
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
   it('bulk: missing one-click or unsigned headers fail; a personal message is info', () => {
     const b = good().bulk;
     const [a] = find(good({ bulk: { ...b, listUnsubscribePost: undefined } }), 'message.bulk');

@@ -7,7 +7,12 @@ import {
   evaluateMtaStsRecord,
   evaluateTlsRpt,
 } from '../../../shared/checks/mtasts-checks';
-import type { MtaStsObservation, PolicyFetch } from '../../../shared/checks/secure-observation';
+import type {
+  CertificateHashes,
+  MtaStsObservation,
+  PolicyFetch,
+  SmtpSighting,
+} from '../../../shared/checks/secure-observation';
 import { CHAIN, SEEN, ctxFor, dnssecObs, vl } from './secure-fixtures';
 
 const URL = 'https://mta-sts.example.test/.well-known/mta-sts.txt';
@@ -64,7 +69,7 @@ describe('severity: a plan that chose nothing sees information only', () => {
     expect(evaluateMtaStsPolicy(o, none).status).toBe('info');
     expect(evaluateTlsRpt(o, none).status).toBe('info');
     expect(evaluateDnssec('dnssec.domain', dnssecObs('insecure'), none).status).toBe('info');
-    const tlsa = { tlsa: vl('_25._tcp.mail.example.test', 'TLSA'), smtp: SEEN };
+    const tlsa = { tlsa: vl('_25._tcp.mail.example.test', 'TLSA'), smtp: [SEEN] };
     const insecure = dnssecState(dnssecObs('insecure'));
     expect(evaluateDaneTlsa(tlsa, insecure, insecure, none).status).toBe('info');
     expect(
@@ -195,6 +200,27 @@ describe('DNSSEC states', () => {
   it('passes a secure zone', () => {
     expect(evaluateDnssec('dnssec.domain', dnssecObs('secure'), none).status).toBe('pass');
   });
+  it('names expired signatures from the EDE, or from their dates when a cached answer says only "bogus"', () => {
+    const bogus = dnssecObs('bogus');
+    const said = { ...bogus, validated: { ...bogus.validated!, ede: [{ code: 7 }] } };
+    expect(dnssecState(said)).toMatchObject({ state: 'bogus', cause: 'expired' });
+    const cached = {
+      ...bogus,
+      askedAt: '2026-12-07T05:00:00.000Z',
+      validated: { ...bogus.validated!, ede: [{ code: 6 }] },
+      unchecked: {
+        outcome: 'answer' as const,
+        signed: true,
+        validUntil: '2026-11-21T04:00:00.000Z',
+      },
+    };
+    const s = dnssecState(cached);
+    expect(s).toMatchObject({ state: 'bogus', cause: 'expired' });
+    expect(s.reason).toContain('signatures expired on 2026-11-21');
+    const f = evaluateDnssec('dnssec.domain', cached, none);
+    expect(f.status).toBe('fail');
+    expect(f.fix).toMatch(/re-sign/);
+  });
 });
 
 describe('dane.tlsa', () => {
@@ -206,7 +232,7 @@ describe('dane.tlsa', () => {
       [{ type: 'TLSA', usage, selector, matchingType: 1, data }],
       { authenticated },
     ),
-    smtp: SEEN,
+    smtp: [SEEN],
   });
   it('passes 3 1 1 of the leaf key and 2 0 1 of the issuer certificate', () => {
     expect(evaluateDaneTlsa(tlsa(CHAIN[0]!.spki.sha256), secure, secure, all).status).toBe('pass');
@@ -228,9 +254,54 @@ describe('dane.tlsa', () => {
   it('is unknown when no certificate was seen', () => {
     const o = {
       ...tlsa(CHAIN[0]!.spki.sha256),
-      smtp: { ok: false as const, reason: 'the SMTP checks were turned off' },
+      smtp: [{ ok: false as const, reason: 'the SMTP checks were turned off' }],
     };
     expect(evaluateDaneTlsa(o, secure, secure, all).status).toBe('unknown');
+  });
+
+  describe('judged per address of the mail host', () => {
+    const other: CertificateHashes = {
+      cert: { sha256: 'c3'.repeat(32), sha512: 'c3'.repeat(64) },
+      spki: { sha256: 'dd'.repeat(32), sha512: 'dd'.repeat(64) },
+    };
+    const at = (address: string, hashes = CHAIN) => ({ ...SEEN, address, hashes });
+    const judged = (...smtp: SmtpSighting[]) =>
+      evaluateDaneTlsa({ ...tlsa(CHAIN[0]!.spki.sha256), smtp }, secure, secure, all);
+
+    it('passes when every address shows the key, naming them', () => {
+      const f = judged(at('192.0.2.25'), at('2001:db8::25'));
+      expect(f.status).toBe('pass');
+      expect(f.detail).toContain('192.0.2.25 and 2001:db8::25');
+    });
+    it('fails when one address shows another key, naming it and its key hash', () => {
+      const f = judged(at('192.0.2.25'), at('2001:db8::25', [other]));
+      expect(f.status).toBe('fail');
+      expect(f.title).toContain('2001:db8::25');
+      expect(f.detail).toContain(`2001:db8::25 shows a key whose hash is ${'dd'.repeat(32)}`);
+      expect(f.fix).toContain(`3 1 1 ${'dd'.repeat(32)}`);
+      expect(f.fix).toContain(
+        'Install the same certificate and key on 2001:db8::25 as on 192.0.2.25',
+      );
+    });
+    it('fails when one address offers no STARTTLS', () => {
+      const f = judged(at('192.0.2.25'), {
+        ok: false,
+        address: '192.0.2.26',
+        noStarttls: true,
+        reason: 'the mail server does not offer STARTTLS',
+      });
+      expect(f.status).toBe('fail');
+      expect(f.detail).toContain('192.0.2.26 does not offer STARTTLS');
+    });
+    it('passes on what was reached and says which address was not compared', () => {
+      const f = judged(at('192.0.2.25'), {
+        ok: false,
+        address: '2001:db8::25',
+        reason: 'connect ENETUNREACH',
+      });
+      expect(f.status).toBe('pass');
+      expect(f.detail).toContain('Not compared: 2001:db8::25 (connect ENETUNREACH)');
+    });
   });
 });
 

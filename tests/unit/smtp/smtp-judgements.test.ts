@@ -153,13 +153,13 @@ describe('evaluateSmtp: a healthy server', () => {
   });
 
   it('says what was seen in plain words', () => {
-    expect(get(findings, 'smtp.banner').detail).toBe(
-      `${IP} greeted with "220 ${HOST} ESMTP Postfix" after 40 ms. It matches the PTR of ${IP}.`,
-    );
-    expect(get(findings, 'smtp.starttls').title).toBe('The server offers encryption (TLS 1.3)');
-    expect(get(findings, 'smtp.certificate').detail).toBe(
-      `It covers ${HOST}, is valid until 2027-01-30 (68 days left) and was issued by R11, a trusted authority.`,
-    );
+    const banner = get(findings, 'smtp.banner').detail;
+    for (const fact of [IP, `"220 ${HOST} ESMTP Postfix"`, '40 ms', `PTR of ${IP}`])
+      expect(banner).toContain(fact);
+    expect(get(findings, 'smtp.starttls').title).toContain('TLS 1.3');
+    const cert = get(findings, 'smtp.certificate').detail;
+    for (const fact of [HOST, '2027-01-30', '68 days', 'R11', 'trusted'])
+      expect(cert).toContain(fact);
   });
 });
 
@@ -172,9 +172,7 @@ describe('evaluateSmtp: the network', () => {
     expect(findings).toHaveLength(6);
     for (const f of findings) {
       expect(f.status).toBe('unknown');
-      expect(f.title).toBe(
-        'Could not be checked: this network blocks outgoing connections to port 25 (common on home and office connections)',
-      );
+      expect(f.title).toMatch(/could not be checked: this network blocks .*port 25/i);
       expect(f.fix).toContain('`npx mailwright check --plan shop.json`');
       expect(f.fix).toContain(`\`scp shop.json root@${IP}:\``);
       // The other way: an SSH tunnel from here, and the checks through it (--smtp-address).

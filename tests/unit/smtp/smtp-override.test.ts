@@ -10,7 +10,13 @@ import type { SmtpServerObservation } from '../../../shared/checks/smtp-observat
 const HOST = 'mail.example.com';
 const PLANNED = '192.0.2.10';
 const NOW = '2026-11-22T10:00:00.000Z';
-const THROUGH = 'Checked through 127.0.0.1:2525 (--smtp-address) instead of connecting to';
+const STAND_IN = '127.0.0.1:2525';
+
+/** The facts every finding made through the stand-in says: where it connected, for which address. */
+function expectThrough(f: Finding, standsFor: string): void {
+  expect(f.detail, f.check).toContain(STAND_IN);
+  expect(f.detail, f.check).toContain(standsFor);
+}
 
 /** What a healthy mail server says through a tunnel on 127.0.0.1:2525. */
 function throughTunnel(over: Partial<SmtpServerObservation> = {}): SmtpServerObservation {
@@ -110,7 +116,7 @@ describe('SMTP findings checked through --smtp-address', () => {
     for (const f of findings) {
       expect(findingSchema.parse(f)).toEqual(f);
       expect(f.subject).toBe(PLANNED);
-      expect(f.detail).toContain(`${THROUGH} ${PLANNED} itself.`);
+      expectThrough(f, PLANNED);
       expect(f.evidence?.['checkedThrough']).toEqual({
         address: '127.0.0.1',
         port: 2525,
@@ -121,19 +127,16 @@ describe('SMTP findings checked through --smtp-address', () => {
 
   it('say what was and was not looked at, in plain words', () => {
     const findings = judge(throughTunnel());
-    expect(get(findings, 'smtp.banner').detail).toBe(
-      `127.0.0.1 greeted with "220 ${HOST} ESMTP Postfix" after 3 ms. It matches the PTR of ${PLANNED}. ${THROUGH} ${PLANNED} itself.`,
-    );
-    expect(get(findings, 'smtp.network').title).toBe(
-      'Not checked whether this network lets port 25 out',
-    );
+    const banner = get(findings, 'smtp.banner').detail;
+    for (const fact of [`220 ${HOST} ESMTP Postfix`, '3 ms', `PTR of ${PLANNED}`])
+      expect(banner).toContain(fact);
+    expect(banner).not.toMatch(/does not match/);
+    expect(get(findings, 'smtp.network').title).toMatch(/not checked.*port 25/i);
     const reachable = get(findings, 'smtp.reachable');
-    expect(reachable.title).toBe(
-      'Not checked from the internet: connected through 127.0.0.1:2525 instead',
-    );
-    expect(reachable.detail).toContain(
-      `whether other mail servers can connect to ${PLANNED} on port 25 was not checked`,
-    );
+    expect(reachable.title).toMatch(/not checked/i);
+    expect(reachable.title).toContain(STAND_IN);
+    expect(reachable.detail).toContain(`${PLANNED} on port 25`);
+    expect(reachable.detail).toContain('not checked');
   });
 
   it('compare the greeting with the PTR of the planned address, not of the stand-in', () => {
@@ -142,9 +145,8 @@ describe('SMTP findings checked through --smtp-address', () => {
       'smtp.banner',
     );
     expect(banner.status).toBe('warn');
-    expect(banner.title).toBe(
-      `The greeting names ${HOST}, but the PTR of ${PLANNED} says static.10.2.0.192.example.net`,
-    );
+    for (const fact of [HOST, PLANNED, 'static.10.2.0.192.example.net'])
+      expect(banner.title).toContain(fact);
     expect(banner.fix).toContain(`set the PTR (reverse DNS) of ${PLANNED} to ${HOST}`);
   });
 
@@ -164,7 +166,7 @@ describe('SMTP findings checked through --smtp-address', () => {
     const cert = get(judge(wrong), 'smtp.certificate');
     expect(cert.status).toBe('fail');
     expect(cert.subject).toBe(PLANNED);
-    expect(cert.detail).toContain(THROUGH);
+    expectThrough(cert, PLANNED);
   });
 
   it('are unknown, never fail, when nothing answers at the stand-in (a tunnel that is down)', () => {
@@ -197,7 +199,8 @@ describe('SMTP findings checked through --smtp-address', () => {
       'smtp.certificate': 'unknown',
     });
     const reachable = get(findings, 'smtp.reachable');
-    expect(reachable.title).toBe('Could not be checked: nothing answered at 127.0.0.1:2525');
+    expect(reachable.title).toMatch(/could not be checked/i);
+    expect(reachable.title).toContain(STAND_IN);
     expect(reachable.fix).toContain('ssh -N -L 2525:localhost:25 root@192.0.2.10');
   });
 
@@ -220,9 +223,8 @@ describe('SMTP findings checked through --smtp-address', () => {
       'smtp.banner',
     );
     expect(banner.status).toBe('unknown');
-    expect(banner.title).toBe(
-      'Could not be checked: the connection through 127.0.0.1:2525 closed before a greeting',
-    );
+    expect(banner.title).toMatch(/could not be checked.*closed before a greeting/i);
+    expect(banner.title).toContain(STAND_IN);
     expect(banner.fix).toContain("ss -ltn 'sport = :25'");
   });
 
@@ -230,16 +232,15 @@ describe('SMTP findings checked through --smtp-address', () => {
     const findings = judge(throughTunnel(), HOST, []);
     expect(findings.every((f) => f.subject === HOST)).toBe(true);
     expect(get(findings, 'smtp.banner').status).toBe('pass');
-    expect(get(findings, 'smtp.banner').detail).toContain(`${THROUGH} ${HOST} itself.`);
+    expectThrough(get(findings, 'smtp.banner'), HOST);
   });
 
   it('say the mail-app ports were not checked (info), and name IPv6 stand-ins in brackets', () => {
     expect(throughLabel('::1', 2525)).toBe('[::1]:2525');
     const f = submissionNotThroughOverride(PLANNED, '127.0.0.1:2525');
     expect(f).toMatchObject({ check: 'submission.ports', subject: PLANNED, status: 'info' });
-    expect(f.title).toBe('Ports for mail apps not checked (--smtp-address)');
-    expect(f.detail).toContain(
-      `Not checked through 127.0.0.1:2525 (--smtp-address): ports 587, 465, 993 and 995 of ${PLANNED} were not tried`,
-    );
+    expect(f.title).toMatch(/not checked/i);
+    expect(f.detail).toContain(STAND_IN);
+    expect(f.detail).toContain(`ports 587, 465, 993 and 995 of ${PLANNED}`);
   });
 });
