@@ -15,7 +15,8 @@ function nameCell(r: RecordRow, dnsHost: string | undefined): TableCell {
   } else {
     const alt = r.formNameAlternative !== undefined ? ` (or ${r.formNameAlternative})` : '';
     cell.push({
-      text: `${r.formNameLabel} box at ${dnsHost ?? 'your DNS host'}: ${r.formName}${alt}`,
+      // A form that offers "Automatic" as TTL says so here: the narrow TTL column keeps seconds.
+      text: `${r.formNameLabel} box at ${dnsHost ?? 'your DNS host'}: ${r.formName}${alt}${r.formTtl !== undefined ? `; TTL: ${r.formTtl} (or ${r.ttl})` : ''}`,
       style: muted,
     });
   }
@@ -95,10 +96,7 @@ export function drawRecords(flow: PdfFlow, s: SetupSummary): void {
       nameCell(r, s.dnsHostName),
       [{ text: r.type, style: { face: 'bold' } }],
       valueCell(r),
-      // A host whose form offers "Automatic" gets that word, with the seconds beside it.
-      r.formTtl !== undefined
-        ? [{ text: r.formTtl }, { text: `(${r.ttl})`, style: muted }]
-        : [{ text: String(r.ttl) }],
+      [{ text: String(r.ttl) }],
       statusCell(r),
     ]),
   );
