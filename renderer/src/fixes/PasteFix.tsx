@@ -14,8 +14,8 @@ export function PasteFix({ fix, open }: { fix: PasteFixData; open: OpenRecords }
   if (form.where !== 'dns-host') return null;
   const edit = fix.record.action === 'edit';
   return (
-    <div className="paste-fix" data-testid="paste-fix">
-      <p className="finding-fix">
+    <div className="paste-fix finding-fix" data-testid="paste-fix">
+      <p>
         <strong>What to do:</strong>{' '}
         {edit
           ? 'At your DNS host, edit the record so its value is exactly this:'
