@@ -11,7 +11,7 @@ import {
   mailClientSettings,
   type MailClientSettings,
 } from '../../shared/summary/mail-client-settings';
-import { ownerWords } from '../../shared/summary/owner-words';
+import { ownerDetail, ownerWords } from '../../shared/summary/owner-words';
 import { overallStatus, type OverallStatus } from '../../shared/summary/overall-status';
 import { policyLadder, type LadderStep } from '../../shared/summary/policy-ladder';
 import { recordCheck } from '../../shared/summary/record-status';
@@ -160,7 +160,7 @@ function item(f: Finding): FindingItem {
     subject: f.subject,
     status: f.status,
     title: f.title,
-    detail: f.detail,
+    detail: ownerDetail(f.detail),
   };
   // The PDF is for a site owner: the checker's terminal commands stay in the JSON.
   if (f.fix !== undefined) out.fix = ownerWords(f.fix);

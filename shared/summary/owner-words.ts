@@ -39,3 +39,14 @@ export function ownerWords(text: string): string {
     .filter((s): s is string => s !== null && s !== '')
     .join(' ');
 }
+
+/**
+ * A finding's "what we saw" for the Summary and the PDF: a resolver the check was pointed at by
+ * address ("Resolver 127.0.0.1:5353", from the CLI's --resolver) is named in words; the address
+ * stays in the JSON's evidence.
+ */
+export function ownerDetail(text: string): string {
+  return ownerWords(text)
+    .replace(/Public resolvers \(Resolver [^)]*\)/g, 'Public resolvers')
+    .replace(/Resolver \[?[0-9a-fA-F.:]+\]?(?::\d+)?/g, 'the resolver you chose');
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { onServerClause, runOnServerFix, tunnelCheckHint } from '../../../shared/checks/smtp-words';
-import { ownerWords } from '../../../shared/summary/owner-words';
+import { ownerDetail, ownerWords } from '../../../shared/summary/owner-words';
 import { glossaryLines, termsIn } from '../../../shared/summary/terms-in-text';
 
 // The checker's fixes carry terminal commands for the CLI and the JSON; the Summary and the
@@ -47,5 +47,16 @@ describe('the technical words a finding keeps', () => {
 
   it('words each term for the PDF glossary from the same glossary the wizard uses', () => {
     expect(glossaryLines(['pnone'])[0]).toMatch(/^p=none: .*reports/);
+  });
+});
+
+describe("what we saw, in a site owner's document", () => {
+  it('names a resolver given by address in words', () => {
+    expect(
+      ownerDetail('- Public resolvers (Resolver 127.0.0.1:28914): the name does not exist'),
+    ).toBe('- Public resolvers: the name does not exist');
+    expect(ownerDetail('no usable answer (Resolver [2001:db8::1]:53: a refusal (REFUSED)).')).toBe(
+      'no usable answer (the resolver you chose: a refusal (REFUSED)).',
+    );
   });
 });
