@@ -120,6 +120,10 @@ test('Verify and the Summary show the merged SPF line and the DMARC record whole
   // The other record is named for deletion, and no words about "merging them" by hand.
   await expect(spfFix.locator('.paste-deletes code')).toHaveText([/^v=spf1 /]);
   await expect(single).not.toContainText('Keep one "v=spf1" at the start');
+  // The receivers' word that stays in the finding is explained in place.
+  const terms = single.getByTestId('terms-used');
+  await terms.getByRole('button', { name: 'What is permerror?' }).click();
+  await expect(terms).toContainText('the record is broken');
   const dmarc = page.locator('li.finding[data-check="dmarc.present"]');
   const dmarcFix = dmarc.getByTestId('paste-fix');
   await expect(dmarcFix.locator('[data-field="Value"] code')).toContainText(
