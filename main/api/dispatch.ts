@@ -40,7 +40,10 @@ export async function dispatch(
       ok: false,
       error: {
         code: 'bad-request',
-        message: `${issue?.message ?? 'Invalid request'}${field ? ` (field: ${field})` : ''}`,
+        // A sentence, not a "(field: …)" suffix: the field's path stays in `field` for code.
+        message: field
+          ? `The request's "${field}" is not right: ${issue?.message ?? 'invalid value'}.`
+          : `${issue?.message ?? 'Invalid request'}.`,
         field,
       },
     };

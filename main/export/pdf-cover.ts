@@ -1,4 +1,5 @@
 import { PDF_TIME_ZONE_NOTE, dateTimeWords } from '../../shared/summary/date-words';
+import { PDF_FINDINGS_PLACE, statusWords } from '../../shared/summary/overall-status';
 import { domainText } from './domain-label';
 import type { PdfFlow } from './pdf-flow';
 import { body, bullets } from './pdf-heading';
@@ -69,7 +70,7 @@ export function drawCover(flow: PdfFlow, s: SetupSummary): void {
     color: STATUS_KIND_COLOR[s.status.kind],
   });
   flow.gap(4);
-  body(flow, s.status.detail);
+  body(flow, statusWords(s.status, PDF_FINDINGS_PLACE));
   if (s.counts) {
     const c = s.counts;
     flow.gap(6);

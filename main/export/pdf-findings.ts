@@ -19,7 +19,7 @@ function findingLines(flow: PdfFlow, f: FindingItem): Line[] {
       flow.width,
     ),
     ...flow.wrap(
-      `${f.checkTitle} (${f.check}) · about ${f.subject}`,
+      `${f.checkTitle} · about ${f.subject}`,
       { size: SIZE.small, color: COLOR.muted },
       flow.width,
       indent,
@@ -88,7 +88,7 @@ export function drawFindings(flow: PdfFlow, s: SetupSummary): void {
           ...flow.wrap(f.title, { face: 'bold', size: SIZE.body }, flow.width),
           // Several notes can share a title (one per DKIM key): the subject tells them apart.
           ...flow.wrap(
-            `${f.checkTitle} (${f.check}) · about ${f.subject}`,
+            `${f.checkTitle} · about ${f.subject}`,
             { size: SIZE.small, color: COLOR.muted },
             flow.width,
             10,
@@ -110,10 +110,8 @@ export function drawFindings(flow: PdfFlow, s: SetupSummary): void {
         { header: 'Result', weight: 38 },
       ],
       s.passes.map((f) => [
-        [
-          { text: f.checkTitle },
-          { text: f.check, style: { size: SIZE.small, color: COLOR.muted } },
-        ],
+        // The check id is for tools (the JSON export has it); the reader gets the title.
+        [{ text: f.checkTitle }],
         [{ text: f.subject }],
         [{ text: sameWords(f.title, f.checkTitle) ? 'Passed' : f.title }],
       ]),

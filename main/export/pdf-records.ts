@@ -15,7 +15,8 @@ function nameCell(r: RecordRow, dnsHost: string | undefined): TableCell {
   } else {
     const alt = r.formNameAlternative !== undefined ? ` (or ${r.formNameAlternative})` : '';
     cell.push({
-      text: `Name box at ${dnsHost ?? 'your DNS host'}: ${r.formName}${alt}`,
+      // A form that offers "Automatic" as TTL says so here: the narrow TTL column keeps seconds.
+      text: `${r.formNameLabel} box at ${dnsHost ?? 'your DNS host'}: ${r.formName}${alt}${r.formTtl !== undefined ? `; TTL: ${r.formTtl} (or ${r.ttl})` : ''}`,
       style: muted,
     });
   }

@@ -12,6 +12,7 @@ import {
   mailClientSettings,
   type MailClientSettings,
 } from '../../shared/summary/mail-client-settings';
+import { ownerDetail, ownerWords } from '../../shared/summary/owner-words';
 import { overallStatus, type OverallStatus } from '../../shared/summary/overall-status';
 import { policyLadder, type LadderStep } from '../../shared/summary/policy-ladder';
 import { recordCheck } from '../../shared/summary/record-status';
@@ -67,6 +68,10 @@ export interface RecordRow {
   formName: string;
   /** The other way to write the name, when the host's convention is not known. */
   formNameAlternative?: string;
+  /** The form's own word for the name box ("Name", "Host"). */
+  formNameLabel: string;
+  /** The form's TTL choice for "the host's default" ("Automatic"), where it has one. */
+  formTtl?: string;
   type: RecordType;
   value: string;
   /** What to type in the form's value box when it differs from `value` (trailing dot, quotes). */
@@ -162,9 +167,10 @@ function item(f: Finding): FindingItem {
     subject: f.subject,
     status: f.status,
     title: f.title,
-    detail: f.detail,
+    detail: ownerDetail(f.detail),
   };
-  if (f.fix !== undefined) out.fix = f.fix;
+  // The PDF is for a site owner: the checker's terminal commands stay in the JSON.
+  if (f.fix !== undefined) out.fix = ownerWords(f.fix);
   if (f.eta !== undefined) out.eta = f.eta;
   return out;
 }
@@ -190,6 +196,7 @@ function recordRow(
     key: record.key,
     fullName: domainLabel(record.name),
     formName: form.where === 'dns-host' ? form.nameField : 'Set at your VPS host',
+    formNameLabel: form.where === 'dns-host' ? form.nameLabel : 'Name',
     type: record.type,
     value: record.value,
     ttl: record.ttl,
@@ -204,6 +211,7 @@ function recordRow(
   if (record.incomplete !== undefined) row.incomplete = record.incomplete;
   if (form.where === 'dns-host') {
     if (form.nameField === '') row.formName = '(leave empty)';
+    if (form.ttlChoice !== undefined) row.formTtl = form.ttlChoice;
     if (form.nameFieldAlternative !== undefined)
       row.formNameAlternative = form.nameFieldAlternative;
     const typed =
@@ -233,6 +241,14 @@ function ptrRow(ip: string, mailHost: string, findings: Finding[] | undefined): 
     status: worstStatus(mine.map((f) => f.status)) ?? 'not-checked',
     notes: mine.filter((f) => f.status !== 'pass').map((f) => f.title),
   };
+}
+
+/** A request's steps and notes without terminal commands (the app shows those). */
+function inOwnerWords(request: ProviderRequest): ProviderRequest {
+  const out = { ...request };
+  if (out.steps !== undefined) out.steps = out.steps.map(ownerWords);
+  if (out.notes !== undefined) out.notes = out.notes.map(ownerWords);
+  return out;
 }
 
 /** Work out everything the summary shows. */
@@ -272,8 +288,8 @@ export function buildSetupSummary(input: SetupSummaryInput): SetupSummary {
     summary.dnsHostName = getDnsHost(plan.dnsHost).name;
   if (input.vpsHostName !== undefined) summary.vpsHostName = input.vpsHostName;
   if (input.dmarcApplies !== undefined) summary.dmarcApplies = input.dmarcApplies;
-  if (input.ptrRequest !== undefined) summary.ptrRequest = input.ptrRequest;
-  if (input.port25Request !== undefined) summary.port25Request = input.port25Request;
+  if (input.ptrRequest !== undefined) summary.ptrRequest = inOwnerWords(input.ptrRequest);
+  if (input.port25Request !== undefined) summary.port25Request = inOwnerWords(input.port25Request);
   const client = mailClientSettings(plan.mailHost, findings);
   if (client !== undefined) summary.mailClient = client;
   return summary;

@@ -1,6 +1,7 @@
 import { drawCover } from './pdf-cover';
 import { openPdf } from './pdf-document';
 import { drawFindings } from './pdf-findings';
+import { drawGlossary } from './pdf-glossary';
 import { PdfFlow } from './pdf-flow';
 import { drawNextSteps } from './pdf-next-steps';
 import { drawPageNumbers } from './pdf-page-numbers';
@@ -46,6 +47,8 @@ export async function renderSummaryPdf(
     flow.gap(12);
   }
   drawNextSteps(flow, summary);
+  flow.gap(12);
+  drawGlossary(flow, summary);
   drawPageNumbers(flow, `Mail setup summary · ${summary.domain.unicode}`);
   doc.end();
   return bytes;

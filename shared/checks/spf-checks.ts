@@ -391,7 +391,9 @@ export function evaluateSpfAuthorizes(obs: SpfObservation, ctx: EvalContext): Fi
         obs.evaluationError ?? 'SPF could not be evaluated',
       );
     const evidence = { evaluation: ev };
-    const detail = `With the published SPF record, ${ip} ${RESULT_WORDS[ev.result] ?? ev.result}.${ev.explanation ? ` (${ev.explanation})` : ''}${ev.via ? ` Evaluated through ${ev.via}.` : ''}`;
+    // The evaluator's own comment ("mailwright: domain of … does not designate …") repeats the
+    // result in library words: it stays in the evidence (JSON, "Answers from each place").
+    const detail = `With the published SPF record, ${ip} ${RESULT_WORDS[ev.result] ?? ev.result}.${ev.via ? ` Evaluated through ${ev.via}.` : ''}`;
     if (ev.result === 'pass') {
       return makeFinding('spf.authorizes', ip, 'pass', {
         title: 'SPF allows the server to send',

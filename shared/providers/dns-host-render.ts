@@ -1,6 +1,7 @@
 import type { PlannedRecord, RecordType } from '../records/planned-record';
 import { splitTxt, TXT_STRING_MAX_BYTES, utf8ByteLength } from '../records/txt-split';
 import { getDnsHost, type DnsHost, type DnsHostId, type TxtEntryRule } from './dns-hosts';
+import { formLabels } from './dns-host-form-labels';
 import { isKnown } from './provider-fact';
 import { secureRecordNotes } from './secure-record-notes';
 
@@ -30,6 +31,10 @@ export interface DnsHostForm {
   zoneLine?: string;
   /** TTL in seconds. */
   ttlField: string;
+  /** The form's label for the name box ("Name", "Host"): the host's own word where known. */
+  nameLabel: string;
+  /** The form's TTL choice meaning "the host's default" ("Automatic"), where it has one. */
+  ttlChoice?: string;
   /** For MX, where the host has (or may have) a separate Priority box. */
   priorityField?: string;
   /** For hosts with a proxy switch: the setting to choose. */
@@ -74,6 +79,9 @@ interface NameBoxes {
 }
 
 function nameBoxes(host: DnsHost, name: string, domain: string): NameBoxes {
+  // The form's own word for the box ("Host" at Namecheap), so the notes match what it shows.
+  const labels = formLabels(host.id);
+  const box = isKnown(labels) ? labels.value.name : 'Name';
   const where = placement(name, domain);
   if (where.kind === 'outside') {
     return {
@@ -87,16 +95,16 @@ function nameBoxes(host: DnsHost, name: string, domain: string): NameBoxes {
   if (isKnown(rule)) {
     if (where.kind === 'apex') {
       return rule.value.apex === '@'
-        ? { nameField: '@', notes: [`Type @ in the Name field: it means ${domain} itself.`] }
+        ? { nameField: '@', notes: [`Type @ in the ${box} field: it means ${domain} itself.`] }
         : {
             nameField: '',
-            notes: [`Leave the Name field empty: an empty name means ${domain} itself.`],
+            notes: [`Leave the ${box} field empty: an empty name means ${domain} itself.`],
           };
     }
     return {
       nameField: where.label,
       notes: [
-        `Type only ${where.label} in the Name field: ${host.name} adds .${domain} itself. If after saving the record shows as ${name}.${domain}, edit it and remove .${domain} from the Name.`,
+        `Type only ${where.label} in the ${box} field: ${host.name} adds .${domain} itself. If after saving the record shows as ${name}.${domain}, edit it and remove .${domain} from the ${box}.`,
       ],
     };
   }
@@ -108,8 +116,8 @@ function nameBoxes(host: DnsHost, name: string, domain: string): NameBoxes {
     nameFieldAlternative: short,
     notes: [
       where.kind === 'apex'
-        ? `Type ${name} in the Name field. If the form already shows .${domain} next to the box, type @ instead (or leave it empty if the form says so).`
-        : `Type ${name} in the Name field. If the form already shows .${domain} next to the box, type only ${short}. Some hosts add the domain automatically: if yours shows ${name}.${domain} after saving, remove .${domain} from the Name field.`,
+        ? `Type ${name} in the ${box} field. If the form already shows .${domain} next to the box, type @ instead (or leave it empty if the form says so).`
+        : `Type ${name} in the ${box} field. If the form already shows .${domain} next to the box, type only ${short}. Some hosts add the domain automatically: if yours shows ${name}.${domain} after saving, remove .${domain} from the ${box} field.`,
     ],
   };
 }
@@ -309,8 +317,14 @@ export function renderForDnsHost(
     typeField: record.type,
     valueField,
     ttlField: String(record.ttl),
+    nameLabel: 'Name',
     notes,
   };
+  const labels = formLabels(host.id);
+  if (isKnown(labels)) {
+    form.nameLabel = labels.value.name;
+    if (labels.value.ttlAuto !== undefined) form.ttlChoice = labels.value.ttlAuto;
+  }
   if (names.nameFieldAlternative !== undefined)
     form.nameFieldAlternative = names.nameFieldAlternative;
   if (valueStrings !== undefined) form.valueStrings = valueStrings;
@@ -318,4 +332,15 @@ export function renderForDnsHost(
   if (priorityField !== undefined) form.priorityField = priorityField;
   if (proxyField !== undefined) form.proxyField = proxyField;
   return form;
+}
+
+/**
+ * The card's one-line summary in the form's own words: "In Namecheap's form: Host = _dmarc,
+ * TTL = Automatic". Undefined for hosts whose labels we do not know (the boxes say it all).
+ */
+export function formInOwnWords(form: DnsHostForm, hostName: string): string | undefined {
+  if (!isKnown(formLabels(form.hostId))) return undefined;
+  const name = form.nameField === '' ? '(leave empty)' : form.nameField;
+  const ttl = form.ttlChoice ?? `${form.ttlField} seconds`;
+  return `In ${hostName}'s form: ${form.nameLabel} = ${name}, Type = ${form.typeField}, TTL = ${ttl}`;
 }

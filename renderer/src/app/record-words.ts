@@ -1,7 +1,12 @@
+import { shownName } from '../../../shared/model/shown-name';
 import type { PlannedRecord } from '../../../shared/records/planned-record';
 
-/** The card title of a planned record, in plain words. */
-export function recordTitle(r: PlannedRecord): string {
+/**
+ * The card title of a planned record, in plain words, with its name as the user reads it
+ * (Unicode: "почта.пример.рф", not "xn--80a1acny.xn--e1afmkfd.xn--p1ai").
+ */
+export function recordTitle(record: PlannedRecord): string {
+  const r = { ...record, name: shownName(record.name) };
   if (r.action === 'delete') return `${r.type} record of ${r.name} published today`;
   const [kind] = r.key.split(':');
   switch (kind) {

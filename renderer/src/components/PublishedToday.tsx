@@ -1,48 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
-import { whenWords } from '../../../shared/summary/date-words';
 import type { Plan } from '../../../shared/model/plan';
-import type { Draft, PublishedRecords } from '../../../shared/model/project';
-import { api } from '../state/api-ref';
-import { describeReceivers } from '../../../shared/providers/mail-receivers';
-
-/** Plain sentences about what a domain publishes today; nothing about a list that could not be read. */
-function describe(p: PublishedRecords, domain: string, onRecords: boolean): string[] {
-  const cards = onRecords ? 'card below' : 'card on the Records step';
-  const unread = new Set(p.unread ?? []);
-  const out: string[] = [];
-  if (!unread.has('mx'))
-    out.push(
-      p.mx.length === 0
-        ? `${domain} has no MX record: no mail is received for it today.`
-        : `Your mail for ${domain} is received today by ${describeReceivers(p.mx.map((m) => m.exchange))}.`,
-    );
-  if (!unread.has('spf'))
-    out.push(
-      p.spf.length === 0
-        ? 'It has no SPF record yet.'
-        : p.spf.length === 1
-          ? `It has an SPF record (${p.spf[0]}): the SPF ${cards} adds your server to it.`
-          : `It has ${p.spf.length} SPF records. Receivers treat that as an error; the SPF ${cards} merges them into one.`,
-    );
-  if (!unread.has('dmarc'))
-    out.push(
-      p.dmarc.length === 0
-        ? p.dmarcInherited
-          ? `It has no DMARC record of its own; receivers use the one at _dmarc.${p.dmarcInherited.at}.`
-          : 'It has no DMARC record yet.'
-        : `It has a DMARC record (${p.dmarc[0]}): the DMARC ${cards} says whether to keep it.`,
-    );
-  return out;
-}
-
-/** True when not one list could be read: nothing worth keeping. */
-function nothingRead(p: PublishedRecords): boolean {
-  const unread = new Set(p.unread ?? []);
-  return ['spf', 'dmarc', 'mx'].every((k) => unread.has(k as 'spf'));
-}
-
-/** How long the names must stay unchanged before the automatic look-up starts (typing pauses). */
-export const AUTO_LOOK_DELAY_MS = 800;
+import type { Draft } from '../../../shared/model/project';
+import { shownName } from '../../../shared/model/shown-name';
+import { whenWords } from '../../../shared/summary/date-words';
+import { publishedSentences } from '../records/published-words';
+import { usePublishedLookup } from '../records/use-published-lookup';
 
 /** The saved look-up when it was made for these names; null when there is none or the names changed. */
 export function publishedFor(
@@ -59,7 +20,6 @@ export function publishedFor(
  * reload too. With `auto` (the Domain step) it looks by itself once the names stop changing,
  * once per pair of names; elsewhere, and to look again, the user asks.
  */
-// eslint-disable-next-line max-lines-per-function -- over 100 lines: to be split along its seams (#16)
 export function PublishedToday({
   plan,
   published,
@@ -75,56 +35,17 @@ export function PublishedToday({
   published: Draft['published'];
   update: (patch: Partial<Draft>) => void;
 }) {
-  const [state, setState] = useState<{ looking: boolean; error: string | null }>({
-    looking: false,
-    error: null,
-  });
   const current = publishedFor(published, plan);
-
-  const look = async () => {
-    setState({ looking: true, error: null });
-    const r = await api().call('dns.published', { domain: plan.domain, mailHost: plan.mailHost });
-    if (!r.ok) {
-      setState({ looking: false, error: r.error.message });
-      return;
-    }
-    if (nothingRead(r.value)) {
-      // Keep an earlier good look rather than replace it with an empty one.
-      setState({ looking: false, error: r.value.problems[0] ?? 'No DNS server answered.' });
-      return;
-    }
-    update({
-      published: {
-        ...r.value,
-        domain: plan.domain,
-        mailHost: plan.mailHost,
-        checkedAt: new Date().toISOString(),
-      },
-    });
-    setState({ looking: false, error: null });
-  };
-
-  // One automatic look per pair of names: a failed look is not repeated on its own (the user
-  // sees why and can ask again), and typing never fires a look per keystroke.
-  const tried = useRef(new Set<string>());
-  const names = `${plan.domain} ${plan.mailHost}`;
-  const needed = auto && current === null && !tried.current.has(names);
-  useEffect(() => {
-    if (!needed) return;
-    const timer = setTimeout(() => {
-      tried.current.add(names);
-      void look();
-    }, AUTO_LOOK_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [needed, names]); // `look` is recreated on each render; the names are what matter.
+  const state = usePublishedLookup(plan, update, auto && current === null);
+  const shown = shownName(plan.domain);
 
   return (
     <div className="card published" data-testid="published-today">
-      <h2 className="card-title">What {plan.domain} publishes today</h2>
+      <h2 className="card-title">What {shown} publishes today</h2>
       {current ? (
         <>
           <ul>
-            {describe(current, plan.domain, onRecords).map((s) => (
+            {publishedSentences(current, shown, onRecords).map((s) => (
               <li key={s}>{s}</li>
             ))}
           </ul>
@@ -154,17 +75,13 @@ export function PublishedToday({
         <button
           type="button"
           className="secondary"
-          onClick={() => void look()}
+          onClick={() => void state.look()}
           disabled={state.looking}
         >
-          {current
-            ? 'Check again'
-            : state.error
-              ? 'Try again'
-              : `Check what ${plan.domain} publishes`}
+          {current ? 'Check again' : state.error ? 'Try again' : `Check what ${shown} publishes`}
         </button>
         <span role="status" aria-live="polite">
-          {state.looking ? `Looking up what ${plan.domain} publishes today…` : ''}
+          {state.looking ? `Looking up what ${shown} publishes today…` : ''}
         </span>
       </div>
     </div>

@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { TERMS, type TermId } from '../app/terms';
+import { TERMS, type TermId } from '../../../shared/summary/glossary';
 
 /**
  * A technical word with a small "?" button that opens its plain-language explanation in

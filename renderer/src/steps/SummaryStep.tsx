@@ -11,6 +11,7 @@ import { AttentionList } from '../summary/AttentionList';
 import { ExportPanel } from '../summary/ExportPanel';
 import { MailAppSettings } from '../summary/MailAppSettings';
 import { NextSteps } from '../summary/NextSteps';
+import { StatusDetail } from '../summary/StatusDetail';
 import { SummaryRecords } from '../summary/SummaryRecords';
 import { runForDomain, summaryStatus } from '../summary/summary-status';
 import { useLastRun } from '../summary/use-last-run';
@@ -54,7 +55,7 @@ export function SummaryStep({ project }: { project: Project }) {
           aria-labelledby="overall-headline"
         >
           <h2 id="overall-headline">{status.headline}</h2>
-          <p>{status.detail}</p>
+          <StatusDetail status={status} />
           {run ? (
             <p className="muted">
               Checked {whenWords(run.startedAt)}: {plural(run.summary.pass, 'check', 'checks')}{' '}

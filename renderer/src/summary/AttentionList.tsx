@@ -3,7 +3,12 @@ import { shownName } from '../../../shared/model/shown-name';
 import { whenWords } from '../../../shared/summary/date-words';
 import { STATUS_URGENCY } from '../../../shared/summary/status-words';
 import { sentence } from '../app/sentence';
+import { ownerWords } from '../../../shared/summary/owner-words';
+import { pasteFixFor } from '../../../shared/summary/finding-paste';
 import { StatusBadge } from '../components/StatusBadge';
+import { TermsUsed } from '../components/TermsUsed';
+import { PasteFix } from '../fixes/PasteFix';
+import { useOpenRecords } from '../hooks/use-open-records';
 
 const NEEDS_ATTENTION = new Set(['fail', 'pending', 'warn', 'unknown']);
 
@@ -12,19 +17,28 @@ export function AttentionList({ findings }: { findings: readonly Finding[] }) {
   const items = findings
     .filter((f) => NEEDS_ATTENTION.has(f.status))
     .sort((a, b) => STATUS_URGENCY.indexOf(a.status) - STATUS_URGENCY.indexOf(b.status));
+  const open = useOpenRecords();
   if (items.length === 0) return null;
   return (
     <ul className="summary-attention" data-testid="attention">
-      {items.map((f) => (
-        <li key={`${f.check}:${f.subject}`}>
-          <StatusBadge status={f.status} /> <strong>{sentence(f.title)}</strong>
-          {f.status === 'pending' ? <span> ({shownName(f.subject)})</span> : null}
-          {f.fix ? <span> {f.fix}</span> : null}
-          {f.status === 'pending' && f.eta ? (
-            <span> It should be visible everywhere by {whenWords(f.eta)}.</span>
-          ) : null}
-        </li>
-      ))}
+      {items.map((f) => {
+        const paste = open ? pasteFixFor(f, open.records) : undefined;
+        return (
+          <li key={`${f.check}:${f.subject}`}>
+            <StatusBadge status={f.status} /> <strong>{sentence(f.title)}</strong>
+            {f.status === 'pending' ? <span> ({shownName(f.subject)})</span> : null}
+            {paste && open ? (
+              <PasteFix fix={paste} open={open} />
+            ) : f.fix ? (
+              <span> {ownerWords(f.fix)}</span>
+            ) : null}
+            {f.status === 'pending' && f.eta ? (
+              <span> It should be visible everywhere by {whenWords(f.eta)}.</span>
+            ) : null}
+            <TermsUsed texts={[f.title, f.fix]} />
+          </li>
+        );
+      })}
     </ul>
   );
 }

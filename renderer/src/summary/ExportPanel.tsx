@@ -109,8 +109,8 @@ export function ExportPanel({
       </div>
       <p className="hint">
         The <Term id="zonefile">zone file</Term> is for DNS hosts that import one. The JSON file is
-        the plan, the records and the last check, the same file <code>mailwright check --plan</code>{' '}
-        reads.
+        the plan, the records and the last check: keep it, or copy it to your server to run
+        Mailwright's check there.
       </p>
       <p
         className={outcome && !outcome.ok ? 'field-error' : 'field-ok'}

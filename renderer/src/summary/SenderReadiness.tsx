@@ -1,3 +1,4 @@
+import { ownerWords } from '../../../shared/summary/owner-words';
 import { Link } from 'react-router';
 import type { Finding } from '../../../shared/checks/finding';
 import { senderReadiness } from '../../../shared/summary/sender-requirements';
@@ -63,7 +64,7 @@ export function SenderReadiness({
                 <td>
                   <Cell status={r.messageStatus} />
                 </td>
-                <td>{r.fix ?? ''}</td>
+                <td>{r.fix ? ownerWords(r.fix) : ''}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,12 @@
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
-import { overallStatus, type OverallStatus } from '../../../shared/summary/overall-status';
+import {
+  overallStatus,
+  type FindingsPlace,
+  type OverallStatus,
+} from '../../../shared/summary/overall-status';
+
+/** On screen the findings sit right under the headline (the PDF has a Findings section). */
+export const SCREEN_FINDINGS_PLACE: FindingsPlace = { where: 'below', see: 'below' };
 
 /** The run that speaks for this plan: the last one, unless it checked another domain. */
 export function runForDomain(
@@ -13,23 +20,20 @@ export function runForDomain(
 }
 
 /**
- * The Summary's headline: the PDF cover's words, except that before any check the screen says
- * "Not checked yet" and sends the user to the Verify step rather than to the CLI.
+ * The Summary's headline: the PDF cover's status, except that before any check the screen says
+ * "Not checked yet" and sends the user to the Verify step rather than asking for an export.
  */
 export function summaryStatus(run: CheckDocument | undefined): OverallStatus {
   const status = overallStatus(run);
-  // The PDF has a Findings section; on screen the same list sits right under the headline.
-  if (status.kind !== 'not-verified')
-    return {
-      ...status,
-      detail: status.detail.replace(/under Findings|\(see Findings\)|See Findings/g, (m) =>
-        m === 'under Findings' ? 'below' : m === 'See Findings' ? 'See below' : '(see below)',
-      ),
-    };
+  if (status.kind !== 'not-verified') return status;
   return {
     kind: 'not-verified',
     headline: 'Not checked yet',
-    detail:
-      'Nothing has been checked yet, so this page lists what to publish but cannot say whether it works.',
+    parts: [
+      {
+        kind: 'text',
+        text: 'Nothing has been checked yet, so this page lists what to publish but cannot say whether it works.',
+      },
+    ],
   };
 }

@@ -3,7 +3,9 @@ import type { Finding } from '../../../shared/checks/finding';
 import { CHECK_GROUPS, checkInfo } from '../../../shared/checks/catalogue';
 import { compareInGroup } from '../../../shared/checks/finding-order';
 import { STEPS } from '../../../shared/model/steps';
-import { FindingItem } from './FindingItem';
+import { pasteFixFor, type PasteFix } from '../../../shared/summary/finding-paste';
+import { useOpenRecords, type OpenRecords } from '../hooks/use-open-records';
+import { FindingItem, type Paste } from './FindingItem';
 
 /** The findings under their catalogue groups, each group linking to the step that fixes it. */
 export function FindingGroups({
@@ -15,6 +17,7 @@ export function FindingGroups({
   projectId: string;
   now: number;
 }) {
+  const open = useOpenRecords();
   return (
     <div className="finding-groups">
       {CHECK_GROUPS.map((group) => {
@@ -30,7 +33,12 @@ export function FindingGroups({
             <h2 id={`g-${group.id}`}>{group.title}</h2>
             <ul className="finding-list">
               {mine.map((f) => (
-                <FindingItem key={`${f.check} ${f.subject}`} finding={f} now={now} />
+                <FindingItem
+                  key={`${f.check} ${f.subject}`}
+                  finding={f}
+                  now={now}
+                  paste={open ? withOpen(pasteFixFor(f, open.records), open) : undefined}
+                />
               ))}
             </ul>
             {step && stepTitle && step !== 'verify' ? (
@@ -44,4 +52,8 @@ export function FindingGroups({
       })}
     </div>
   );
+}
+
+function withOpen(fix: PasteFix | undefined, open: OpenRecords): Paste | undefined {
+  return fix ? { fix, open } : undefined;
 }

@@ -1,13 +1,32 @@
 import type { Finding } from '../../../shared/checks/finding';
 import { shownName } from '../../../shared/model/shown-name';
+import type { PasteFix as PasteFixData } from '../../../shared/summary/finding-paste';
 import { StatusBadge } from '../components/StatusBadge';
+import { TermsUsed } from '../components/TermsUsed';
+import { PasteFix } from '../fixes/PasteFix';
+import type { OpenRecords } from '../hooks/use-open-records';
 import { viewAnswers, type ViewAnswer } from './evidence-views';
 import { etaWords } from './eta-words';
 import { findingAnchor } from './finding-anchor';
 import { findingHeading } from './finding-heading';
 
+/** A fix the user can paste, with the records it was taken from. */
+export interface Paste {
+  fix: PasteFixData;
+  open: OpenRecords;
+}
+
 /** One finding: status, title, what was seen (per view when known) and what to do. */
-export function FindingItem({ finding, now }: { finding: Finding; now: number }) {
+export function FindingItem({
+  finding,
+  now,
+  paste,
+}: {
+  finding: Finding;
+  now: number;
+  /** The record that fixes it, whole, when the app knows its value. */
+  paste?: Paste | undefined;
+}) {
   const views = viewAnswers(finding.evidence);
   // Passing checks fold away so what needs work stands out on a long page.
   const settled = finding.status === 'pass' || finding.status === 'info';
@@ -34,24 +53,35 @@ export function FindingItem({ finding, now }: { finding: Finding; now: number })
           <Seen finding={finding} views={views} />
         </details>
       ) : (
-        <Seen finding={finding} views={views} />
+        <Seen finding={finding} views={views} paste={paste} />
       )}
     </li>
   );
 }
 
 /** What was seen, the fix, and the per-view answers. */
-function Seen({ finding, views }: { finding: Finding; views: ViewAnswer[] }) {
+function Seen({
+  finding,
+  views,
+  paste,
+}: {
+  finding: Finding;
+  views: ViewAnswer[];
+  paste?: Paste | undefined;
+}) {
   return (
     <>
       <p className="finding-detail">
         <strong>What we saw:</strong> {finding.detail}
       </p>
-      {finding.fix ? (
+      {paste ? (
+        <PasteFix fix={paste.fix} open={paste.open} />
+      ) : finding.fix ? (
         <p className="finding-fix">
           <strong>What to do:</strong> {finding.fix}
         </p>
       ) : null}
+      <TermsUsed texts={[finding.title, finding.detail, finding.fix]} />
       {views.length > 0 ? (
         <details className="finding-views">
           <summary>Answers from each place we asked</summary>

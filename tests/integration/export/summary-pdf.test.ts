@@ -13,6 +13,7 @@ import {
   longRun,
   NOW,
 } from '../../unit/export/summary-fixtures';
+import { ownerWords } from '../../../shared/summary/owner-words';
 import { pdfInfo, pdfText, saveArtifacts, squash, wordBoxes } from './pdf-tools';
 
 async function build(
@@ -59,8 +60,14 @@ describe('setup summary PDF', () => {
     for (const r of planRecords(basicPlan)) expect(flat).toContain(squash(r.name));
     for (const f of basicRun().findings) {
       expect(flat).toContain(squash(f.title).replace(/\.$/, ''));
-      if (f.fix !== undefined) expect(flat).toContain(squash(f.fix));
+      if (f.fix !== undefined) expect(flat).toContain(squash(ownerWords(f.fix)));
     }
+    // A site owner's document: the checker's commands, options and check ids stay in the JSON.
+    expect(text).not.toMatch(/npx mailwright|--plan|\(smtp\.network\)|\bdnsbl\.ip\b/);
+    expect(flat).toContain(squash("run Mailwright's check on the server itself"));
+    // The technical words that remain are explained once, at the end.
+    expect(text).toContain('Words used in this summary');
+    expect(flat).toContain(squash('p=none: A DMARC policy that only asks for reports'));
     // The form's name for Cloudflare, the PTR request for Hetzner, the port 25 request.
     expect(text).toContain('Name box at Cloudflare: mail');
     expect(text).toContain('Set the reverse DNS at Hetzner');
@@ -110,8 +117,14 @@ describe('setup summary PDF', () => {
     for (const r of planRecords(longPlan)) expect(flat).toContain(squash(r.name));
     for (const f of run.findings) {
       expect(flat).toContain(squash(f.title).replace(/\.$/, ''));
-      if (f.fix !== undefined) expect(flat).toContain(squash(f.fix));
+      if (f.fix !== undefined) expect(flat).toContain(squash(ownerWords(f.fix)));
     }
+    // A site owner's document: the checker's commands, options and check ids stay in the JSON.
+    expect(text).not.toMatch(/npx mailwright|--plan|\(smtp\.network\)|\bdnsbl\.ip\b/);
+    expect(flat).toContain(squash("run Mailwright's check on the server itself"));
+    // The technical words that remain are explained once, at the end.
+    expect(text).toContain('Words used in this summary');
+    expect(flat).toContain(squash('p=none: A DMARC policy that only asks for reports'));
     // Every page that holds table rows starts them under a header row.
     const pages = text.split('\f');
     const headed = pages.filter((p) => /Check About Result|Name Type Value TTL Status/.test(p));

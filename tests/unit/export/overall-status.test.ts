@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { overallStatus } from '../../../shared/summary/overall-status';
+import {
+  overallStatus,
+  PDF_FINDINGS_PLACE,
+  statusWords,
+} from '../../../shared/summary/overall-status';
 import { finding, run } from './summary-fixtures';
 
 const pass = finding('spf.all', 'example.com', 'pass', 'ok', 'ok');
@@ -33,7 +37,8 @@ describe('overall status in words', () => {
       run('example.com', [pass, finding('smtp.network', 'x', 'unknown', 'u', 'u', 'run it')]),
     );
     expect(s.headline).toBe('Not fully verified');
-    expect(s.detail).toContain('1 check could not run');
+    expect(s.parts).toContainEqual({ kind: 'see-why' });
+    expect(statusWords(s, PDF_FINDINGS_PLACE)).toContain('1 check could not run');
   });
 
   const smtp = finding('smtp.starttls', 'mail.example.com', 'pass', 'ok', 'ok');
@@ -50,28 +55,44 @@ describe('overall status in words', () => {
       ]),
     );
     expect(warned.headline).toBe('Ready to send');
-    expect(warned.detail).toContain('1 suggestion');
+    expect(warned.parts).toContainEqual({ kind: 'suggestions', count: 1 });
   });
 
-  it('when ready, says the mail server was checked through --smtp-address', () => {
+  it('when ready, says the mail server was checked through a tunnel, without the CLI option', () => {
     const through = {
       ...finding('smtp.reachable', '192.0.2.10', 'info', 'Not checked from the internet', 'i'),
       evidence: { checkedThrough: { address: '127.0.0.1', port: 2525, option: '--smtp-address' } },
     };
     const s = overallStatus(run('example.com', [pass, smtp, dnsbl, through]));
     expect(s.headline).toBe('Ready to send');
-    expect(s.detail).toBe(
-      'Every check passed. The mail server was checked through 127.0.0.1:2525 (--smtp-address), so whether other mail servers reach it on port 25 was not checked.',
-    );
+    expect(s.parts).toContainEqual({ kind: 'checked-through', address: '127.0.0.1', port: 2525 });
+    const words = statusWords(s, PDF_FINDINGS_PLACE);
+    expect(words).toContain('127.0.0.1:2525');
+    expect(words).toContain('port 25 was not checked');
+    expect(words).not.toContain('--smtp-address');
   });
 
   it('is not "ready" when the mail server or the block lists were not checked at all', () => {
     const dnsOnly = overallStatus(run('example.com', [pass]));
     expect(dnsOnly.headline).toBe('Not fully verified');
-    expect(dnsOnly.detail).toBe(
-      'Every check that ran passed, but this check did not look at the mail server itself (port 25 and STARTTLS) or the block lists. Check again with them before you rely on it.',
-    );
+    const dnsOnlyWords = statusWords(dnsOnly, PDF_FINDINGS_PLACE);
+    expect(dnsOnlyWords).toContain('the mail server itself');
+    expect(dnsOnlyWords).toContain('the block lists');
     const noLists = overallStatus(run('example.com', [pass, smtp]));
-    expect(noLists.detail).toContain('did not look at the block lists. Check again with it');
+    const noListsWords = statusWords(noLists, PDF_FINDINGS_PLACE);
+    expect(noListsWords).toContain('the block lists');
+    expect(noListsWords).not.toContain('the mail server itself');
+  });
+
+  it('points the PDF reader to its Findings section in words', () => {
+    const s = overallStatus(run('example.com', [pass, ...fail(2)]));
+    expect(s.parts).toContainEqual({ kind: 'each-listed' });
+    expect(statusWords(s, PDF_FINDINGS_PLACE)).toContain('under Findings');
+  });
+
+  it('asks for a check in the app, not on the command line, before any run', () => {
+    expect(statusWords(overallStatus(undefined), PDF_FINDINGS_PLACE)).not.toMatch(
+      /mailwright check|`/,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { CheckId } from '../../../shared/checks/catalogue';
+import { runOnServerFix } from '../../../shared/checks/smtp-words';
 import { CHECKS } from '../../../shared/checks/catalogue';
 import { summarize, type Finding, type Status } from '../../../shared/checks/finding';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
@@ -219,7 +220,7 @@ export function basicRun(): CheckDocument {
       'unknown',
       'This network blocks port 25, so the mail server could not be checked from here.',
       'The control connection to a public mail server timed out too.',
-      'Run "npx mailwright check" on the server itself.',
+      runOnServerFix('mailwright-plan.json', '203.0.113.10'),
     ),
     finding(
       'dnshost.detected',

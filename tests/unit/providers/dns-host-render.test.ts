@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { formLabels } from '../../../shared/providers/dns-host-form-labels';
 import {
+  formInOwnWords,
   renderForDnsHost,
   type DnsHostForm,
   type DnsHostRendering,
@@ -265,5 +267,32 @@ describe('renderForDnsHost: values', () => {
     const unknown = form(renderForDnsHost(PLAN_RECORDS.a!, 'no-such-host', DOMAIN));
     expect(unknown.hostId).toBe('other');
     expect(unknown.nameField).toBe(MAIL_HOST);
+  });
+});
+
+describe("the form's own words", () => {
+  it('Namecheap: "Host" and the "Automatic" TTL, in one line for the card', () => {
+    const dmarc = render('dmarc', 'namecheap');
+    expect(dmarc.nameLabel).toBe('Host');
+    expect(dmarc.ttlChoice).toBe('Automatic');
+    expect(formInOwnWords(dmarc, 'Namecheap')).toBe(
+      "In Namecheap's form: Host = _dmarc, Type = TXT, TTL = Automatic",
+    );
+  });
+
+  it('Cloudflare: "Name" and "Auto"; a host without sourced labels keeps the generic words', () => {
+    expect(render('spf', 'cloudflare')).toMatchObject({ nameLabel: 'Name', ttlChoice: 'Auto' });
+    const other = render('spf', 'hetzner');
+    expect(other.nameLabel).toBe('Name');
+    expect(other.ttlChoice).toBeUndefined();
+    expect(formInOwnWords(other, 'Hetzner')).toBeUndefined();
+  });
+
+  it('every known label has a source and a date', () => {
+    for (const id of DNS_HOST_IDS) {
+      const fact = formLabels(id);
+      expect(fact.source, id).not.toBe('');
+      expect(fact.checked, id).toMatch(/^\d{4}-\d{2}/);
+    }
   });
 });

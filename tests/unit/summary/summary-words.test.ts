@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
-import { runForDomain, summaryStatus } from '../../../renderer/src/summary/summary-status';
+import {
+  runForDomain,
+  SCREEN_FINDINGS_PLACE,
+  summaryStatus,
+} from '../../../renderer/src/summary/summary-status';
+import { statusWords } from '../../../shared/summary/overall-status';
 import { projectStatus } from '../../../renderer/src/app/project-status';
 
 function runOf(summary: Partial<CheckDocument['summary']>, domain = 'example.test'): CheckDocument {
@@ -19,14 +24,15 @@ describe('the Summary headline', () => {
   it('says "Not checked yet" before any check, without sending the user to the CLI', () => {
     const s = summaryStatus(undefined);
     expect(s.headline).toBe('Not checked yet');
-    expect(s.detail).not.toContain('mailwright check');
+    expect(statusWords(s, SCREEN_FINDINGS_PLACE)).not.toContain('mailwright check');
   });
 
   it('counts the things to fix and points below, not to a Findings section', () => {
     const s = summaryStatus(runOf({ fail: 3, warn: 1 }));
     expect(s.headline).toBe('3 things to fix');
-    expect(s.detail).toContain('listed below');
-    expect(s.detail).not.toContain('Findings');
+    const words = statusWords(s, SCREEN_FINDINGS_PLACE);
+    expect(words).toContain('listed below');
+    expect(words).not.toContain('Findings');
   });
 
   it('waits for DNS when records are pending, and is ready when all passed', () => {

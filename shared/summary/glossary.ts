@@ -6,7 +6,10 @@ export interface TermEntry {
   text: string;
 }
 
-/** The glossary: every technical word the wizard uses, in plain language. */
+/**
+ * The glossary: every technical word the wizard uses, in plain language. The wizard explains
+ * them in place (the Term component); the PDF lists the ones its pages use.
+ */
 export const TERMS = {
   dns: {
     label: 'DNS',
@@ -87,6 +90,26 @@ export const TERMS = {
   caa: {
     label: 'CAA',
     text: "Certification Authority Authorization: a record that lists which certificate authorities (such as Let's Encrypt) may issue certificates for your domain.",
+  },
+  permerror: {
+    label: 'permerror',
+    text: 'A "permanent error": the record is broken (two SPF records, a typo, too many look-ups), so receivers ignore it as if it were not there.',
+  },
+  helo: {
+    label: 'HELO',
+    text: "The name your mail server says when it greets another mail server (HELO or EHLO). Receivers compare it with the server's reverse DNS and SPF.",
+  },
+  starttls: {
+    label: 'STARTTLS',
+    text: 'The command that switches a mail connection to encryption. Without it, mail travels between servers as readable text.',
+  },
+  softfail: {
+    label: '~all',
+    text: 'The end of an SPF record that says "mail from other servers is suspicious, but do not refuse it". The stricter "-all" says "refuse it".',
+  },
+  pnone: {
+    label: 'p=none',
+    text: 'A DMARC policy that only asks for reports: failing mail is still delivered. The next steps are p=quarantine (spam folder) and p=reject.',
   },
 } satisfies Record<string, TermEntry>;
 
