@@ -10,7 +10,7 @@ import type { OpenRecords } from '../hooks/use-open-records';
  * DNS host's own boxes, ready to copy, and the records beside it to delete.
  */
 export function PasteFix({ fix, open }: { fix: PasteFixData; open: OpenRecords }) {
-  const form = renderForDnsHost(fix.record, open.hostId, open.domain);
+  const form = renderForDnsHost(fix.record, open.hostId, open.zone);
   if (form.where !== 'dns-host') return null;
   const edit = fix.record.action === 'edit';
   return (
