@@ -25,6 +25,15 @@ function findingLines(flow: PdfFlow, f: FindingItem): Line[] {
       indent,
     ),
     ...flow.wrap(f.detail, { size: SIZE.body }, flow.width, indent),
+    ...(f.alike ?? []).flatMap((a) => [
+      ...flow.wrap(
+        `${a.checkTitle} · about ${a.subject}`,
+        { size: SIZE.small, color: COLOR.muted },
+        flow.width,
+        indent,
+      ),
+      ...flow.wrap(a.detail, { size: SIZE.body }, flow.width, indent),
+    ]),
   ];
   if (f.eta !== undefined) {
     lines.push(
@@ -54,6 +63,13 @@ function sameWords(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
+/** How many checks a heading covers: folded ones count for themselves. */
+function countOf(problems: readonly FindingItem[], status: FindingItem['status']): number {
+  return problems
+    .filter((p) => p.status === status)
+    .reduce((n, p) => n + 1 + (p.alike?.length ?? 0), 0);
+}
+
 /** The findings: each problem in full with its fix, then the information, then passes compactly. */
 export function drawFindings(flow: PdfFlow, s: SetupSummary): void {
   heading(flow, 'Findings');
@@ -70,11 +86,7 @@ export function drawFindings(flow: PdfFlow, s: SetupSummary): void {
   let last: FindingItem['status'] | undefined;
   for (const f of s.problems) {
     if (f.status !== last) {
-      heading(
-        flow,
-        `${STATUS_HEADINGS[f.status]} (${s.problems.filter((p) => p.status === f.status).length})`,
-        2,
-      );
+      heading(flow, `${STATUS_HEADINGS[f.status]} (${countOf(s.problems, f.status)})`, 2);
       last = f.status;
     }
     flow.write(findingLines(flow, f), true);

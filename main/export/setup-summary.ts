@@ -12,6 +12,7 @@ import {
   mailClientSettings,
   type MailClientSettings,
 } from '../../shared/summary/mail-client-settings';
+import { foldAlikeUnknowns } from '../../shared/summary/alike-unknowns';
 import { ownerDetail, ownerWords } from '../../shared/summary/owner-words';
 import { overallStatus, type OverallStatus } from '../../shared/summary/overall-status';
 import { policyLadder, type LadderStep } from '../../shared/summary/policy-ladder';
@@ -110,6 +111,8 @@ export interface FindingItem {
   detail: string;
   fix?: string;
   eta?: string;
+  /** Other checks that could not run for the same reason, folded into this one. */
+  alike?: { checkTitle: string; subject: string; detail: string }[];
 }
 
 /** The reverse DNS of one server address. */
@@ -272,7 +275,17 @@ export function buildSetupSummary(input: SetupSummaryInput): SetupSummary {
     records: input.records.map((r) =>
       recordRow(r, plan, input.zone ?? zoneFor(plan.domain), findings),
     ),
-    problems: sorted.filter((f) => f.status !== 'pass' && f.status !== 'info').map(item),
+    problems: foldAlikeUnknowns(
+      sorted.filter((f) => f.status !== 'pass' && f.status !== 'info'),
+    ).map(({ finding, alike }) => {
+      const out = item(finding);
+      if (alike.length > 0)
+        out.alike = alike.map((a) => {
+          const more = item(a);
+          return { checkTitle: more.checkTitle, subject: more.subject, detail: more.detail };
+        });
+      return out;
+    }),
     notes: sorted.filter((f) => f.status === 'info').map(item),
     passes: sorted.filter((f) => f.status === 'pass').map(item),
     reverseDns: [...plan.ipv4, ...plan.ipv6].map((ip) => ptrRow(ip, plan.mailHost, findings)),

@@ -18,6 +18,11 @@ function sentences(text: string): string[] {
   );
 }
 
+// The words in place of a command, capitalised when the command's sentence began with it.
+function sameCase(replaced: string): string {
+  return replaced.startsWith('R') ? `R${RUN_ON_SERVER.slice(1)}` : RUN_ON_SERVER;
+}
+
 // One sentence with a command in words: the tunnel recipe is a second way for people at a
 // terminal and goes; the others keep their meaning ("on the server itself") without the command.
 function inWords(sentence: string): string | null {
@@ -26,8 +31,8 @@ function inWords(sentence: string): string | null {
   if (/^Copy the plan file to the server/i.test(sentence)) return `Then ${RUN_ON_SERVER}.`;
   return sentence
     .replace(/\s*\(`[^`]*`\)/g, '')
-    .replace(/run `(?:npx )?mailwright [^`]*` on the server itself(?: \([^)]*\))?/gi, RUN_ON_SERVER)
-    .replace(/run this on the server: `[^`]*`/gi, RUN_ON_SERVER)
+    .replace(/run `(?:npx )?mailwright [^`]*` on the server itself(?: \([^)]*\))?/gi, sameCase)
+    .replace(/run this on the server: `[^`]*`/gi, sameCase)
     .replace(/`(?:npx )?mailwright [^`]*`/g, "Mailwright's check");
 }
 

@@ -136,6 +136,14 @@ test('every step fits a 900×600 window and logs no console error', async ({ pag
     expect(await overflow(page), `${step.title} at 900×600`).toEqual([]);
     expect(await coveredByTerms(page), `term explanations on ${step.title}`).toEqual([]);
     if (step.id === 'summary') {
+      // The checks this offline world stopped read as one line naming them, not dozens of copies.
+      const stopped = page
+        .getByTestId('attention')
+        .locator(':scope > li')
+        .filter({ has: page.getByText('Could not be checked.', { exact: true }) });
+      await expect(stopped).toHaveCount(1);
+      await stopped.getByText(/^Which checks \(\d+\)$/).click();
+      await expect(stopped.getByText(/^The DKIM key is published, about /)).toBeVisible();
       // The Summary's styles stay loaded: they must not reach the Verify step's cards.
       await nav.getByRole('link', { name: /^Verify( \(|$)/ }).click();
       const card = page.getByTestId('attention');

@@ -24,6 +24,11 @@ describe('a fix in words for a site owner', () => {
     expect(ownerWords(plain)).toBe(plain);
   });
 
+  it('keeps the capital of a sentence that begins with the command (the block-list fix)', () => {
+    const fix = `R${onServerClause().slice(1)}: its own resolver is usually allowed.`;
+    expect(ownerWords(fix)).toMatch(/^Run Mailwright's check on the server itself/);
+  });
+
   it('drops a command given in brackets', () => {
     expect(
       ownerWords(
