@@ -149,9 +149,10 @@ test.describe('checked on the Verify step', () => {
       await expect(rsaItem.locator('[data-status]')).toHaveText(/OK/);
       await expect(edItem.locator('[data-status]')).toHaveText(/Needs fixing/);
       await expect(edItem).toContainText('The Ed25519 DKIM key is not published');
-      await expect(edItem.locator('.finding-fix')).toContainText(
-        'Name "mw2026-ed25519._domainkey"',
-      );
+      // The fix is the Ed25519 record itself, whole, ready to copy.
+      const fix = edItem.getByTestId('paste-fix');
+      await expect(fix).toContainText('mw2026-ed25519._domainkey');
+      await expect(fix).toContainText('v=DKIM1; k=ed25519; p=');
       await expect(
         page
           .locator('li.finding[data-check="dkim.matches"]')
