@@ -1,4 +1,5 @@
 import type { CheckId } from '../checks/catalogue';
+import { shownName } from '../model/shown-name';
 import type { Plan } from '../model/plan';
 import { defaultSelectorFor } from '../providers/mail-software';
 import { senderInclude } from '../providers/senders';
@@ -108,11 +109,11 @@ function addressRecords(plan: Plan, existing: ExistingRecords): PlannedRecord[] 
   const warnings: string[] = [];
   if (foreign.length > 0) {
     warnings.push(
-      `${plan.mailHost} already points to ${foreign.join(' and ')} today${apex ? ' (that is usually your website)' : ''}. Changing it moves everything at ${plan.mailHost} to your mail server. If something else runs at that address, go back to the Domain step and choose another mail host name, such as mail.${plan.domain}.`,
+      `${shownName(plan.mailHost)} already points to ${foreign.join(' and ')} today${apex ? ' (that is usually your website)' : ''}. Changing it moves everything at ${shownName(plan.mailHost)} to your mail server. If something else runs at that address, go back to the Domain step and choose another mail host name, such as mail.${shownName(plan.domain)}.`,
     );
   } else if (apex && unknown) {
     warnings.push(
-      `This sets the address of ${plan.domain} itself, which usually points to your website. Do not add a second address beside it: if your website runs on another server, use a mail host such as mail.${plan.domain} instead.`,
+      `This sets the address of ${shownName(plan.domain)} itself, which usually points to your website. Do not add a second address beside it: if your website runs on another server, use a mail host such as mail.${shownName(plan.domain)} instead.`,
     );
   }
   const one = (ip: string, type: 'A' | 'AAAA'): PlannedRecord => ({
@@ -187,7 +188,7 @@ function mxRecords(plan: Plan, existing: ExistingRecords, notes: string[]): Plan
     value: `10 ${plan.mailHost}`,
     ttl: DEFAULT_TTL,
     where: 'dns-host',
-    why: `Tells other mail servers to deliver mail for @${plan.domain} to ${plan.mailHost}.`,
+    why: `Tells other mail servers to deliver mail for @${shownName(plan.domain)} to ${shownName(plan.mailHost)}.`,
     more: 'The number (10) is the priority: lower is tried first. One MX record is enough for a single server.',
     checks: ['mx.present', 'mx.target'],
   };
@@ -196,7 +197,7 @@ function mxRecords(plan: Plan, existing: ExistingRecords, notes: string[]): Plan
       {
         ...record,
         action: 'add',
-        mergeNote: `We do not know which MX records ${plan.domain} has today. If some point to another server, delete them when this server is ready to receive: mail is delivered to one place.`,
+        mergeNote: `We do not know which MX records ${shownName(plan.domain)} has today. If some point to another server, delete them when this server is ready to receive: mail is delivered to one place.`,
       },
     ];
   }
@@ -221,7 +222,7 @@ function mxRecords(plan: Plan, existing: ExistingRecords, notes: string[]): Plan
       deleteRecord(
         record,
         `${m.preference} ${stripDot(m.exchange)}`,
-        `Mail for @${plan.domain} is delivered to ${stripDot(m.exchange)} today. Delete it once this server receives, or some mail keeps going there.`,
+        `Mail for @${shownName(plan.domain)} is delivered to ${stripDot(m.exchange)} today. Delete it once this server receives, or some mail keeps going there.`,
       ),
     ),
   ];
@@ -254,7 +255,7 @@ function spfRecords(plan: Plan, existing: ExistingRecords): PlannedRecord[] {
     value: built.value,
     ttl: DEFAULT_TTL,
     where: 'dns-host',
-    why: `Lists the servers allowed to send mail as @${plan.domain}, so receivers can spot forgeries.`,
+    why: `Lists the servers allowed to send mail as @${shownName(plan.domain)}, so receivers can spot forgeries.`,
     more: `It names your server${includes.length ? ' and the services that also send for you' : ''}. "${spfAllTerm('softfail')}" asks receivers to treat other senders as suspicious; "-all" asks them to reject. A domain must have exactly one SPF record.`,
     checks: SPF_CHECKS,
     ...(built.notes.length ? { mergeNote: built.notes.join(' ') } : {}),
@@ -266,7 +267,7 @@ function spfRecords(plan: Plan, existing: ExistingRecords): PlannedRecord[] {
     olds,
     (old) => old === built.value,
     `A domain may have only one SPF record: with two, receivers ignore both. The record above holds everything this one allowed.`,
-    `We do not know whether ${plan.domain} has an SPF record today. If it has one (a TXT record starting "v=spf1"), edit that one to this value instead of adding a second.`,
+    `We do not know whether ${shownName(plan.domain)} has an SPF record today. If it has one (a TXT record starting "v=spf1"), edit that one to this value instead of adding a second.`,
   );
 }
 
@@ -282,7 +283,7 @@ function heloSpfRecords(plan: Plan, existing: ExistingRecords): PlannedRecord[] 
     value,
     ttl: DEFAULT_TTL,
     where: 'dns-host',
-    why: `Your server introduces itself as ${plan.mailHost}; this says only that name's own address may use it.`,
+    why: `Your server introduces itself as ${shownName(plan.mailHost)}; this says only that name's own address may use it.`,
     more: 'Receivers check SPF for the name in the server\'s greeting (HELO) too, especially for bounces, which have no sender address. "a" means the addresses of this same name.',
     checks: ['spf.helo'],
   });
@@ -401,7 +402,7 @@ function dmarcRecords(
     olds,
     (old) => old === built.value,
     'A domain may have only one DMARC record: with two, receivers ignore DMARC altogether.',
-    `We do not know whether ${plan.domain} has a DMARC record today. If it has one, edit that one instead of adding a second.`,
+    `We do not know whether ${shownName(plan.domain)} has a DMARC record today. If it has one, edit that one instead of adding a second.`,
   );
 }
 
@@ -414,7 +415,7 @@ function ptrRecords(plan: Plan): PlannedRecord[] {
     value: plan.mailHost,
     ttl: DEFAULT_TTL,
     where: 'vps-host' as const,
-    why: `Reverse DNS: lets receivers look up ${ip} and find ${plan.mailHost}; many refuse mail from addresses without it.`,
+    why: `Reverse DNS: lets receivers look up ${ip} and find ${shownName(plan.mailHost)}; many refuse mail from addresses without it.`,
     more: 'Only the owner of the address (your VPS host) can set this record, in its control panel or by a support request. It must name exactly your mail host, and that name must resolve back to the address.',
     checks: ['ptr.present', 'ptr.matches', 'ptr.fcrdns'],
     action: 'add' as const,

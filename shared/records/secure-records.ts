@@ -1,3 +1,4 @@
+import { shownName } from '../model/shown-name';
 import type { CheckId } from '../checks/catalogue';
 import type { Plan } from '../model/plan';
 import { securityChoices, type SecurityChoices } from '../model/security-choices';
@@ -112,7 +113,7 @@ export function secureRecords(plan: Plan, publishedMx: readonly string[] = []): 
       ttl: TTL,
       where: 'dns-host',
       why: `The MTA-STS policy file is fetched from ${host}: this points that name at your server, which serves the file over HTTPS.`,
-      more: `Your server needs a certificate for ${host} too (add the name to the certificate you get for ${plan.mailHost}). To host the file elsewhere, point this name there instead (a CNAME to a static web host works, as long as it serves HTTPS for ${host}).`,
+      more: `Your server needs a certificate for ${host} too (add the name to the certificate you get for ${shownName(plan.mailHost)}). To host the file elsewhere, point this name there instead (a CNAME to a static web host works, as long as it serves HTTPS for ${host}).`,
       checks: ['mtasts.policy'],
     });
     out.push(...plan.ipv4.map((ip) => addr(ip, 'A')), ...plan.ipv6.map((ip) => addr(ip, 'AAAA')));
@@ -180,7 +181,7 @@ export function secureRecords(plan: Plan, publishedMx: readonly string[] = []): 
         value: `0 issue "${issuer}"`,
         ttl: TTL,
         where: 'dns-host',
-        why: `Says which certificate authority may issue certificates for ${plan.domain} and its names (here ${issuer}), so a certificate for your mail host cannot be obtained from anyone else.`,
+        why: `Says which certificate authority may issue certificates for ${shownName(plan.domain)} and its names (here ${issuer}), so a certificate for your mail host cannot be obtained from anyone else.`,
         more: "CAA (Certification Authority Authorization) is checked by every public certificate authority before it issues. Once a domain has any CAA record, only the authorities listed may issue: list every one you use (your website's too).",
         checks: ['caa.mail-host'],
       }),

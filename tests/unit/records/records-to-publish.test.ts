@@ -149,3 +149,20 @@ describe('every output carries the same merged records', () => {
     expect(recordsToPublish(loaded.plan, loaded.published)).toEqual(overview);
   });
 });
+
+describe('a Unicode domain', () => {
+  it('reads in Unicode in what the user reads, and stays in DNS spelling in what they type', () => {
+    const idn = plan({
+      domain: 'xn--bckerei-mller-bfb28a.example',
+      mailHost: 'mail.xn--bckerei-mller-bfb28a.example',
+      mode: 'send-receive',
+    });
+    const { records } = recordsToPublish(idn, null);
+    const mx = records.find((r) => r.type === 'MX')!;
+    expect(mx.why).toContain('@bäckerei-müller.example to mail.bäckerei-müller.example');
+    expect(mx.value).toBe('10 mail.xn--bckerei-mller-bfb28a.example');
+    expect(mx.name).toBe('xn--bckerei-mller-bfb28a.example');
+    const spf = records.find((r) => r.type === 'TXT' && r.value.startsWith('v=spf1'))!;
+    expect(spf.why).toContain('@bäckerei-müller.example');
+  });
+});
