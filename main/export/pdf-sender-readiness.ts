@@ -1,4 +1,3 @@
-import { ownerWords } from '../../shared/summary/owner-words';
 import type { PdfFlow } from './pdf-flow';
 import { body, heading } from './pdf-heading';
 import { COLOR, SIZE } from './pdf-style';
@@ -41,7 +40,7 @@ export function drawSenderReadiness(flow: PdfFlow, section: ReadinessSection): v
       [{ text: STATUS_WORDS[r.dnsStatus] }],
       [{ text: STATUS_WORDS[r.messageStatus] }],
       // A site owner's words: the checker's commands stay in the JSON and on the Verify step.
-      [{ text: r.fix !== undefined ? ownerWords(r.fix) : '' }],
+      [{ text: r.fix ?? '' }],
     ]),
   );
   flow.gap(4);

@@ -13,7 +13,7 @@ import {
   type MailClientSettings,
 } from '../../shared/summary/mail-client-settings';
 import { foldAlikeUnknowns } from '../../shared/summary/alike-unknowns';
-import { ownerDetail, ownerWords } from '../../shared/summary/owner-words';
+import { ownerDetail } from '../../shared/summary/owner-words';
 import { overallStatus, type OverallStatus } from '../../shared/summary/overall-status';
 import { policyLadder, type LadderStep } from '../../shared/summary/policy-ladder';
 import { recordCheck } from '../../shared/summary/record-status';
@@ -172,8 +172,10 @@ function item(f: Finding): FindingItem {
     title: f.title,
     detail: ownerDetail(f.detail),
   };
-  // The PDF is for a site owner: the checker's terminal commands stay in the JSON.
-  if (f.fix !== undefined) out.fix = ownerWords(f.fix);
+  // The PDF is for a site owner: where the checker's fix gives terminal commands, it also says
+  // the same in words; the commands stay in the JSON.
+  const fix = f.ownerFix ?? f.fix;
+  if (fix !== undefined) out.fix = fix;
   if (f.eta !== undefined) out.eta = f.eta;
   return out;
 }
@@ -246,14 +248,6 @@ function ptrRow(ip: string, mailHost: string, findings: Finding[] | undefined): 
   };
 }
 
-/** A request's steps and notes without terminal commands (the app shows those). */
-function inOwnerWords(request: ProviderRequest): ProviderRequest {
-  const out = { ...request };
-  if (out.steps !== undefined) out.steps = out.steps.map(ownerWords);
-  if (out.notes !== undefined) out.notes = out.notes.map(ownerWords);
-  return out;
-}
-
 /** Work out everything the summary shows. */
 export function buildSetupSummary(input: SetupSummaryInput): SetupSummary {
   const { plan, run } = input;
@@ -301,8 +295,8 @@ export function buildSetupSummary(input: SetupSummaryInput): SetupSummary {
     summary.dnsHostName = getDnsHost(plan.dnsHost).name;
   if (input.vpsHostName !== undefined) summary.vpsHostName = input.vpsHostName;
   if (input.dmarcApplies !== undefined) summary.dmarcApplies = input.dmarcApplies;
-  if (input.ptrRequest !== undefined) summary.ptrRequest = inOwnerWords(input.ptrRequest);
-  if (input.port25Request !== undefined) summary.port25Request = inOwnerWords(input.port25Request);
+  if (input.ptrRequest !== undefined) summary.ptrRequest = input.ptrRequest;
+  if (input.port25Request !== undefined) summary.port25Request = input.port25Request;
   const client = mailClientSettings(plan.mailHost, findings);
   if (client !== undefined) summary.mailClient = client;
   return summary;

@@ -1,6 +1,8 @@
 import type { Finding } from './finding';
 import { detailText, makeFinding } from './finding-make';
-import { onServerClause } from './smtp-words';
+import { ON_SERVER_WORDS, onServerClause } from './smtp-words';
+
+const OR_DQS = "Or add a free Spamhaus DQS key, or look the address up on the lists' web pages.";
 import {
   isConclusive,
   lookupEvidence,
@@ -151,7 +153,8 @@ function evaluateSubject(
         `${clean.length ? `Not listed on ${clean.map((r) => r.list.name).join(', ')}. ` : ''}${[...refused, ...unknown].map((r) => r.list.name).join(', ')} could not be checked from here${refused.length ? ': some lists refuse queries that come through public resolvers or too many queries' : ''} (asked via ${resolvers}).`,
         lines,
       ),
-      fix: `R${onServerClause().slice(1)}: its own resolver is usually allowed. Or add a free Spamhaus DQS key, or look the address up on the lists' web pages.`,
+      fix: `R${onServerClause().slice(1)}: its own resolver is usually allowed. ${OR_DQS}`,
+      ownerFix: `R${ON_SERVER_WORDS.slice(1)}: its own resolver is usually allowed. ${OR_DQS}`,
       evidence,
     });
   }

@@ -1,12 +1,14 @@
 import type { CheckId } from './catalogue';
 import type { Finding, Status } from './finding';
-import { onServerClause } from './smtp-words';
+import { ON_SERVER_WORDS, onServerClause } from './smtp-words';
 
 /** The words of a finding, apart from its id, subject and status. */
 export interface FindingWords {
   title: string;
   detail: string;
   fix?: string;
+  /** The fix in words, where `fix` gives terminal commands (see Finding.ownerFix). */
+  ownerFix?: string;
   eta?: string;
   evidence?: Record<string, unknown>;
 }
@@ -22,7 +24,10 @@ export function makeFinding(
   words: FindingWords,
 ): Finding {
   const f: Finding = { check, subject, status, title: words.title, detail: words.detail };
-  if (words.fix && status !== 'pass' && status !== 'info') f.fix = words.fix;
+  if (words.fix && status !== 'pass' && status !== 'info') {
+    f.fix = words.fix;
+    if (words.ownerFix) f.ownerFix = words.ownerFix;
+  }
   if (words.eta && status === 'pending') f.eta = words.eta;
   if (words.evidence) f.evidence = words.evidence;
   return f;
@@ -37,12 +42,16 @@ export function unknownFinding(
   subject: string,
   reason: string,
   evidence?: Record<string, unknown>,
-  fix = `Check that this computer is online and run the check again. If it keeps happening, ${onServerClause()}.`,
+  fix?: string,
 ): Finding {
+  const retry =
+    'Check that this computer is online and run the check again. If it keeps happening,';
   return makeFinding(check, subject, 'unknown', {
     title: 'Could not be checked',
     detail: `Could not check this: ${reason.replace(/[.\s]+$/, '')}.`,
-    fix,
+    ...(fix !== undefined
+      ? { fix }
+      : { fix: `${retry} ${onServerClause()}.`, ownerFix: `${retry} ${ON_SERVER_WORDS}.` }),
     ...(evidence ? { evidence } : {}),
   });
 }

@@ -17,6 +17,11 @@ export const findingSchema = z.object({
   detail: z.string(),
   /** What to do; present whenever status is not pass/info. */
   fix: z.string().optional(),
+  /**
+   * The same advice for a reader without a terminal (the Summary and the PDF), where `fix` gives
+   * terminal commands; absent when `fix` reads well as it is.
+   */
+  ownerFix: z.string().optional(),
   /** For pending: when the record should be visible everywhere (ISO time). */
   eta: z.string().optional(),
   /** The raw answers the judgement was made from. */

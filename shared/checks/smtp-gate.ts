@@ -3,7 +3,13 @@ import type { ControlObservation, SmtpServerObservation } from './smtp-observati
 import type { Finding } from './finding';
 import { makeFinding } from './finding-make';
 import { blockedOnServerNote } from './smtp-server-blocked';
-import { describeError, NETWORK_BLOCKS_25, runOnServerFix, tunnelCheckHint } from './smtp-words';
+import {
+  describeError,
+  NETWORK_BLOCKS_25,
+  RUN_ON_SERVER_WORDS,
+  runOnServerFix,
+  tunnelCheckHint,
+} from './smtp-words';
 
 /**
  * Whether the SMTP checks of one address can be judged at all, decided once per address so every
@@ -69,14 +75,17 @@ export function gatedFinding(
     blocked: {
       title: `Could not be checked: ${NETWORK_BLOCKS_25}`,
       fix: `${runOnServerFix(ctx.planFile, ctx.serverAddress)} ${tunnelCheckHint(ctx.planFile, ctx.serverAddress)} ${blockedOnServerNote(ctx.vpsHost)}`,
+      ownerFix: `${RUN_ON_SERVER_WORDS} ${blockedOnServerNote(ctx.vpsHost)}`,
     },
     offline: {
       title: 'Could not be checked: this computer seems to be offline',
       fix: `Check that this computer is online and run the check again. ${runOnServerFix(ctx.planFile, ctx.serverAddress)}`,
+      ownerFix: `Check that this computer is online and run the check again. ${RUN_ON_SERVER_WORDS}`,
     },
     'no-ipv6': {
       title: 'Could not be checked: this computer has no IPv6 connection',
       fix: `Run the check from a network with IPv6, or on the server itself. ${runOnServerFix(ctx.planFile, ctx.serverAddress)}`,
+      ownerFix: `Run the check from a network with IPv6, or on the server itself. ${RUN_ON_SERVER_WORDS}`,
     },
     cancelled: { title: 'Not checked: the check was cancelled', fix: 'Run the check again.' },
   }[gate.kind];
@@ -84,6 +93,7 @@ export function gatedFinding(
     title: words.title,
     detail: `Could not check this: ${gate.reason}.`,
     fix: words.fix,
+    ...('ownerFix' in words ? { ownerFix: words.ownerFix } : {}),
     ...(evidence ? { evidence } : {}),
   });
 }

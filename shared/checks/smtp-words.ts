@@ -58,6 +58,17 @@ export function onServerClause(planFile: string = DEFAULT_PLAN_FILE): string {
 }
 
 /**
+ * "run the check on the server itself" for a reader without a terminal (the Summary and the PDF):
+ * the app shows the commands where they are used.
+ */
+export const ON_SERVER_WORDS = "run Mailwright's check on the server itself (the app shows how)";
+
+/** runOnServerFix in words, for the Summary and the PDF. */
+export const RUN_ON_SERVER_WORDS =
+  `Run the same checks on the server itself, where port 25 is not blocked: ${ON_SERVER_WORDS}. ` +
+  'Or run the check from another network that allows port 25.';
+
+/**
  * The fix for "this computer cannot check": run the same checks on the server itself, with the
  * exact commands for this plan.
  */

@@ -1,4 +1,4 @@
-import { onServerClause } from '../checks/smtp-words';
+import { ON_SERVER_WORDS } from '../checks/smtp-words';
 import { isKnown, remarkOf, type Provenance } from './provider-fact';
 import {
   allAddresses,
@@ -221,7 +221,7 @@ export function port25Procedure(input: ProviderRequestInput): Port25Procedure {
       notes: [...host.notes.map((n) => n.value), fact.note],
       steps: [
         `Check ${host.id === 'other' ? "your VPS host's" : `${host.name}'s`} help pages or control panel for "port 25" or "SMTP": many hosts block outgoing port 25 on new accounts.`,
-        `Or ${onServerClause()}: it reports whether the server can reach other mail servers on port 25.`,
+        `Or ${ON_SERVER_WORDS}: it reports whether the server can reach other mail servers on port 25.`,
         "If it is blocked, send the request below to your host's support.",
       ],
       text: port25RequestBody(input),

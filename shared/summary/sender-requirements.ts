@@ -135,7 +135,9 @@ function statusOf(
   if (!findings || ids.length === 0) return { status: 'not-checked' };
   const mine = findings.filter((f) => ids.includes(f.check));
   const status = worstStatus(mine.map((f) => f.status)) ?? 'not-checked';
-  const fix = mine.find((f) => f.status === status && f.fix)?.fix;
+  // The Summary and the PDF read this: the fix in words where the checker's gives commands.
+  const worst = mine.find((f) => f.status === status && f.fix);
+  const fix = worst?.ownerFix ?? worst?.fix;
   return fix ? { status, fix } : { status };
 }
 

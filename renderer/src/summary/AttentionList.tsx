@@ -5,7 +5,6 @@ import { foldAlikeUnknowns } from '../../../shared/summary/alike-unknowns';
 import { whenWords } from '../../../shared/summary/date-words';
 import { STATUS_URGENCY } from '../../../shared/summary/status-words';
 import { sentence } from '../app/sentence';
-import { ownerWords } from '../../../shared/summary/owner-words';
 import { pasteFixFor } from '../../../shared/summary/finding-paste';
 import { StatusBadge } from '../components/StatusBadge';
 import { TermsUsed } from '../components/TermsUsed';
@@ -42,8 +41,8 @@ export function AttentionList({ findings }: { findings: readonly Finding[] }) {
             ) : null}
             {paste && open ? (
               <PasteFix fix={paste} open={open} />
-            ) : f.fix ? (
-              <span> {ownerWords(f.fix)}</span>
+            ) : (f.ownerFix ?? f.fix) ? (
+              <span> {f.ownerFix ?? f.fix}</span>
             ) : null}
             {f.status === 'pending' && f.eta ? (
               <span> It should be visible everywhere by {whenWords(f.eta)}.</span>
@@ -58,7 +57,7 @@ export function AttentionList({ findings }: { findings: readonly Finding[] }) {
                 </ul>
               </details>
             ) : null}
-            <TermsUsed texts={[f.title, f.fix]} />
+            <TermsUsed texts={[f.title, f.ownerFix ?? f.fix]} />
           </li>
         );
       })}

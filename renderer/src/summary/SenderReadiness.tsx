@@ -1,4 +1,3 @@
-import { ownerWords } from '../../../shared/summary/owner-words';
 import { Link } from 'react-router';
 import type { Finding } from '../../../shared/checks/finding';
 import { senderReadiness } from '../../../shared/summary/sender-requirements';
@@ -64,7 +63,7 @@ export function SenderReadiness({
                 <td>
                   <Cell status={r.messageStatus} />
                 </td>
-                <td>{r.fix ? ownerWords(r.fix) : ''}</td>
+                <td>{r.fix ?? ''}</td>
               </tr>
             ))}
           </tbody>

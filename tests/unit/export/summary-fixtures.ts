@@ -1,5 +1,5 @@
 import type { CheckId } from '../../../shared/checks/catalogue';
-import { runOnServerFix } from '../../../shared/checks/smtp-words';
+import { RUN_ON_SERVER_WORDS, runOnServerFix } from '../../../shared/checks/smtp-words';
 import { CHECKS } from '../../../shared/checks/catalogue';
 import { summarize, type Finding, type Status } from '../../../shared/checks/finding';
 import type { CheckDocument } from '../../../shared/checks/verify-progress';
@@ -214,14 +214,18 @@ export function basicRun(): CheckDocument {
       'No PTR record for 203.0.113.10.',
       'Ask Hetzner to set the reverse DNS of 203.0.113.10 to mail.example.com (see Reverse DNS).',
     ),
-    finding(
-      'smtp.network',
-      'this computer',
-      'unknown',
-      'This network blocks port 25, so the mail server could not be checked from here.',
-      'The control connection to a public mail server timed out too.',
-      runOnServerFix('mailwright-plan.json', '203.0.113.10'),
-    ),
+    {
+      // As the port-25 gate writes it: the commands for the CLI and JSON, the words for people.
+      ...finding(
+        'smtp.network',
+        'this computer',
+        'unknown',
+        'This network blocks port 25, so the mail server could not be checked from here.',
+        'The control connection to a public mail server timed out too.',
+        runOnServerFix('mailwright-plan.json', '203.0.113.10'),
+      ),
+      ownerFix: RUN_ON_SERVER_WORDS,
+    },
     finding(
       'dnshost.detected',
       'example.com',

@@ -1,40 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { onServerClause, runOnServerFix, tunnelCheckHint } from '../../../shared/checks/smtp-words';
-import { ownerDetail, ownerWords } from '../../../shared/summary/owner-words';
+import { unknownFinding } from '../../../shared/checks/finding-make';
+import { gatedFinding } from '../../../shared/checks/smtp-gate';
+import { ON_SERVER_WORDS, RUN_ON_SERVER_WORDS } from '../../../shared/checks/smtp-words';
+import { ownerDetail } from '../../../shared/summary/owner-words';
 import { glossaryLines, termsIn } from '../../../shared/summary/terms-in-text';
 
-// The checker's fixes carry terminal commands for the CLI and the JSON; the Summary and the
-// PDF say them in words.
+// The checker's fixes carry terminal commands for the CLI and the JSON; where they do, the
+// finding says the same in words (ownerFix), which the Summary and the PDF show.
+const COMMANDS = /`|--plan|--smtp-address|npx|ssh -N|scp /;
+
 describe('a fix in words for a site owner', () => {
-  it('says "run the check on the server" without the command or its flags', () => {
-    const fix = `${runOnServerFix('shop.json', '192.0.2.10')} ${tunnelCheckHint('shop.json', '192.0.2.10')}`;
-    const words = ownerWords(fix);
-    expect(words).not.toMatch(/`|--plan|--smtp-address|npx|ssh -N|scp /);
-    expect(words).toContain('where port 25 is not blocked');
-    expect(words).toContain("run Mailwright's check on the server itself");
-    expect(words).toContain('Or run the check from another network that allows port 25.');
-  });
-
-  it('rewrites the clause used in other fixes, and leaves command-free text alone', () => {
-    const fix = `Check that this computer is online. If it keeps happening, ${onServerClause()}.`;
-    expect(ownerWords(fix)).toBe(
-      "Check that this computer is online. If it keeps happening, run Mailwright's check on the server itself (the app shows how).",
+  const gateCtx = { planFile: 'shop.json', serverAddress: '192.0.2.10', vpsHost: 'hetzner' };
+  it('port 25 blocked: "run the check on the server" without the command or its flags', () => {
+    const f = gatedFinding(
+      'smtp.reachable',
+      'mail.shop.test',
+      { kind: 'blocked', reason: 'x' },
+      gateCtx,
     );
-    const plain = 'Add "include:_spf.google.com" to the SPF record, before its "all" at the end.';
-    expect(ownerWords(plain)).toBe(plain);
+    expect(f.fix).toMatch(/npx mailwright check --plan shop\.json/);
+    expect(f.ownerFix).not.toMatch(COMMANDS);
+    expect(f.ownerFix).toContain('where port 25 is not blocked');
+    expect(f.ownerFix).toContain("run Mailwright's check on the server itself");
+    expect(f.ownerFix).toContain('Or run the check from another network that allows port 25.');
   });
 
-  it('keeps the capital of a sentence that begins with the command (the block-list fix)', () => {
-    const fix = `R${onServerClause().slice(1)}: its own resolver is usually allowed.`;
-    expect(ownerWords(fix)).toMatch(/^Run Mailwright's check on the server itself/);
+  it('a check that could not run: the default fix in words; a fix of its own is kept as it is', () => {
+    const f = unknownFinding('dkim.present', 'a._domainkey.shop.test', 'no answer');
+    expect(f.fix).toContain('npx mailwright check --plan');
+    expect(f.ownerFix).toBe(
+      "Check that this computer is online and run the check again. If it keeps happening, run Mailwright's check on the server itself (the app shows how).",
+    );
+    const own = unknownFinding(
+      'dkim.present',
+      'a._domainkey.shop.test',
+      'no answer',
+      undefined,
+      'Wait.',
+    );
+    expect(own.fix).toBe('Wait.');
+    expect(own.ownerFix).toBeUndefined();
   });
 
-  it('drops a command given in brackets', () => {
-    expect(
-      ownerWords(
-        'Run the check on the server itself (`npx mailwright check --plan a.json`) or from another network.',
-      ),
-    ).toBe('Run the check on the server itself or from another network.');
+  it('the block lists: a sentence that begins with the on-server check keeps its capital', () => {
+    expect(ON_SERVER_WORDS).not.toMatch(COMMANDS);
+    expect(RUN_ON_SERVER_WORDS).not.toMatch(COMMANDS);
+    expect(`R${ON_SERVER_WORDS.slice(1)}`).toMatch(/^Run Mailwright's check/);
   });
 });
 
