@@ -5,6 +5,7 @@ import { test, expect, shot, serve, loopbackServeArgs, type Served } from './ser
 import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
 import { zoneText } from '../peers/zone-fixtures';
 import { expectAccessible } from './axe';
+import { makeProject } from './api-call';
 
 // Fixes the user can paste (#15): a bakery at Google Workspace whose DNS host also holds a
 // second, hand-made SPF record and no DMARC record (Knot serves the zone, Unbound resolves it).
@@ -44,53 +45,29 @@ test.afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-async function call(name: string, body: unknown): Promise<Record<string, unknown>> {
-  const url = new URL(served.url);
-  const res = await fetch(`${url.origin}/api/call/${name}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-mailwright-token': url.searchParams.get('token') ?? '',
-    },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const json = (await res.json()) as { ok: boolean; value: Record<string, unknown> };
-  expect(json.ok, JSON.stringify(json)).toBe(true);
-  return json.value;
-}
-
 test('Verify and the Summary show the merged SPF line and the DMARC record whole, ready to copy', async ({
   page,
 }) => {
-  const project = await call('projects.create', { name: 'Bakery' });
-  await call('projects.save', {
-    project: {
-      ...project,
-      step: 'records',
-      draft: {
-        domain: 'bakery.test',
-        mailHostLabel: 'mail',
-        ipv4: '192.0.2.10',
-        mode: 'send-only',
-        dnsHost: 'namecheap',
-        dmarcRua: 'dmarc@bakery.test',
-        published: {
-          domain: 'bakery.test',
-          mailHost: 'mail.bakery.test',
-          checkedAt: new Date().toISOString(),
-          spf: [GOOGLE_SPF, HAND_SPF],
-          dmarc: [],
-          mx: [{ preference: 1, exchange: 'aspmx.l.google.com' }],
-          mailHostSpf: [],
-          mailHostAddresses: ['192.0.2.10'],
-          problems: [],
-          unread: [],
-        },
-      },
+  const id = await makeProject(served, 'Bakery', 'records', {
+    domain: 'bakery.test',
+    mailHostLabel: 'mail',
+    ipv4: '192.0.2.10',
+    mode: 'send-only',
+    dnsHost: 'namecheap',
+    dmarcRua: 'dmarc@bakery.test',
+    published: {
+      domain: 'bakery.test',
+      mailHost: 'mail.bakery.test',
+      checkedAt: new Date().toISOString(),
+      spf: [GOOGLE_SPF, HAND_SPF],
+      dmarc: [],
+      mx: [{ preference: 1, exchange: 'aspmx.l.google.com' }],
+      mailHostSpf: [],
+      mailHostAddresses: ['192.0.2.10'],
+      problems: [],
+      unread: [],
     },
   });
-  const id = String(project.id);
   await page.goto(`${served.url}#/p/${id}/records`);
   await page.getByRole('button', { name: 'Check these now' }).click();
   await expect(page.getByText(/^Checked just now:/)).toBeVisible({ timeout: 30_000 });
@@ -149,21 +126,14 @@ test('Verify and the Summary show the merged SPF line and the DMARC record whole
 test('a Unicode domain reads in Unicode, with the DNS spelling where the user types it', async ({
   page,
 }) => {
-  const project = await call('projects.create', { name: 'Bäckerei' });
-  await call('projects.save', {
-    project: {
-      ...project,
-      step: 'records',
-      draft: {
-        domain: 'bäckerei.test',
-        mailHostLabel: 'büro',
-        ipv4: '192.0.2.10',
-        mode: 'send-only',
-        dnsHost: 'namecheap',
-      },
-    },
+  const projectId = await makeProject(served, 'Bäckerei', 'records', {
+    domain: 'bäckerei.test',
+    mailHostLabel: 'büro',
+    ipv4: '192.0.2.10',
+    mode: 'send-only',
+    dnsHost: 'namecheap',
   });
-  await page.goto(`${served.url}#/p/${String(project.id)}/records`);
+  await page.goto(`${served.url}#/p/${projectId}/records`);
   await expect(page.getByTestId('published-today').getByRole('heading')).toHaveText(
     'What bäckerei.test publishes today',
   );
