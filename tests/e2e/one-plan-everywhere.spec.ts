@@ -354,7 +354,10 @@ test('the journey: every step at 900×600, the records published as shown, ends 
     timeout: 45_000,
   });
   const spfFinding = page.locator('li.finding[data-check="spf.authorizes"]');
-  await expect(spfFinding.locator('.finding-fix')).toContainText('ip4:192.0.2.10');
+  // The fix is the one merged line (Google's include kept), in the DNS host's boxes, to copy.
+  const spfFix = spfFinding.getByTestId('paste-fix');
+  await expect(spfFix.locator('.value-row[data-field="Value"] code')).toHaveText(MERGED_SPF);
+  await expect(spfFix.getByRole('button', { name: /Copy/ }).first()).toBeVisible();
   await expect(page.getByTestId('all-done')).toHaveCount(0);
   await healthy('verify-before');
 
