@@ -149,6 +149,13 @@ test('every step fits a 900×600 window and logs no console error', async ({ pag
       const card = page.getByTestId('attention');
       await expect(card).toBeVisible();
       expect(await card.evaluate((el) => getComputedStyle(el).paddingLeft)).not.toBe('0px');
+      // On Verify a fix's command reads as code to type, without the checker's backticks.
+      const withCommand = page
+        .locator('li.finding .finding-fix')
+        .filter({ hasText: 'npx mailwright check --plan' })
+        .first();
+      await expect(withCommand.locator('code').first()).toHaveText(/^npx mailwright check --plan /);
+      expect(await withCommand.textContent()).not.toContain('`');
     }
   }
   expect(problems, 'console errors and warnings').toEqual([]);

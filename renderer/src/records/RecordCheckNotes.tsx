@@ -2,6 +2,7 @@ import type { PlannedRecord } from '../../../shared/records/planned-record';
 import { pasteFixFor } from '../../../shared/summary/finding-paste';
 import type { RecordCheck } from '../../../shared/summary/record-status';
 import { sentence } from '../app/sentence';
+import { FixText } from '../components/FixText';
 
 /**
  * What the check said about a record, when it is not simply fine: the title and the fix. When
@@ -19,7 +20,7 @@ export function RecordCheckNotes({ check, record }: { check: RecordCheck; record
           {pasteFixFor(f, [record])
             ? ' The boxes below have the value to publish.'
             : f.fix
-              ? ` ${f.fix}`
+              ? [' ', <FixText key="fix" text={f.fix} />]
               : ''}
         </li>
       ))}

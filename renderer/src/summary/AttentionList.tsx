@@ -10,6 +10,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { TermsUsed } from '../components/TermsUsed';
 import { PasteFix } from '../fixes/PasteFix';
 import { useOpenRecords } from '../hooks/use-open-records';
+import { FixText } from '../components/FixText';
 
 const NEEDS_ATTENTION = new Set(['fail', 'pending', 'warn', 'unknown']);
 const CHECK_TITLES = new Map<string, string>(CHECKS.map((c) => [c.id, c.title]));
@@ -32,6 +33,8 @@ export function AttentionList({ findings }: { findings: readonly Finding[] }) {
     <ul className="summary-attention" data-testid="attention">
       {items.map(({ finding: f, alike }) => {
         const paste = open ? pasteFixFor(f, open.records) : undefined;
+        // Where the checker's fix gives terminal commands, the Summary shows it in words.
+        const fix = f.ownerFix ?? f.fix;
         return (
           <li key={`${f.check}:${f.subject}`}>
             <StatusBadge status={f.status} /> <strong>{sentence(f.title)}</strong>
@@ -41,8 +44,11 @@ export function AttentionList({ findings }: { findings: readonly Finding[] }) {
             ) : null}
             {paste && open ? (
               <PasteFix fix={paste} open={open} />
-            ) : (f.ownerFix ?? f.fix) ? (
-              <span> {f.ownerFix ?? f.fix}</span>
+            ) : fix ? (
+              <span>
+                {' '}
+                <FixText text={fix} />
+              </span>
             ) : null}
             {f.status === 'pending' && f.eta ? (
               <span> It should be visible everywhere by {whenWords(f.eta)}.</span>
@@ -57,7 +63,7 @@ export function AttentionList({ findings }: { findings: readonly Finding[] }) {
                 </ul>
               </details>
             ) : null}
-            <TermsUsed texts={[f.title, f.ownerFix ?? f.fix]} />
+            <TermsUsed texts={[f.title, fix]} />
           </li>
         );
       })}

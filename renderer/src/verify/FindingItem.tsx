@@ -9,6 +9,7 @@ import { viewAnswers, type ViewAnswer } from './evidence-views';
 import { etaWords } from './eta-words';
 import { findingAnchor } from './finding-anchor';
 import { findingHeading } from './finding-heading';
+import { FixText } from '../components/FixText';
 
 /** A fix the user can paste, with the records it was taken from. */
 export interface Paste {
@@ -78,7 +79,7 @@ function Seen({
         <PasteFix fix={paste.fix} open={paste.open} />
       ) : finding.fix ? (
         <p className="finding-fix">
-          <strong>What to do:</strong> {finding.fix}
+          <strong>What to do:</strong> <FixText text={finding.fix} />
         </p>
       ) : null}
       <TermsUsed texts={[finding.title, finding.detail, finding.fix]} />
