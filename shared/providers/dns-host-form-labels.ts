@@ -18,7 +18,7 @@ export interface FormLabels {
   ttlAuto?: string;
 }
 
-// Sources read on this day: the research notes (research/providers.md, table B) and stored
+// Sources read on this day: the research notes (docs/research/providers.md, table B) and stored
 // copies of public pages found through the reference search.
 const READ = { checked: '2026-12-07', note: 'read from a stored copy of the page' };
 
@@ -30,17 +30,17 @@ const LABELS: Partial<Record<DnsHostId, Fact<FormLabels>>> = {
   ),
   namecheap: reported(
     { name: 'Host', ttlAuto: 'Automatic' },
-    'Namecheap knowledge base via research/providers.md ("Host: @ = domain"); the TTL list with "Automatic" as seen in Namecheap\'s Advanced DNS form (Mailwright issue #15, a session\'s walk-through)',
+    'Namecheap knowledge base via docs/research/providers.md ("Host: @ = domain"); the TTL list with "Automatic" as seen in Namecheap\'s Advanced DNS form (Mailwright issue #15, a session\'s walk-through)',
     READ,
   ),
   godaddy: documented(
     { name: 'Name' },
-    'GoDaddy help "Add a TXT record" via research/providers.md ("Name: prefix without domain, @ for root")',
+    'GoDaddy help "Add a TXT record" via docs/research/providers.md ("Name: prefix without domain, @ for root")',
     READ,
   ),
   squarespace: documented(
     { name: 'Host' },
-    'support.squarespace.com "Add custom DNS records" via research/providers.md ("Host field relative")',
+    'support.squarespace.com "Add custom DNS records" via docs/research/providers.md ("Host field relative")',
     READ,
   ),
 };

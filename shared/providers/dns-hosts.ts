@@ -3,7 +3,7 @@ import { documented, reported, unknownFact, type Fact, type KnownFact } from './
 
 /**
  * The DNS-host catalogue: how each host's record form wants names and values typed. Facts come
- * from Mailwright's provider research notes (research/providers.md) and, where marked with a
+ * from Mailwright's provider research notes (docs/research/providers.md) and, where marked with a
  * day, from stored copies of public pages read on that day. Anything not found is an
  * UnknownFact, and dns-host-render.ts gives generic instructions for it.
  */

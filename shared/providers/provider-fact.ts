@@ -22,7 +22,8 @@ export const RESEARCH_CHECKED = '2026-11';
 export const RESEARCH_NOTE = "from Mailwright's provider research notes";
 
 /** The document to cite when the research found nothing. */
-export const RESEARCH_NOTES_SOURCE = "Mailwright's provider research notes (research/providers.md)";
+export const RESEARCH_NOTES_SOURCE =
+  "Mailwright's provider research notes (docs/research/providers.md)";
 
 /** Where a fact came from, when it was checked and how sure it is. */
 export interface Provenance {

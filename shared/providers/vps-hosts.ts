@@ -9,7 +9,7 @@ import {
 
 /**
  * The VPS-host catalogue: how each host sets reverse DNS (PTR) and whether it blocks outbound
- * port 25. Facts come from Mailwright's provider research notes (research/providers.md) and the
+ * port 25. Facts come from Mailwright's provider research notes (docs/research/providers.md) and the
  * EmailDelivery.com seed document; policies change often, so each carries its source and date.
  *
  * Steps are templates: {mailHost}, {domain} and {ip} are filled in by ptr-request.ts.
