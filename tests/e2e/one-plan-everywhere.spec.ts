@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { test, expect, shot, serve, loopbackServeArgs, type Served } from './serve-fixture';
+import { test, expect, shot, loopbackServeArgs, type Served } from './serve-fixture';
 import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
+import { nextStep, serveOn, stopServedWorld } from './served-world';
 import { zoneText } from '../peers/zone-fixtures';
 import { expectAccessible } from './axe';
 import { overflow, watchConsole } from './page-health';
@@ -67,20 +67,13 @@ test.beforeAll(async () => {
       ],
     }),
   });
-  dataDir = await mkdtemp(join(tmpdir(), 'mw-e2e-one-plan-'));
-  served = await serve(dataDir, loopbackServeArgs(world.unbound.address, world.nsPort));
+  served = await serveOn(world, 'mw-e2e-one-plan-');
+  dataDir = served.dataDir;
 });
 
 test.afterAll(async () => {
-  await served?.stop();
-  await world?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await stopServedWorld(served, world);
 });
-
-async function next(page: Page, title: string): Promise<void> {
-  await page.getByRole('button', { name: `Next: ${title}` }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-}
 
 /** Save what a click downloads (browser mode) into the data folder and return its path. */
 async function download(page: Page, button: string): Promise<string> {
@@ -138,12 +131,12 @@ test('a domain at Google Workspace: no mode preselected, the same merged records
   await page.screenshot({ path: shot('one-plan-01-domain-no-mode'), fullPage: true });
   await sendOnly.check();
 
-  await next(page, 'Server');
+  await nextStep(page, 'Server');
   await page.getByLabel('IPv4 address').fill('192.0.2.10');
   await page.getByLabel('Your VPS host').selectOption('hetzner');
-  await next(page, 'DNS host');
+  await nextStep(page, 'DNS host');
   await page.getByLabel('Where is your DNS hosted?').selectOption({ label: 'Namecheap' });
-  await next(page, 'Records');
+  await nextStep(page, 'Records');
 
   // Records: SPF is an edit of today's record (shown), Google's include kept, the server added;
   // no MX card at all in send-only mode.
@@ -320,15 +313,15 @@ test('the journey: every step at 900×600, the records published as shown, ends 
   await healthy('domain');
   await page.getByLabel(/Send only/).check();
 
-  await next(page, 'Server');
+  await nextStep(page, 'Server');
   await page.getByLabel('IPv4 address').fill('192.0.2.10');
   await page.getByLabel('Your VPS host').selectOption('hetzner');
   await page.getByLabel('Mail software').selectOption({ label: 'Postfix with OpenDKIM' });
   await healthy('server');
-  await next(page, 'DNS host');
+  await nextStep(page, 'DNS host');
   await page.getByLabel('Where is your DNS hosted?').selectOption({ label: 'Namecheap' });
   await healthy('dns-host');
-  await next(page, 'Records');
+  await nextStep(page, 'Records');
   await page.getByText(/^DMARC settings/).click();
   await page.getByLabel('Where should DMARC reports go? (optional)').fill('dmarc@bakery.test');
   const cards = page.getByTestId('record-card');
@@ -336,19 +329,19 @@ test('the journey: every step at 900×600, the records published as shown, ends 
     cards.filter({ hasText: 'SPF of bakery.test' }).locator('.value-row[data-field="Value"] code'),
   ).toHaveText(MERGED_SPF);
   await healthy('records');
-  await next(page, 'DKIM');
+  await nextStep(page, 'DKIM');
   await page.getByLabel(/Make a key on this computer/).check();
   await page.getByRole('button', { name: 'Make the key' }).click();
   await expect(page.getByTestId('dkim-generated')).toBeVisible();
   await healthy('dkim');
-  await next(page, 'Reverse DNS');
+  await nextStep(page, 'Reverse DNS');
   await expect(page.getByTestId('ptr-steps')).toContainText('mail.bakery.test');
   await healthy('reverse-dns');
-  await next(page, 'Secure delivery');
+  await nextStep(page, 'Secure delivery');
   await healthy('secure');
 
   // A first check before anything is published: what to change, whole, ready to paste.
-  await next(page, 'Verify');
+  await nextStep(page, 'Verify');
   await page.getByRole('button', { name: 'Check now' }).click();
   await expect(page.getByTestId('verify-status')).toContainText('Check finished', {
     timeout: 45_000,

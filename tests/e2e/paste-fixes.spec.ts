@@ -1,8 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { test, expect, shot, serve, loopbackServeArgs, type Served } from './serve-fixture';
+import { test, expect, shot, type Served } from './serve-fixture';
 import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
+import { serveOn, stopServedWorld } from './served-world';
 import { zoneText } from '../peers/zone-fixtures';
 import { expectAccessible } from './axe';
 import { makeProject } from './api-call';
@@ -17,7 +15,6 @@ const HAND_SPF = 'v=spf1 ip4:192.0.2.10 -all';
 
 let world: DnsWorld;
 let served: Served;
-let dataDir: string;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -35,14 +32,11 @@ test.beforeAll(async () => {
       ],
     }),
   });
-  dataDir = await mkdtemp(join(tmpdir(), 'mw-e2e-paste-'));
-  served = await serve(dataDir, loopbackServeArgs(world.unbound.address, world.nsPort));
+  served = await serveOn(world, 'mw-e2e-paste-');
 });
 
 test.afterAll(async () => {
-  await served?.stop();
-  await world?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await stopServedWorld(served, world);
 });
 
 test('Verify and the Summary show the merged SPF line and the DMARC record whole, ready to copy', async ({

@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Page } from '@playwright/test';
-import { test, expect, shot, serve, loopbackServeArgs, type Served } from './serve-fixture';
+import { test, expect, shot, type Served } from './serve-fixture';
 import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
+import { nextStep, serveOn, stopServedWorld } from './served-world';
 import { zoneText } from '../peers/zone-fixtures';
 
 // Issue #11: a newsletter sent from news.corp.test, a subdomain of a company whose own DMARC
@@ -33,20 +32,13 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   world = await startDnsWorld({ 'corp.test': CORP });
-  dataDir = await mkdtemp(join(tmpdir(), 'mw-e2e-subdomain-'));
-  served = await serve(dataDir, loopbackServeArgs(world.unbound.address, world.nsPort));
+  served = await serveOn(world, 'mw-e2e-subdomain-');
+  dataDir = served.dataDir;
 });
 
 test.afterAll(async () => {
-  await served?.stop();
-  await world?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await stopServedWorld(served, world);
 });
-
-async function next(page: Page, title: string): Promise<void> {
-  await page.getByRole('button', { name: `Next: ${title}` }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-}
 
 test("a subdomain sender: the parent's DMARC record applies, said in Records, Summary and PDF", async ({
   page,
@@ -56,11 +48,11 @@ test("a subdomain sender: the parent's DMARC record applies, said in Records, Su
   await page.getByRole('button', { name: 'Create project' }).click();
   await page.getByLabel('Your domain').fill('news.corp.test');
   await page.getByLabel(/Send only/).check();
-  await next(page, 'Server');
+  await nextStep(page, 'Server');
   await page.getByLabel('IPv4 address').fill('192.0.2.94');
-  await next(page, 'DNS host');
+  await nextStep(page, 'DNS host');
   await page.getByLabel('Where is your DNS hosted?').selectOption({ label: 'Cloudflare' });
-  await next(page, 'Records');
+  await nextStep(page, 'Records');
 
   // Before the look-up the planner cannot know: a DMARC record of its own is planned.
   const cards = page.getByTestId('record-card');

@@ -1,9 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { test, expect, shot, serve, loopbackServeArgs, type Served } from './serve-fixture';
+import { test, expect, shot, type Served } from './serve-fixture';
 import { startDnsWorld, type DnsWorld } from '../integration/verify/dns-world';
+import { serveOn, stopServedWorld } from './served-world';
 import { zoneText } from '../peers/zone-fixtures';
 import { expectAccessible } from './axe';
 import { makeProject } from './api-call';
@@ -18,7 +16,6 @@ const KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
 
 let world: DnsWorld;
 let served: Served;
-let dataDir: string;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -43,14 +40,11 @@ test.beforeAll(async () => {
       records: ['10 IN PTR mail.shop.test.'],
     }),
   });
-  dataDir = await mkdtemp(join(tmpdir(), 'mw-e2e-summary-'));
-  served = await serve(dataDir, loopbackServeArgs(world.unbound.address, world.nsPort));
+  served = await serveOn(world, 'mw-e2e-summary-');
 });
 
 test.afterAll(async () => {
-  await served?.stop();
-  await world?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await stopServedWorld(served, world);
 });
 
 test('Check these now marks each record card, and the Summary and Projects list show that run', async ({

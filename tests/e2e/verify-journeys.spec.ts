@@ -11,6 +11,7 @@ import { startPostfix, type PostfixPeer } from '../peers/postfix';
 import { makeLeaf, makeTestCa } from '../integration/smtp/test-certificates';
 import { expectAccessible } from './axe';
 import { makeProject } from './api-call';
+import { nextStep } from './served-world';
 
 // The Verify step against real DNS on loopback: Knot serves the zones, Unbound resolves them,
 // `mailwright serve` is pointed at both. TTLs are 3 s so waiting for DNS caches takes seconds.
@@ -168,10 +169,6 @@ const badCount = (page: Page) =>
     .count();
 
 /** Go on with the step's Next button and wait for the next step's heading. */
-async function next(page: Page, title: string): Promise<void> {
-  await page.getByRole('button', { name: `Next: ${title}` }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-}
 
 test('Journey 1: a new project through every step checks all green', async ({ page }) => {
   // Everything in the UI, the way a user does it, against a zone that is right, with SMTP and
@@ -189,17 +186,17 @@ test('Journey 1: a new project through every step checks all green', async ({ pa
   await expectAccessible(page, 'Journey 1: Domain');
   await page.screenshot({ path: shot('journey1-01-domain'), fullPage: true });
 
-  await next(page, 'Server');
+  await nextStep(page, 'Server');
   await page.getByLabel('IPv4 address').fill('192.0.2.10');
   await page.getByLabel('Your VPS host').selectOption('hetzner');
   await page.getByLabel('Mail software').selectOption({ label: 'Postfix with OpenDKIM' });
   await page.screenshot({ path: shot('journey1-02-server'), fullPage: true });
 
-  await next(page, 'DNS host');
+  await nextStep(page, 'DNS host');
   await page.getByLabel('Where is your DNS hosted?').selectOption({ label: 'Cloudflare' });
   await page.screenshot({ path: shot('journey1-03-dns-host'), fullPage: true });
 
-  await next(page, 'Records');
+  await nextStep(page, 'Records');
   await page.getByText(/^DMARC settings/).click();
   await page.getByLabel('Where should DMARC reports go? (optional)').fill('dmarc@ok.test');
   await page
@@ -211,19 +208,19 @@ test('Journey 1: a new project through every step checks all green', async ({ pa
   await expect(spfCard).not.toContainText('to be removed');
   await page.screenshot({ path: shot('journey1-04-records'), fullPage: true });
 
-  await next(page, 'DKIM');
+  await nextStep(page, 'DKIM');
   await page.getByLabel('Selector').fill('mail');
   await page.getByLabel('DKIM record or key from your mail software').fill(DKIM);
   await expect(page.getByTestId('dkim-ok')).toContainText('This is a valid DKIM record');
   await page.screenshot({ path: shot('journey1-05-dkim'), fullPage: true });
 
-  await next(page, 'Reverse DNS');
+  await nextStep(page, 'Reverse DNS');
   await expect(page.getByTestId('ptr-steps')).toContainText('mail.ok.test');
   await page.screenshot({ path: shot('journey1-06-reverse-dns'), fullPage: true });
 
   // The optional Secure delivery step: nothing chosen, passed by.
-  await next(page, 'Secure delivery');
-  await next(page, 'Verify');
+  await nextStep(page, 'Secure delivery');
+  await nextStep(page, 'Verify');
   await expect(page.getByText('Not checked yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Check now' }).click();
   await expect(page.getByTestId('verify-status')).toContainText('Check finished', {
@@ -279,8 +276,8 @@ test('Journey 1: a new project through every step checks all green', async ({ pa
   await expect(stepMark(page, 'Reverse DNS')).toHaveAttribute('data-mark', 'done');
 
   // The optional test-message step comes between Verify and the Summary.
-  await next(page, 'Test message');
-  await next(page, 'Summary');
+  await nextStep(page, 'Test message');
+  await nextStep(page, 'Summary');
   // DNS, reverse DNS, block lists and the mail server were all looked at, and nothing failed.
   await expect(page.getByTestId('overall-status')).toContainText('Ready to send');
   await expect(page.getByTestId('overall-status')).not.toContainText('Not fully verified');

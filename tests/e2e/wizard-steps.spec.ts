@@ -1,9 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { test, expect, shot } from './serve-fixture';
 import { expectAccessible } from './axe';
 import { expectPrivateKeyKept, makeRsaKey } from './dkim-key-pages';
+import { nextStep } from './served-world';
 
 /** A fresh 2048-bit key, printed the way opendkim-genkey prints it: quotes, parentheses, a comment. */
 function opendkimRecord(): { paste: string; spki: string } {
@@ -14,11 +14,6 @@ function opendkimRecord(): { paste: string; spki: string } {
 \t  "p=${spki.slice(0, 250)}"
 \t  "${spki.slice(250)}" )  ; ----- DKIM key default for example.test`;
   return { paste, spki };
-}
-
-async function next(page: Page, title: string): Promise<void> {
-  await page.getByRole('button', { name: `Next: ${title}` }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'], actionTimeout: 10_000 });
@@ -45,7 +40,7 @@ test('a new project through Server, DNS host, Records, DKIM and Reverse DNS', as
   });
   await expect(today).not.toContainText('has no MX record');
   await page.screenshot({ path: shot('wizard-00-domain-mode'), fullPage: true });
-  await next(page, 'Server');
+  await nextStep(page, 'Server');
 
   // Server: a private address is explained and blocks Next; the documentation address is accepted with a note.
   const ipv4 = page.getByLabel('IPv4 address');
@@ -67,7 +62,7 @@ test('a new project through Server, DNS host, Records, DKIM and Reverse DNS', as
   await expect(page.getByText('All changes saved')).toBeVisible();
   await expectAccessible(page, 'Server');
   await page.screenshot({ path: shot('wizard-02-server'), fullPage: true });
-  await next(page, 'DNS host');
+  await nextStep(page, 'DNS host');
 
   // DNS host: the quirks of the chosen host, each with its source.
   await page.getByLabel('Where is your DNS hosted?').selectOption({ label: 'Cloudflare' });
@@ -77,7 +72,7 @@ test('a new project through Server, DNS host, Records, DKIM and Reverse DNS', as
   await expect(page.locator('.fact-source').first()).toContainText('Source:');
   await expectAccessible(page, 'DNS host');
   await page.screenshot({ path: shot('wizard-03-dns-host'), fullPage: true });
-  await next(page, 'Records');
+  await nextStep(page, 'Records');
 
   // Records: one card per record in order, values for Cloudflare's form, copy, terms, zone file.
   const cards = page.getByTestId('record-card');
@@ -119,7 +114,7 @@ test('a new project through Server, DNS host, Records, DKIM and Reverse DNS', as
   expect(zone).toMatch(/^mail\s+3600\s+IN\s+A\s+192\.0\.2\.10$/m);
   await expectAccessible(page, 'Records');
   await page.screenshot({ path: shot('wizard-04-records'), fullPage: true });
-  await next(page, 'DKIM');
+  await nextStep(page, 'DKIM');
 
   // DKIM: a paste that is not a record is explained; the opendkim record is read and tidied.
   const box = page.getByLabel('DKIM record or key from your mail software');
@@ -147,7 +142,7 @@ test('a new project through Server, DNS host, Records, DKIM and Reverse DNS', as
     `v=DKIM1; k=rsa; p=${spki}`,
   );
   await page.getByRole('link', { name: 'DKIM' }).click();
-  await next(page, 'Reverse DNS');
+  await nextStep(page, 'Reverse DNS');
 
   // Reverse DNS: the A record first, Hetzner's panel steps, and the port 25 request with a copy button.
   await expect(page.getByTestId('a-first')).toContainText(
